@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "article-entities",
+    products: [
+        .executable(name: "article-entities", targets: ["article-entities"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Transport only: sockets, HTTP/1.1 parsing, limits. Knows nothing about articles.
+        .target(name: "HTTPServer"),
+        // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
+        .target(
+            name: "EntityExtraction",
+            resources: [.copy("Resources")]
+        ),
+        // SQLite schema, migrations and queries.
+        .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
+        // Routes and handlers: the one place that joins HTTP, extraction and storage.
+        .target(name: "ArticleAPI", dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore"]),
+        .executableTarget(
+            name: "article-entities",
+            dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer"]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "EntityExtraction"]),
+        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer"]),
+    ]
+)

@@ -1,0 +1,4 @@
+import HTTPServer
+import ArticleStore
+import EntityExtraction
+public enum ArticleAPIModule {}

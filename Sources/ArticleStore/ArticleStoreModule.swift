@@ -1,0 +1,3 @@
+import CSQLite
+/// SQLite storage of articles, entities, mentions and figures.
+public enum ArticleStoreModule {}

@@ -1,0 +1,42 @@
+/// What a token is made of. Letters and digits are split into separate tokens where
+/// they meet (`5bn` → `5`, `bn`; `US$4.7` → `US`, `$`, `4.7`), so recognizers see
+/// numbers whole.
+public enum TokenKind: UInt8, Sendable {
+    /// Letters (and combining marks), possibly with inner apostrophes or abbreviation
+    /// dots: `Stoltenberg`, `O'Brien`, `U.S.`, `Corp.`.
+    case word
+    /// Digits, possibly grouped or with a decimal part: `2024`, `1,000,000`, `3.4`.
+    case number
+    /// A currency or other symbol (Unicode category Sc or Sm): `€`, `$`, `+`.
+    case symbol
+    /// Any other single character: `.`, `,`, `"`, `-`, `/`.
+    case punctuation
+}
+
+/// A token: a span of the text in code point offsets, end exclusive.
+public struct Token: Sendable {
+    public var start: Int
+    public var end: Int
+    public var kind: TokenKind
+    /// The token's text exactly as written.
+    public var text: String
+    /// True when no whitespace separates this token from the previous one.
+    public var joinedToPrevious: Bool
+    /// True when a line break lies between the previous token and this one.
+    public var newlineBefore: Bool
+
+    public init(start: Int, end: Int, kind: TokenKind, text: String, joinedToPrevious: Bool, newlineBefore: Bool) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.text = text
+        self.joinedToPrevious = joinedToPrevious
+        self.newlineBefore = newlineBefore
+    }
+
+    /// True when the first character is an upper-case letter.
+    public var isCapitalized: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+}

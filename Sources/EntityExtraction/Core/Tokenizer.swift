@@ -1,0 +1,159 @@
+/// Splits text into tokens and sentences in one linear pass over its code points.
+/// No regular expressions: every decision looks at most a few code points ahead.
+public enum Tokenizer {
+    /// Words that keep their trailing full stop (`Mr.`, `Corp.`), as news style writes them.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "jr", "sr", "st", "mt", "ft", "corp", "inc", "ltd", "co", "cos",
+        "bros", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "prof",
+        "rev", "hon", "pres", "supt", "messrs", "mme", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+        "thurs", "fri", "sat", "sun", "no", "nos", "vs", "etc", "approx", "dept", "univ", "assn",
+        "est", "fig", "calif", "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn",
+        "tex", "va", "wash", "wis", "ariz", "colo", "ky", "md", "mo", "nev", "okla", "ore",
+        "pa", "ga", "ala", "ark", "del", "kan", "neb", "ny", "nj",
+    ]
+
+    public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 4)
+        let n = scalars.count
+        var i = 0
+        var sawSpace = true
+        var sawNewline = false
+        while i < n {
+            let c = scalars[i]
+            if isSpace(c) {
+                sawSpace = true
+                if isNewline(c) { sawNewline = true }
+                i += 1
+                continue
+            }
+            let start = i
+            var kind: TokenKind
+            if isDigit(c) {
+                kind = .number
+                i = scanNumber(scalars, from: i)
+            } else if isLetter(c) {
+                kind = .word
+                i = scanWord(scalars, from: i)
+            } else {
+                let cat = c.properties.generalCategory
+                kind = (cat == .currencySymbol || cat == .mathSymbol) ? .symbol : .punctuation
+                i += 1
+            }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[start..<i])
+            tokens.append(Token(start: start, end: i, kind: kind, text: String(text),
+                                joinedToPrevious: !sawSpace && !tokens.isEmpty, newlineBefore: sawNewline))
+            sawSpace = false
+            sawNewline = false
+        }
+        return tokens
+    }
+
+    /// Digits with inner grouping or decimal separators followed by a digit: `1,000.50`.
+    static func scanNumber(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        let n = s.count
+        while i < n {
+            if isDigit(s[i]) { i += 1; continue }
+            if (s[i] == "," || s[i] == "."), i + 1 < n, isDigit(s[i + 1]) { i += 2; continue }
+            break
+        }
+        return i
+    }
+
+    /// Letters, with inner apostrophes (`O'Brien`, not the possessive `'s`) and
+    /// abbreviation dots (`U.S.`, `J.`, `Corp.`).
+    static func scanWord(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        let n = s.count
+        while i < n, isLetter(s[i]) { i += 1 }
+        // Inner apostrophe: keep O'Brien and don't whole, split off the possessive 's.
+        while i + 1 < n, isApostrophe(s[i]), isLetter(s[i + 1]) {
+            var j = i + 1
+            while j < n, isLetter(s[j]) { j += 1 }
+            let suffixIsS = j - i == 2 && (s[i + 1] == "s" || s[i + 1] == "S")
+            if suffixIsS { return i }
+            i = j
+        }
+        guard i < n, s[i] == "." else { return i }
+        let length = i - start
+        // Initials and dotted abbreviations: U.S., U.S.A., J.
+        if length == 1 {
+            var j = i + 1
+            while j + 1 < n, isLetter(s[j]), s[j + 1] == ".", j + 2 >= n || !isLetter(s[j + 2]) { j += 2 }
+            return j
+        }
+        var lower = ""
+        for k in start..<i { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
+        return abbreviations.contains(lower) ? i + 1 : i
+    }
+
+    /// Sentences as ranges of token indices. A sentence ends at `.`, `!`, `?` or `…`
+    /// (after any closing quotes) when the next token starts a new sentence, and at
+    /// every line break: pasted news keeps captions and headlines on lines of their own.
+    public static func sentences(_ tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            if i > start, tokens[i].newlineBefore {
+                result.append(start..<i)
+                start = i
+            }
+            let t = tokens[i]
+            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" {
+                var j = i + 1
+                while j < n, !tokens[j].newlineBefore, isClosing(tokens[j]) { j += 1 }
+                if j >= n {
+                    i = j
+                    continue
+                }
+                let next = tokens[j]
+                if next.newlineBefore || next.isCapitalized || next.kind == .number || isOpening(next) {
+                    if !next.newlineBefore || j > i + 1 {
+                        result.append(start..<j)
+                        start = j
+                    }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        if start < n { result.append(start..<n) }
+        return result
+    }
+
+    /// A closing quote or bracket; a straight quote closes only when it touches the word before.
+    static func isClosing(_ t: Token) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        if t.text == "\"" || t.text == "'" { return t.joinedToPrevious }
+        return ["”", "’", ")", "]", "»"].contains(t.text)
+    }
+
+    static func isOpening(_ t: Token) -> Bool {
+        t.kind == .punctuation && ["\"", "'", "“", "‘", "(", "[", "«"].contains(t.text)
+    }
+
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }
+        let p = c.properties
+        return p.isAlphabetic || p.generalCategory == .nonspacingMark
+    }
+
+    @inline(__always) static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
+
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
+        return c.properties.isWhitespace || c.value == 0x200B || c.value == 0xFEFF
+    }
+
+    @inline(__always) static func isNewline(_ c: Unicode.Scalar) -> Bool {
+        c == "\n" || c == "\r" || c.value == 0x2028 || c.value == 0x2029 || c.value == 0x85
+    }
+}

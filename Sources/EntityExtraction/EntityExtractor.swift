@@ -1,0 +1,65 @@
+/// Settings for one extraction: what the text's relative expressions and bare
+/// currency symbols resolve against.
+public struct ExtractionOptions: Sendable {
+    public var publishedAt: CivilDate
+    public var money: MoneyOptions
+    public var numericDateOrder: NumericDateOrder
+
+    public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay) {
+        self.publishedAt = publishedAt
+        self.money = money
+        self.numericDateOrder = numericDateOrder
+    }
+}
+
+/// The extraction pipeline: text → document → money and dates → names → entities.
+/// Money and dates keep priority on their spans; names that overlap them are dropped.
+public struct EntityExtractor: Sendable {
+    /// Stored with every article so that text can be re-extracted when this changes.
+    public static let version = "2026.11.26-1"
+
+    public let nameTagger: (any NameTagging)?
+
+    public init(nameTagger: (any NameTagging)?) {
+        self.nameTagger = nameTagger
+    }
+
+    public func extract(_ text: String, options: ExtractionOptions) -> Extraction {
+        let document = Document(text: text)
+        return extract(document, options: options)
+    }
+
+    public func extract(_ document: Document, options: ExtractionOptions) -> Extraction {
+        let money = MoneyRecognizer(options: options.money).recognize(document)
+        let dates = DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder))
+            .recognize(document)
+        var taken = SpanSet()
+        var moneyKept: [MoneyMatch] = []
+        for m in money where taken.insertIfFree(m.start..<m.end) { moneyKept.append(m) }
+        var datesKept: [DateMatch] = []
+        for d in dates where taken.insertIfFree(d.start..<d.end) { datesKept.append(d) }
+        var names: [NameMatch] = []
+        for n in nameTagger?.tag(document) ?? [] where taken.insertIfFree(n.start..<n.end) { names.append(n) }
+        return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,
+                                                       version: EntityExtractor.version)
+    }
+}
+
+/// Non-overlapping spans, for resolving conflicts between recognizers in priority order.
+struct SpanSet {
+    private var spans: [Range<Int>] = []  // sorted by lowerBound
+
+    /// Adds the span unless it overlaps one already taken; says whether it was added.
+    mutating func insertIfFree(_ span: Range<Int>) -> Bool {
+        guard !span.isEmpty else { return false }
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].lowerBound < span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0, spans[lo - 1].overlaps(span) { return false }
+        if lo < spans.count, spans[lo].overlaps(span) { return false }
+        spans.insert(span, at: lo)
+        return true
+    }
+}

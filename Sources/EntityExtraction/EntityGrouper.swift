@@ -1,0 +1,102 @@
+/// Turns recognised spans into entities: one entity per real-world thing in an article.
+/// `Jens Stoltenberg` … `Stoltenberg` become one person; `European Union` … `EU` one
+/// organisation; equal sums and equal dates one entity each.
+struct EntityGrouper {
+    let document: Document
+
+    private struct Group {
+        var type: EntityType
+        var key: String
+        var name: String
+        var value: EntityValue?
+        var mentions: [Mention]
+        /// Lower-cased words of the fullest name, for surname and acronym matching.
+        var words: [String]
+    }
+
+    func group(money: [MoneyMatch], dates: [DateMatch], names: [NameMatch], version: String) -> Extraction {
+        var groups: [Group] = []
+        var index: [String: Int] = [:]  // "type|key" → group
+
+        func add(_ type: EntityType, key: String, mention: Mention, value: EntityValue?, words: [String]) {
+            let k = "\(type.rawValue)|\(key)"
+            if let g = index[k] {
+                groups[g].mentions.append(mention)
+                if mention.text.count > groups[g].name.count, value == nil { groups[g].name = mention.text }
+            } else {
+                index[k] = groups.count
+                groups.append(Group(type: type, key: key, name: mention.text, value: value, mentions: [mention], words: words))
+            }
+        }
+
+        for m in money {
+            let mention = self.mention(m.start, m.end)
+            add(.money, key: EntityKeys.moneyKey(m.value), mention: mention, value: .money(m.value), words: [])
+        }
+        for d in dates {
+            let mention = self.mention(d.start, d.end)
+            add(.date, key: EntityKeys.dateKey(d.value, text: mention.text), mention: mention, value: .date(d.value), words: [])
+        }
+        // Names: full forms first, so that a later short form can join them.
+        let nameMentions = names.map { (match: $0, mention: self.mention($0.start, $0.end)) }
+        let order = nameMentions.indices.sorted {
+            let a = EntityKeys.words(nameMentions[$0].mention.text).count
+            let b = EntityKeys.words(nameMentions[$1].mention.text).count
+            return a != b ? a > b : nameMentions[$0].match.start < nameMentions[$1].match.start
+        }
+        for i in order {
+            let (match, mention) = nameMentions[i]
+            let words = EntityKeys.words(mention.text)
+            guard !words.isEmpty else { continue }
+            let key = EntityKeys.nameKey(words)
+            if let g = index["\(match.type.rawValue)|\(key)"] {
+                groups[g].mentions.append(mention)
+                continue
+            }
+            if let g = groups.firstIndex(where: { $0.type != .money && $0.type != .date && Self.isShortForm(words, of: $0) }) {
+                groups[g].mentions.append(mention)
+                index["\(match.type.rawValue)|\(key)"] = g
+                continue
+            }
+            add(match.type, key: key, mention: mention, value: nil, words: words)
+        }
+
+        var entities: [Entity] = []
+        var figures: [Figure] = []
+        for g in groups {
+            let mentions = g.mentions.sorted { $0.start < $1.start }
+            let id = EntityKeys.id(type: g.type, key: g.key)
+            entities.append(Entity(id: id, type: g.type, name: g.name, key: g.key, value: g.value, mentions: mentions))
+            if case .money(let value)? = g.value {
+                for m in mentions {
+                    let s = document.sentenceSpan(containing: m.start)
+                    let span = min(s.lowerBound, m.start)..<max(s.upperBound, m.end)
+                    figures.append(Figure(entityID: id, mention: m, value: value,
+                                          sentence: document.text(from: span.lowerBound, to: span.upperBound),
+                                          sentenceStart: span.lowerBound, sentenceEnd: span.upperBound))
+                }
+            }
+        }
+        entities.sort { $0.mentions[0].start < $1.mentions[0].start }
+        figures.sort { $0.mention.start < $1.mention.start }
+        return Extraction(entities: entities, figures: figures, extractorVersion: version)
+    }
+
+    private func mention(_ start: Int, _ end: Int) -> Mention {
+        Mention(start: start, end: end, text: document.text(from: start, to: end))
+    }
+
+    /// A one-word mention that is the surname of a person or a word of a longer name
+    /// (`Stoltenberg`), or an acronym of a longer name (`EU` for `European Union`).
+    private static func isShortForm(_ words: [String], of group: Group) -> Bool {
+        guard group.words.count > words.count else { return false }
+        if group.type == .person, words.count <= 2, Array(group.words.suffix(words.count)) == words { return true }
+        if words.count == 1 {
+            let w = words[0]
+            if group.type == .person, group.words.first == w, group.words.count == 2 { return false }
+            let initials = String(group.words.filter { !EntityKeys.minorWords.contains($0) }.compactMap(\.first))
+            if w.count >= 2, initials == w { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,64 @@
+/// Normalised keys shared across articles, and the stable ids derived from them.
+public enum EntityKeys {
+    static let minorWords: Set<String> = ["of", "the", "and", "for", "in", "on", "de", "&"]
+
+    /// Well-known short forms that no acronym rule recovers.
+    static let aliases: [String: String] = [
+        "us": "united states", "usa": "united states", "america": "united states",
+        "united states of america": "united states",
+        "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+        "eu": "european union", "un": "united nations", "nato": "nato",
+        "uae": "united arab emirates", "ussr": "soviet union", "prc": "china",
+        "ap": "associated press",
+    ]
+
+    /// Lower-cased words of a name, without dots, possessives or a leading `the`.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
+                current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar == "." || scalar == "'" || scalar == "’" {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        if words.first == "the", words.count > 1 { words.removeFirst() }
+        return words
+    }
+
+    /// The cross-article key of a person, organisation or place.
+    public static func nameKey(_ words: [String]) -> String {
+        let joined = words.joined(separator: " ")
+        return aliases[joined] ?? joined
+    }
+
+    public static func nameKey(_ text: String) -> String { nameKey(words(text)) }
+
+    public static func moneyKey(_ value: MoneyValue) -> String {
+        var key = "\(value.amount) \(value.currency)"
+        if let max = value.max { key += "-\(max)" }
+        return key
+    }
+
+    public static func dateKey(_ value: DateValue, text: String) -> String {
+        if let date = value.date { return date }
+        if let from = value.from, let to = value.to { return "\(from)/\(to)" }
+        return words(text).joined(separator: " ")
+    }
+
+    /// A short stable id: the type's initial and an FNV-1a hash of the key.
+    public static func id(type: EntityType, key: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\(type.rawValue.prefix(3))_" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

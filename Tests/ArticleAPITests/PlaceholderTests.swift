@@ -1,0 +1,3 @@
+import XCTest
+@testable import ArticleAPI
+final class ArticleAPIPlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

@@ -1,0 +1,3 @@
+import XCTest
+@testable import ArticleStore
+final class ArticleStorePlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

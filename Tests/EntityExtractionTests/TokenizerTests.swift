@@ -1,0 +1,50 @@
+import XCTest
+@testable import EntityExtraction
+
+final class TokenizerTests: XCTestCase {
+    func texts(_ s: String) -> [String] { Document(text: s).tokens.map(\.text) }
+
+    func testSplitsNumbersFromLettersAndSymbols() {
+        XCTAssertEqual(texts("US$4.7 billion"), ["US", "$", "4.7", "billion"])
+        XCTAssertEqual(texts("€5bn, 1,000,000"), ["€", "5", "bn", ",", "1,000,000"])
+        XCTAssertEqual(texts("3/3/24."), ["3", "/", "3", "/", "24", "."])
+    }
+
+    func testKeepsAbbreviationsAndSplitsPossessives() {
+        XCTAssertEqual(texts("the U.S. and Acme Corp. said"), ["the", "U.S.", "and", "Acme", "Corp.", "said"])
+        XCTAssertEqual(texts("Russia’s O'Brien"), ["Russia", "’", "s", "O'Brien"])
+        XCTAssertEqual(texts("US-led"), ["US", "-", "led"])
+    }
+
+    func testOffsetsAreCodePoints() {
+        let doc = Document(text: "€276 million 👍 NATO")
+        let nato = doc.tokens.last!
+        XCTAssertEqual(nato.text, "NATO")
+        XCTAssertEqual(nato.start, 15)
+        XCTAssertEqual(doc.text(from: nato.start, to: nato.end), "NATO")
+        XCTAssertTrue(doc.tokens[1].joinedToPrevious)
+        XCTAssertFalse(doc.tokens[2].joinedToPrevious)
+    }
+
+    func testSentences() {
+        let doc = Document(text: "He said so. \"Then we left.\" Mr. Smith came\nA caption")
+        let sentences = doc.sentences.map { doc.text(ofTokens: $0) }
+        XCTAssertEqual(sentences, ["He said so.", "\"Then we left.\"", "Mr. Smith came", "A caption"])
+    }
+
+    func testTextOffsets() {
+        let offsets = TextOffsets("a€👍b")
+        XCTAssertEqual(offsets.convert(3, to: .utf16), 4)
+        XCTAssertEqual(offsets.convert(3, to: .utf8), 8)
+        XCTAssertEqual(offsets.convert(2, to: .codePoints), 2)
+    }
+
+    func testCivilDate() {
+        let d = CivilDate(iso: "2024-03-14")!
+        XCTAssertEqual(d.weekday, 4)
+        XCTAssertEqual(d.adding(days: 17).description, "2024-03-31")
+        XCTAssertEqual(CivilDate(dayNumber: d.dayNumber), d)
+        XCTAssertNil(CivilDate(iso: "2023-02-29"))
+        XCTAssertNil(CivilDate(iso: "2024-3-14"))
+    }
+}

@@ -17,6 +17,7 @@ let package = Package(
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",
+            exclude: ["Names/Tools"],
             resources: [.copy("Resources")]
         ),
         // SQLite schema, migrations and queries.

@@ -26,7 +26,7 @@ enum EvalCommand {
             return 0
         }
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument \(args.positionals[0])") }
-        let extractor = try ExtractorLoading.bundled()
+        let extractor = try EntityExtractor.bundled()
         if let gold = args.value("--gold") {
             let types = (args.value("--types") ?? "person,organisation,place,money,date")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

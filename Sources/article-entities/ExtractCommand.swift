@@ -46,7 +46,7 @@ enum ExtractCommand {
             guard let order = NumericDateOrder(rawValue: raw) else { throw UsageError("--date-order must be month-day or day-month") }
             options.numericDateOrder = order
         }
-        let extractor = try ExtractorLoading.bundled()
+        let extractor = try EntityExtractor.bundled()
         var reader = try LineReader(path: args.positionals.first)
         var out = OutputBuffer()
         if !args.has("--jsonl") {

@@ -45,7 +45,7 @@ enum ServeCommand {
         let folder = (config.database as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let store = try ArticleStore(path: config.database)
-        let extractor = try ExtractorLoading.bundled()
+        let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics()
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
                              openAPIDocument: OpenAPIDocument.bundled())

@@ -1,8 +1,0 @@
-import EntityExtraction
-
-/// The extractor every command uses: the grammars plus the bundled name tagger.
-enum ExtractorLoading {
-    static func bundled() throws -> EntityExtractor {
-        EntityExtractor(nameTagger: nil)
-    }
-}

@@ -42,7 +42,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         "default_dollar": { $0.defaultDollar = try currency($1, "default_dollar") },
         "numeric_date_order": { $0.numericDateOrder = try dateOrder($1, "numeric_date_order") },
         "log_requests": {
-            guard let b = $1 as? Bool else { throw ConfigurationError("log_requests must be true or false") }
+            guard let n = $1 as? NSNumber, isBoolean(n), let b = $1 as? Bool else { throw ConfigurationError("log_requests must be true or false") }
             $0.logRequests = b
         },
     ]
@@ -105,18 +105,26 @@ public struct ServiceConfiguration: Sendable, Equatable {
     }
 
     private static func double(_ v: Any, _ key: String) throws -> Double {
-        guard let n = v as? NSNumber, !(v is Bool), n.doubleValue > 0, n.doubleValue.isFinite else {
+        guard let n = number(v), n.doubleValue > 0, n.doubleValue.isFinite else {
             throw ConfigurationError("\(key) must be a positive number of seconds")
         }
         return n.doubleValue
     }
 
     private static func int(_ v: Any, _ key: String, _ range: ClosedRange<Int>) throws -> Int {
-        guard let n = v as? NSNumber, !(v is Bool), n.doubleValue == n.doubleValue.rounded(), range.contains(n.intValue) else {
+        guard let n = number(v), n.doubleValue == n.doubleValue.rounded(), range.contains(n.intValue) else {
             throw ConfigurationError("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return n.intValue
     }
+
+    /// A JSON number, not a JSON boolean (Foundation bridges both to NSNumber).
+    private static func number(_ v: Any) -> NSNumber? {
+        guard let n = v as? NSNumber, !isBoolean(n) else { return nil }
+        return n
+    }
+
+    private static func isBoolean(_ n: NSNumber) -> Bool { String(describing: type(of: n)).contains("Boolean") }
 
     private static func currency(_ v: Any, _ key: String) throws -> String {
         let s = try string(v, key).uppercased()

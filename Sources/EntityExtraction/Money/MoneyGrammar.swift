@@ -13,6 +13,8 @@ struct MoneyReading: Sendable {
     var qualifier: String?
     /// Just a sign and digits (`$250`), nothing before or after.
     var isBareSignAndNumber: Bool
+    /// First token after a qualifier that OntoNotes mostly leaves outside its spans (`up to`).
+    var afterOuterQualifier: Int? = nil
 }
 
 /// The part of a sum around one number: `US$4.7 billion`, `five million yen`, `75 USD million`.
@@ -66,11 +68,19 @@ struct MoneyGrammar {
             qualified = true
             j = q.end
         }
-        guard j < tokens.count, let first = parseCore(at: j) else { return nil }
+        guard j < tokens.count else { return nil }
+        let outer = qualified && MoneyLexicon.outerQualifiers.contains(norms[i..<j].joined(separator: " ")) ? j : nil
+        if var vague = readVague(at: j) {
+            vague.startToken = i
+            vague.afterOuterQualifier = outer
+            return vague
+        }
+        guard let first = parseCore(at: j) else { return nil }
         if let range = readRangeTail(after: first, readingStart: i, between: between) {
             var r = range
             r.startToken = i
             r.qualifier = qualifier == "minus" ? nil : qualifier
+            r.afterOuterQualifier = outer
             return r
         }
         guard !between, var unit = first.unit else { return nil }
@@ -83,10 +93,10 @@ struct MoneyGrammar {
         }
         if qualifier == "minus" { amount = -amount; qualifier = nil }
         unit.cautious = false
-        let bare = !qualified && core.prefixIsSign && !core.suffixed && core.scale == nil && end == core.end
-            && core.numberStart == core.start + 1
+        let bare = (!qualified || outer != nil) && core.prefixIsSign && !core.suffixed && core.scale == nil && end == core.end
         return MoneyReading(startToken: i, endToken: end, numberStartToken: core.numberStart, amount: amount,
-                            min: nil, max: nil, unit: unit, qualifier: qualifier, isBareSignAndNumber: bare)
+                            min: nil, max: nil, unit: unit, qualifier: qualifier, isBareSignAndNumber: bare,
+                            afterOuterQualifier: outer)
     }
 
     /// `€5-6 billion`, `$1.2 million to $23.5 million`, `between 25 cents and 30 cents`.
@@ -127,7 +137,8 @@ struct MoneyGrammar {
         "from", "rose", "fell", "increased", "grew", "dropped", "declined", "jumped", "climbed", "slipped", "slid",
         "gained", "lost", "raised", "cut", "reduced", "boosted", "lifted", "lowered", "widened", "narrowed",
         "surged", "plunged", "soared", "tumbled", "advanced", "eased", "rising", "falling", "increasing", "up",
-        "down", "by",
+        "down", "by", "firmed", "shed", "added", "rallied", "slumped", "sank", "dipped", "edged", "retreated",
+        "rebounded", "recovered", "improved", "moved", "decreased", "doubled", "trimmed", "rose", "expanded",
     ]
 
     /// `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 USD 50`.
@@ -181,6 +192,7 @@ struct MoneyGrammar {
         guard let (number, written, numberEnd) = parseNumber(at: j) else { return nil }
         var core = MoneyCore(start: i, end: numberEnd, numberStart: j, number: number, written: written,
                              scale: prefixScale, unit: unit, prefixed: unit != nil, prefixIsSign: prefixIsSign)
+        core.numberStart = j
         if core.scale == nil, let (scale, end) = parseScale(at: numberEnd, afterSign: unit != nil, words: written == nil) {
             core.scale = scale
             core.end = end
@@ -224,7 +236,7 @@ struct MoneyGrammar {
             let merged = afterLetters > i + 1
             let lowerSpaced = !joined && !merged && t.text == t.text.lowercased()
             let allowed = joined || merged || (letters.count > 1 && !(lowerSpaced && letters == "us")) || letters == "c"
-            if allowed { return (.explicit(code), afterLetters + 1, nil, false, false) }
+            if allowed { return (.explicit(code), afterLetters + 1, nil, true, false) }
         }
         guard i + 1 < tokens.count else { return nil }
         let next = tokens[i + 1]
@@ -294,7 +306,11 @@ struct MoneyGrammar {
             return (unit, i + 1, nil)
         }
         guard t.kind == .word else { return nil }
-        if !hyphenated, let unit = code(at: i) { return (unit, i + 1, nil) }
+        if !hyphenated, let unit = code(at: i) {
+            // `3 USD50 cards`: a code joined to the next number belongs to that number.
+            if i + 1 < tokens.count, tokens[i + 1].kind == .number, tokens[i + 1].joinedToPrevious { return nil }
+            return (unit, i + 1, nil)
+        }
         if !hyphenated, let unit = millionCode(at: i) { return (unit, i + 1, 1_000_000) }
         // `75p`: pence only when joined, and not a video resolution.
         if norms[i] == "p" {
@@ -428,7 +444,12 @@ struct MoneyGrammar {
                 current = 1
                 last = "a"
                 k += 1
-                if nx == "penny" || nx == "cent" { sawNumber = true; end = k }
+                if nx == "penny" || nx == "cent" {
+                    // `a penny-stock peddler` is no sum.
+                    if k + 1 < tokens.count, tokens[k + 1].text == "-", tokens[k + 1].joinedToPrevious { break }
+                    sawNumber = true
+                    end = k
+                }
                 continue
             } else if let f = MoneyNumbers.fractions[w] {
                 // `half a million`, `three quarters billion`: a fraction needs a scale after it.

@@ -208,7 +208,7 @@ enum MoneyLexicon {
         "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "bn": 1_000_000_000,
         "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "crore": 10_000_000,
-        "crores": 10_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+        "crores": 10_000_000, "millions": 1_000_000, "billions": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
     ]
     /// Short scale letters read only after a currency sign (`$5m`, `€50k`): alone they are units (`100m sprint`).
     static let shortScales: [String: Decimal] = ["m": 1_000_000, "mm": 1_000_000, "k": 1_000, "b": 1_000_000_000,
@@ -241,6 +241,12 @@ enum MoneyLexicon {
         for k in m.keys { m[k]!.sort { $0.words.count > $1.words.count } }
         return m
     }()
+
+    /// Qualifiers that OntoNotes leaves outside MONEY spans more often than not (counted on
+    /// train_nw: `up to $100 million` is annotated `$100 million`; `about $5 million` whole).
+    static let outerQualifiers: Set<String> = ["under", "estimated", "close to", "up to", "as high as", "another",
+                                               "exceeding", "below", "in excess of", "additional", "the estimated",
+                                               "the additional"]
 
     /// The family a bare sign falls back to when the article names no member of it.
     static func familyDefault(_ family: CurrencyFamily, dollar: String) -> String? {

@@ -79,7 +79,14 @@ public struct MoneyRecognizer: Sendable {
             } else {
                 continue
             }
-            let firstToken = options.spanStyle == .ontoNotes && r.isBareSignAndNumber ? r.numberStartToken : r.startToken
+            var firstToken = r.startToken
+            if options.spanStyle == .ontoNotes {
+                if r.isBareSignAndNumber {
+                    firstToken = r.numberStartToken
+                } else if let after = r.afterOuterQualifier {
+                    firstToken = after
+                }
+            }
             let value = MoneyValue(amount: r.amount, currency: currency, currencyResolution: resolution,
                                    qualifier: r.qualifier, min: r.min, max: r.max)
             matches.append(MoneyMatch(start: tokens[firstToken].start, end: tokens[r.endToken - 1].end, value: value))
@@ -117,6 +124,7 @@ extension MoneyGrammar {
             let w = norms[i]
             return MoneyLexicon.qualifiers[w] != nil || w == "between" || MoneyNumbers.isNumberWord(w)
                 || MoneyLexicon.dollarPrefixes[w] != nil || MoneyLexicon.prefixWords[w] != nil
+                || w == "several" || MoneyGrammar.pluralScales[w] != nil || MoneyGrammar.multiScales[w] != nil
                 || (w.count == 1) || ((w.count == 3 || w.count == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
         }
     }

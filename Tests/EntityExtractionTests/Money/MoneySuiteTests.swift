@@ -89,7 +89,9 @@ final class MoneySuiteTests: XCTestCase {
 
     /// Exact-span F1 on OntoNotes dev_nw MONEY, with OntoNotes' span convention.
     func testOntoNotesDevMoneyF1() throws {
-        let docs = try lines("data/ontonotes/dev_nw.jsonl")
+        // MONEY_ONTONOTES=train_nw.jsonl studies the training split's conventions; the bar is on dev_nw.
+        let file = ProcessInfo.processInfo.environment["MONEY_ONTONOTES"] ?? "dev_nw.jsonl"
+        let docs = try lines("data/ontonotes/" + file)
         for style in [MoneySpanStyle.ontoNotes, .natural] {
             let recognizer = MoneyRecognizer(options: MoneyOptions(spanStyle: style))
             var tp = 0, fp = 0, fn = 0
@@ -112,7 +114,7 @@ final class MoneySuiteTests: XCTestCase {
             let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
             let f1 = p + r > 0 ? 2 * p * r / (p + r) : 0
             print("ONTONOTES dev_nw money style=\(style.rawValue) tp=\(tp) fp=\(fp) fn=\(fn) P=\(p) R=\(r) F1=\(f1)")
-            if style == .ontoNotes { XCTAssertGreaterThanOrEqual(f1, 0.95) }
+            if style == .ontoNotes && file == "dev_nw.jsonl" { XCTAssertGreaterThanOrEqual(f1, 0.95) }
         }
     }
 

@@ -431,7 +431,7 @@ struct MoneyGrammar {
                 current = (current == 0 ? 1 : current) * 12
                 last = "h"
             } else if let scale = MoneyLexicon.scales[w] {
-                if !sawNumber { break }   // `million dollars` alone names no sum
+                if !sawNumber && last != "a" { break }   // `million dollars` alone names no sum
                 total += (current == 0 ? 1 : current) * scale
                 current = 0
                 last = "s"

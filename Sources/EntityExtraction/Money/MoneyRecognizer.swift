@@ -89,9 +89,17 @@ public struct MoneyRecognizer: Sendable {
             }
             let value = MoneyValue(amount: r.amount, currency: currency, currencyResolution: resolution,
                                    qualifier: r.qualifier, min: r.min, max: r.max)
-            matches.append(MoneyMatch(start: tokens[firstToken].start, end: tokens[r.endToken - 1].end, value: value))
+            matches.append(MoneyMatch(start: tokens[firstToken].start, end: Self.end(of: tokens[r.endToken - 1]), value: value))
         }
         return matches
+    }
+
+    /// Where a span ending in this token ends: a sentence's full stop that the tokenizer kept
+    /// on a letter (`75p.`, `£200m.`) is not part of the sum; `U.S.` keeps its dots.
+    static func end(of last: Token) -> Int {
+        guard last.kind == .word, last.text.hasSuffix("."),
+              last.text.unicodeScalars.reduce(0, { $0 + ($1 == "." ? 1 : 0) }) == 1 else { return last.end }
+        return last.end - 1
     }
 
     /// Every sum in the document, left to right, none overlapping.

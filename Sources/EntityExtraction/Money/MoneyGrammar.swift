@@ -44,12 +44,33 @@ struct MoneyGrammar {
     init(document: Document) {
         tokens = document.tokens
         scalars = document.scalars
-        norms = document.tokens.map { t in
-            guard t.kind == .word else { return t.text }
-            var s = t.text.lowercased()
-            if s.contains(".") { s.removeAll { $0 == "." } }
-            return s
+        norms = document.tokens.map { t in t.kind == .word ? Self.normalize(t.text) : t.text }
+    }
+
+    /// Lower case without dots. ASCII words (nearly all) skip Unicode case mapping: this
+    /// runs on every word of every article.
+    static func normalize(_ word: String) -> String {
+        var ascii = true
+        var hasUpperOrDot = false
+        for b in word.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if (b >= 65 && b <= 90) || b == 46 { hasUpperOrDot = true }
         }
+        if ascii {
+            guard hasUpperOrDot else { return word }
+            let bytes = word.utf8
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var n = 0
+                for b in bytes where b != 46 {
+                    buffer[n] = (b >= 65 && b <= 90) ? b + 32 : b
+                    n += 1
+                }
+                return n
+            }
+        }
+        var s = word.lowercased()
+        if s.contains(".") { s.removeAll { $0 == "." } }
+        return s
     }
 
     // MARK: reading one sum

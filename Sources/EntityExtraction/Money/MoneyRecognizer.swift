@@ -130,10 +130,24 @@ extension MoneyGrammar {
         case .punctuation: return false
         case .word:
             let w = norms[i]
-            return MoneyLexicon.qualifiers[w] != nil || w == "between" || MoneyNumbers.isNumberWord(w)
-                || MoneyLexicon.dollarPrefixes[w] != nil || MoneyLexicon.prefixWords[w] != nil
-                || w == "several" || MoneyGrammar.pluralScales[w] != nil || MoneyGrammar.multiScales[w] != nil
-                || (w.count == 1) || ((w.count == 3 || w.count == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
+            if Self.startWords.contains(w) { return true }
+            let n = w.utf8.count
+            return n == 1 || ((n == 3 || n == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
         }
     }
+
+    /// Every word that can begin a sum, for one lookup per word in the scan.
+    static let startWords: Set<String> = {
+        var s: Set<String> = ["between", "several", "a", "an", "hundred", "dozen"]
+        s.formUnion(MoneyLexicon.qualifiers.keys)
+        s.formUnion(MoneyNumbers.units.keys)
+        s.formUnion(MoneyNumbers.tens.keys)
+        s.formUnion(MoneyNumbers.fractions.keys)
+        s.formUnion(MoneyLexicon.scales.keys)
+        s.formUnion(MoneyLexicon.dollarPrefixes.keys)
+        s.formUnion(MoneyLexicon.prefixWords.keys)
+        s.formUnion(MoneyGrammar.pluralScales.keys)
+        s.formUnion(MoneyGrammar.multiScales.keys)
+        return s
+    }()
 }

@@ -137,6 +137,8 @@ struct MoneyGrammar {
         guard k < tokens.count, !tokens[k].newlineBefore, let second = parseCore(at: k) else { return nil }
         if second.end < tokens.count, norms[second.end] == "%" || norms[second.end] == "percent" { return nil }
         guard let unit = first.unit ?? second.unit else { return nil }
+        // `4.10 guilders to 214.40` is a price move, not a range.
+        if first.suffixed && second.unit == nil { return nil }
         if let u1 = first.unit, let u2 = second.unit, !u1.isCompatible(with: u2) { return nil }
         if first.unit == nil, first.written?.yearLike == true { return nil }
         var low = first
@@ -210,6 +212,12 @@ struct MoneyGrammar {
             j = p.end
             guard j < tokens.count, !tokens[j].newlineBefore else { return nil }
         }
+        // `.500 mark`, `1 . 8500 marks`, `one point four`: the tail of another number.
+        if unit == nil, j > 1, tokens[j - 1].text == "." || norms[j - 1] == "point",
+           tokens[j].joinedToPrevious || (!tokens[j - 1].joinedToPrevious
+                && (tokens[j - 2].kind == .number || MoneyNumbers.units[norms[j - 2]] != nil)) {
+            return nil
+        }
         guard let (number, written, numberEnd) = parseNumber(at: j) else { return nil }
         var core = MoneyCore(start: i, end: numberEnd, numberStart: j, number: number, written: written,
                              scale: prefixScale, unit: unit, prefixed: unit != nil, prefixIsSign: prefixIsSign)
@@ -217,6 +225,13 @@ struct MoneyGrammar {
         if core.scale == nil, let (scale, end) = parseScale(at: numberEnd, afterSign: unit != nil, words: written == nil) {
             core.scale = scale
             core.end = end
+            // `1 billion 300 million dollars`: a smaller scaled part adds to the first.
+            if end < tokens.count, tokens[end].kind == .number, !tokens[end].newlineBefore,
+               let (n2, w2, e2) = parseNumber(at: end), w2 != nil,
+               let (s2, e3) = parseScale(at: e2, afterSign: false, words: false), s2 < scale, n2 * s2 < scale {
+                core.number = number + n2 * s2 / scale
+                core.end = e3
+            }
         }
         if prefixNeedsScale && core.scale == nil { return nil }
         if let s = parseSuffix(at: core.end, core: core) {
@@ -340,6 +355,8 @@ struct MoneyGrammar {
             return (.explicit("GBP", factor: Decimal(string: "0.01")!), i + 1, nil)
         }
         guard let (unit, end) = matchName(at: i) else { return nil }
+        // `2 Mark Brooks`: a capitalised bare `Mark` is a name.
+        if end == i + 1, norms[i] == "mark", t.text != "mark" { return nil }
         if unit.cautious {
             if end < tokens.count, norms[end] == "of" { return nil }   // `1.6 million pounds of food`
             if hyphenated && core.scale == nil { return nil }
@@ -485,6 +502,22 @@ struct MoneyGrammar {
                 k = m + 1
                 end = k
                 sawNumber = true
+                continue
+            } else if w == "point", sawNumber, last == "u" || last == "t", current < 1000 {
+                // `one point four million`: spoken decimals, one digit word each.
+                var m = k + 1
+                var fraction: Decimal = 0
+                var scaleOfDigit: Decimal = 1
+                while m < tokens.count, let d = MoneyNumbers.units[norms[m]], d < 10 {
+                    scaleOfDigit /= 10
+                    fraction += Decimal(d) * scaleOfDigit
+                    m += 1
+                }
+                guard m > k + 1 else { break }
+                current += fraction
+                last = "u"
+                k = m
+                end = k
                 continue
             } else if w == "and", sawNumber, k + 1 < tokens.count {
                 // `one hundred and five`, `one and a half million`; a bare `and` ends the number.

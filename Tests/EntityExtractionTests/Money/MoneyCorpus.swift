@@ -81,6 +81,9 @@ enum MoneyCorpus {
         ("It costs a quarter million US dollars.", [sum("a quarter million US dollars", "250000", "USD")]),
         ("They asked for half a million dollars.", [sum("half a million dollars", "500000", "USD", .ambiguous)]),
         ("It raised one and a half million euros.", [sum("one and a half million euros", "1500000", "EUR")]),
+        ("We raised almost one point four million dollars.",
+         [sum("almost one point four million dollars", "1400000", "USD", .ambiguous, qualifier: "nearly")]),
+        ("It was expected to cost 1 billion 300 million dollars.", [sum("1 billion 300 million dollars", "1300000000", "USD", .ambiguous)]),
         ("It only cost 3 dollars 50 cents.", [sum("3 dollars 50 cents", "3.5", "USD", .ambiguous)]),
         ("It costs thirteen dollars and forty-five cents", [sum("thirteen dollars and forty-five cents", "13.45", "USD", .ambiguous)]),
         ("The subscription will increase to 17 USD 25.", [sum("17 USD 25", "17.25", "USD")]),
@@ -144,5 +147,7 @@ enum MoneyCorpus {
         "The bill passed 52-48 on March 3, 2024.",
         "The 5 to 10 year plan failed.",
         "A million people marched.",
+        "The Red Sox climbed to the .500 mark; Phil Mickelson through 7 - 2 Mark Brooks.",
+        "Shares rose a further 4.10 to 214.40.",
     ]
 }

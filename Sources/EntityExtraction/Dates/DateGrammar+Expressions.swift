@@ -1,0 +1,212 @@
+/// The grammar's entry points: every rule family tried at a token, the longest reading
+/// kept, and wrappers that extend a reading (`early 2019`, `Tuesday of next week`).
+extension DateGrammar {
+    /// The longest single (non-range) date expression starting at token `i`.
+    func single(_ i: Int) -> DateParse? {
+        guard exists(i) else { return nil }
+        var best: DateParse?
+        func consider(_ p: DateParse?) {
+            guard let p = p, p.end > i else { return }
+            if best == nil || p.end > best!.end { best = p }
+        }
+        let t = tokens[i]
+        if t.kind == .number || t.kind == .punctuation {
+            consider(numeric(i))
+            consider(dayLed(i))
+            consider(yearLed(i))
+            consider(quarterOrHalf(i))
+            consider(decadeOrCentury(i))
+            consider(countedOffset(i, anchor: anchorExpression))
+            consider(lengthAdjective(i))
+            consider(nthWeekday(i, anchor: anchorExpression))
+            consider(weekOf(i, anchor: anchorExpression))
+            consider(countedPeriod(i))
+            if best == nil { consider(bareYear(i)) }
+            return best
+        }
+        guard t.kind == .word else { return nil }
+        consider(monthLed(i))
+        consider(dayLed(i))
+        consider(bareDay(i))
+        consider(weekdayWithWeek(i))
+        consider(relativeDay(i))
+        consider(shiftedPeriod(i, direction: direction(ofSentenceAt: i)))
+        consider(partOfPeriod(i))
+        consider(countedPeriod(i))
+        consider(countedOffset(i, anchor: anchorExpression))
+        consider(lengthAdjective(i))
+        consider(quarterOrHalf(i))
+        consider(decadeOrCentury(i))
+        consider(namedYear(i))
+        consider(weekOf(i, anchor: anchorExpression))
+        consider(nthWeekday(i, anchor: anchorExpression))
+        consider(holiday(i))
+        consider(season(i))
+        consider(modified(i))
+        consider(newsPhrase(i))
+        return best
+    }
+
+    /// What an anchor (`after January 12th`, `of next month`) may be.
+    func anchorExpression(_ i: Int) -> DateParse? {
+        if key(i) == "now" { return DateParse(end: i + 1, meaning: .period(.day(reference))) }
+        if let s = single(i) { return s }
+        if let m = month(i) { return DateParse(end: skipPossessive(i + 1), meaning: .parts(CalendarParts(month: m))) }
+        return nil
+    }
+
+    /// A single expression or a range, whichever reads further.
+    func expression(_ i: Int) -> DateParse? {
+        let s = single(i)
+        if let r = range(i), r.end > (s?.end ?? i) { return r }
+        return s
+    }
+
+    /// Resolves any parse to a period (nil for durations and impossible days).
+    func period(of parse: DateParse, at i: Int) -> DatePeriod? {
+        switch parse.meaning {
+        case .period(let p): return p
+        case .duration: return nil
+        case .parts(let parts): return resolve(parts, direction(ofSentenceAt: i))
+        }
+    }
+
+    /// `Tuesday of next week`, `Friday next week`, `monday of the following week`,
+    /// `Tuesday or Thursday` stays two dates.
+    func weekdayWithWeek(_ i: Int) -> DateParse? {
+        guard let base = weekdayLed(i), case .parts(let p) = base.meaning, let wd = p.weekday, p.day == nil else { return nil }
+        var j = base.end
+        if key(j) == "of" { j += 1 }
+        if key(j) == "the" { j += 1 }
+        if let s = DateLexicon.shifts[key(j)], key(j + 1) == "week" {
+            let day = reference.weekStart.adding(days: 7 * s + wd - 1)
+            return DateParse(end: j + 2, meaning: .period(.day(day)))
+        }
+        return base
+    }
+
+    /// `early 2019`, `late last year`, `mid-October`, `the end of the month`,
+    /// `the beginning of 2020`, `the middle of September`, `the first half of this year`.
+    func modified(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" {
+            guard ["end", "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "first", "last", "second"].contains(key(j + 1)) else { return nil }
+            j += 1
+            let word = key(j)
+            // the first half of this year, the first nine months of the year
+            if ["first", "last", "second"].contains(word) {
+                var k = j + 1
+                var n = 1
+                if let c = count(k) { n = c.value; k = c.end }
+                if key(k) == "half" { return nil }
+                guard let unit = DateLexicon.units[key(k)], key(k + 1) == "of", let a = anchorExpression(k + 2), let container = period(of: a, at: i) else { return nil }
+                if word == "last" {
+                    var from = container.to.adding(days: 1).adding(-n, unit)
+                    if unit == .week { from = container.to.weekStart.adding(days: -7 * (n - 1)); if container.to.weekday < 7 { from = from.adding(days: -7) } }
+                    let to = unit == .week ? from.adding(days: 7 * n - 1) : container.to
+                    return DateParse(end: a.end, meaning: .period(DatePeriod(from: from, to: to, grain: .duration)))
+                }
+                var start = container.from
+                if unit == .week { start = container.from.weekday <= 4 ? container.from.weekStart : container.from.weekStart.adding(days: 7) }
+                let to = start.adding(n, unit).adding(days: -1)
+                return DateParse(end: a.end, meaning: .period(DatePeriod(from: start, to: to, grain: .duration)))
+            }
+            guard key(j + 1) == "of" else { return nil }
+            guard let a = anchorExpression(j + 2) ?? unitContext(j + 2) else { return nil }
+            return DateParse(end: a.end, meaning: a.meaning)
+        }
+        if ["rest", "remainder", "remaining"].contains(key(j)) {
+            var k = j + 1
+            if key(k) == "of" { k += 1 }
+            if key(k) == "the" || key(k) == "this" { k += 1 }
+            guard key(k) == "week" else { return nil }
+            let ref = reference
+            return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: ref.weekStart.adding(days: 5), grain: .week)))
+        }
+        guard ["early", "mid", "late", "earlier", "later"].contains(key(j)) else { return nil }
+        j += 1
+        if isDash(j), joined(j) { j += 1 }
+        guard let inner = single(j) else { return nil }
+        if case .duration = inner.meaning { return nil }
+        if case .parts(let p) = inner.meaning, p.weekday != nil, p.day == nil, key(i) == "earlier" || key(i) == "later" { return nil }
+        return DateParse(end: inner.end, meaning: inner.meaning)
+    }
+
+    /// `the day`, `the week`, `the year`: the period holding the publication day, in the
+    /// few contexts where news uses it so (`earlier in the day`, `partner of the year`).
+    func unitContext(_ i: Int) -> DateParse? {
+        guard key(i) == "the" || key(i) == "my", let unit = DateLexicon.units[key(i + 1)], !key(i + 1).hasSuffix("s") else { return nil }
+        if key(i + 2) == "before" || key(i + 2) == "after" { return nil }
+        return DateParse(end: skipPossessive(i + 2), meaning: .period(.unit(unit, containing: reference)))
+    }
+
+    /// `spring`, `the summer`, `summer 2019`, `the fall of 1999`, `this winter` (shifted
+    /// seasons are in `shiftedPeriod`).
+    func season(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        guard let start = DateLexicon.seasons[key(j)] else { return nil }
+        if let y = periodYear(j + 1), key(j + 1) != "," {
+            return DateParse(end: y.end, meaning: .period(seasonPeriod(start, year: y.year)))
+        }
+        if key(j) == "fall" || key(j) == "spring" {
+            guard j > i, key(j + 1) != "of", key(i - 1) != "" || true else { return nil }
+            if key(j + 1) == "of" || key(j + 1) == "in" { return nil }
+        }
+        if j == i, !tokens[i].isCapitalized, !(key(i - 1) == "in" || key(i - 1) == "this" || key(i - 1) == "during" || key(i - 1) == "by" || key(i - 1) == "until" || key(i - 1) == "since") { return nil }
+        // the latest such season that has begun
+        var p = seasonPeriod(start, year: reference.year)
+        if p.from > reference { p = seasonPeriod(start, year: reference.year - 1) }
+        return DateParse(end: skipPossessive(j + 1), meaning: .period(p))
+    }
+
+    /// Phrases news uses for periods with no single day: `the same period last year`,
+    /// `the year-earlier period`, `recent years`, `these days`, `the years`, `years`,
+    /// `annual`, `quarterly`, `the year`, `the day`.
+    func newsPhrase(_ i: Int) -> DateParse? {
+        let k = key(i)
+        if DateLexicon.frequencyWords.contains(k) { return DateParse(end: i + 1, meaning: .duration) }
+        if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
+            let j = i + 3
+            if let s = DateLexicon.shifts[key(j)], s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
+            if key(j) == "a", key(j + 1) == "year", key(j + 2) == "earlier" || key(j + 2) == "ago" { return DateParse(end: j + 3, meaning: .duration) }
+            return nil
+        }
+        if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
+            var j = i + 4
+            if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
+            return DateParse(end: j, meaning: .duration)
+        }
+        if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
+        if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
+            return DateParse(end: i + 2, meaning: .duration)
+        }
+        if k == "years" || k == "decades" || k == "months", ["for", "in", "over", "of", "within", "take", "took"].contains(key(i - 1)) {
+            return DateParse(end: i + 1, meaning: .duration)
+        }
+        if k == "year" || k == "quarter", (isDash(i + 1) && key(i + 2) == "end") || key(i + 1) == "end" {
+            let end = isDash(i + 1) ? i + 3 : i + 2
+            return DateParse(end: end, meaning: .duration)
+        }
+        if k == "year", isDash(i + 1), joined(i + 1), key(i + 2) == "to", isDash(i + 3), key(i + 4) == "date" {
+            return DateParse(end: i + 5, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
+        }
+        if k == "year", key(i + 1) == "to", key(i + 2) == "date" {
+            return DateParse(end: i + 3, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
+        }
+        if k == "the" || k == "my", ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
+            if key(i + 1) == "weekend" {
+                let sat = reference.weekStart.adding(days: 5)
+                let past = direction(ofSentenceAt: i) == .past && reference.weekday < 6
+                let from = past ? sat.adding(days: -7) : sat
+                return DateParse(end: skipPossessive(i + 2), meaning: .period(DatePeriod(from: from, to: from.adding(days: 1), grain: .week)))
+            }
+            return unitContext(i)
+        }
+        if k == "weekend", key(i - 1) != "the", key(i - 1) != "a", key(i - 1) != "this" {
+            let sat = reference.weekStart.adding(days: 5)
+            return DateParse(end: i + 1, meaning: .period(DatePeriod(from: sat, to: sat.adding(days: 1), grain: .week)))
+        }
+        return nil
+    }
+}

@@ -42,6 +42,7 @@ extension DateGrammar {
         }
         var d = j
         if key(d) == "the" { d += 1 } else if (isPunct(d, "/") || isDash(d)), joined(d), joined(d + 1) { d += 1 }
+        else if isPunct(d, ","), let o = dayOfMonth(d + 1), o.ordinal { d += 1 }
         if let day = dayOfMonth(d, allowCardinalWords: true), !isPunct(day.end, ":"),
            !(exists(day.end) && (tokens[day.end].kind == .symbol || key(day.end) == "percent" || key(day.end) == "%")),
            !(digits(d) != nil && isPunct(day.end, ",") && digits(day.end + 1) != nil && digitCount(day.end + 1) == 3) {
@@ -63,6 +64,11 @@ extension DateGrammar {
         var k = day.end
         if key(k) == "day", key(k + 1) == "of" { k += 2 } else if key(k) == "of" { k += 1 }
         else if (isDash(k) || isPunct(k, "/") || isPunct(k, ".")), joined(k) { k += 1 }
+        if key(k - 1) == "of", let s = DateLexicon.shifts[key(k)], key(k + 1) == "month" {
+            let base = reference.adding(months: s)
+            guard let d = CivilDate(year: base.year, month: base.month, day: day.day) else { return nil }
+            return DateParse(end: k + 2, meaning: .parts(CalendarParts(year: d.year, month: d.month, day: d.day)))
+        }
         guard let m = month(k) else { return nil }
         if key(k) == "may", !tokens[k].isCapitalized, day.end == k { return nil }
         var end = k + 1
@@ -125,10 +131,15 @@ extension DateGrammar {
     /// A four-digit year standing alone, when it reads as a year rather than a count
     /// (`in 2019`, `2024 The AP`; not `2000 pieces`, `$2024`, `2024%`).
     func bareYear(_ i: Int) -> DateParse? {
+        if tokens[i].kind == .word {
+            guard ["in", "since", "from", "until", "till", "to", "of", "and", "by", "during"].contains(key(i - 1)),
+                  let y = wordYear(i), y.end > i + 1 else { return nil }
+            return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
+        }
         guard let y = year(i), digitCount(i) == 4 else { return nil }
         if exists(i - 1), tokens[i - 1].kind == .symbol || (isPunct(i - 1, "#")) { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
-        if exists(i + 1), tokens[i + 1].kind == .symbol || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
+        if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
         if y.year < 1500 || y.year > reference.year + 100 { if !DateLexicon.datePrepositions.contains(key(i - 1)) { return nil } }
         let next = key(i + 1)

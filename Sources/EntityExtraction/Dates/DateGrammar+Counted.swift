@@ -53,7 +53,7 @@ extension DateGrammar {
         if let s = DateLexicon.shifts[key(j)], s != 0, let a = amount(j + 1), a.parts.count >= 1,
            !(a.parts.count == 1 && a.parts[0].0 == 1 && count(j + 1)?.end == j + 1 && digits(j + 1) == nil && key(j + 1) != "one") {
             shift = s; n = a.parts; end = a.end
-        } else if let c = count(j), let s = DateLexicon.shifts[key(c.end)], s != 0, let unit = DateLexicon.units[key(c.end + 1)] {
+        } else if let c = count(j), let s = DateLexicon.shifts[key(c.end)], s != 0, let unit = DateLexicon.units[key(c.end + 1)], key(c.end + 1).hasSuffix("s") {
             shift = s; n = [(c.value, unit)]; end = c.end + 2
         } else if within, let a = amount(j) {
             shift = 1; n = a.parts; end = a.end

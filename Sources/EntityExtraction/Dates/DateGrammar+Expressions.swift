@@ -44,6 +44,8 @@ extension DateGrammar {
         consider(season(i))
         consider(modified(i))
         consider(newsPhrase(i))
+        consider(afterNext(i))
+        if best == nil { consider(bareYear(i)) }
         return best
     }
 
@@ -74,7 +76,8 @@ extension DateGrammar {
     /// `Tuesday of next week`, `Friday next week`, `monday of the following week`,
     /// `Tuesday or Thursday` stays two dates.
     func weekdayWithWeek(_ i: Int) -> DateParse? {
-        guard let base = weekdayLed(i), case .parts(let p) = base.meaning, let wd = p.weekday, p.day == nil else { return nil }
+        guard let base = weekdayLed(i) else { return nil }
+        guard case .parts(let p) = base.meaning, let wd = p.weekday, p.day == nil else { return base }
         var j = base.end
         if key(j) == "of" { j += 1 }
         if key(j) == "the" { j += 1 }
@@ -85,6 +88,23 @@ extension DateGrammar {
         return base
     }
 
+    /// `the week after next`, `the year after next`, `the weekend after the next`.
+    func afterNext(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        let k = key(j)
+        guard k == "weekend" || (DateLexicon.units[k] != nil && !k.hasSuffix("s")), key(j + 1) == "after" else { return nil }
+        var e = j + 2
+        if key(e) == "the" { e += 1 }
+        guard key(e) == "next" else { return nil }
+        if k == "weekend" {
+            let sat = reference.weekStart.adding(days: 5 + 14)
+            return DateParse(end: e + 1, meaning: .period(DatePeriod(from: sat, to: sat.adding(days: 1), grain: .week)))
+        }
+        let unit = DateLexicon.units[k]!
+        return DateParse(end: e + 1, meaning: .period(.unit(unit, containing: reference.adding(2, unit))))
+    }
+
     /// `early 2019`, `late last year`, `mid-October`, `the end of the month`,
     /// `the beginning of 2020`, `the middle of September`, `the first half of this year`.
     func modified(_ i: Int) -> DateParse? {
@@ -93,6 +113,7 @@ extension DateGrammar {
             guard ["end", "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "first", "last", "second"].contains(key(j + 1)) else { return nil }
             j += 1
             let word = key(j)
+            if ["rest", "remainder", "remaining"].contains(word) { return modified(j) }
             // the first half of this year, the first nine months of the year
             if ["first", "last", "second"].contains(word) {
                 var k = j + 1
@@ -202,6 +223,12 @@ extension DateGrammar {
                 return DateParse(end: skipPossessive(i + 2), meaning: .period(DatePeriod(from: from, to: from.adding(days: 1), grain: .week)))
             }
             return unitContext(i)
+        }
+        if k == "the", key(i + 1) == "weekend" {
+            let sat = reference.weekStart.adding(days: 5)
+            let past = direction(ofSentenceAt: i) == .past && reference.weekday < 6
+            let from = past ? sat.adding(days: -7) : sat
+            return DateParse(end: skipPossessive(i + 2), meaning: .period(DatePeriod(from: from, to: from.adding(days: 1), grain: .week)))
         }
         if k == "weekend", key(i - 1) != "the", key(i - 1) != "a", key(i - 1) != "this" {
             let sat = reference.weekStart.adding(days: 5)

@@ -82,8 +82,15 @@ extension DateGrammar {
                 case .some(let s) where s < 0: date = candidates.last { $0 < ref }
                 case .some(let s) where s > 0: date = candidates.first { $0 > ref }
                 default:
+                    // the nearer occurrence unless the sentence says which way
                     let dir = direction(ofSentenceAt: i)
-                    date = dir == .future ? candidates.first { $0 >= ref } : candidates.last { $0 <= ref }
+                    let before = candidates.last { $0 <= ref }, after = candidates.first { $0 >= ref }
+                    switch dir {
+                    case .future: date = after
+                    case .past: date = before
+                    case .nearest:
+                        if let b = before, let a = after { date = ref.dayNumber - b.dayNumber <= a.dayNumber - ref.dayNumber ? b : a } else { date = before ?? after }
+                    }
                 }
             }
             guard let d = date else { return nil }

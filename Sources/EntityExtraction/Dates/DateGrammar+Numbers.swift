@@ -94,7 +94,7 @@ extension DateGrammar {
             return (high * 100, j + 1)
         }
         if key(j) == "zero" || key(j) == "oh", let u = DateLexicon.cardinals[key(j + 1)], u <= 9 { return (high * 100 + u, j + 2) }
-        if let rest = wordCardinal(j), rest.value >= 10 { return (high * 100 + rest.value, rest.end) }
+        if let rest = wordCardinal(j), rest.value >= 10, high * 100 + rest.value <= 2100 { return (high * 100 + rest.value, rest.end) }
         return nil
     }
 }

@@ -74,9 +74,14 @@ extension DateGrammar {
         if s.contains("/") && s.contains("-") {
             // 10/1-11/7, 5/1-5/7/2020: a range of two slash dates.
             guard let dash = s.firstIndex(of: "-") else { return nil }
-            guard let a = numericDate(Array(p[...dash]), Array(s[..<dash]), context: true),
-                  let b = numericDate(Array(p[(dash + 1)...]), Array(s[(dash + 1)...]), context: true) else { return nil }
-            return rangeParse(a, b, end: run.end, at: i)
+            guard var a = numericDate(Array(p[...dash]), Array(s[..<dash]), context: true),
+                  var b = numericDate(Array(p[(dash + 1)...]), Array(s[(dash + 1)...]), context: true) else { return nil }
+            var end = run.end
+            if b.year == nil, isPunct(end, ","), let y = year(end + 1), digitCount(end + 1) == 4 {
+                b.year = y.year; end = y.end
+            }
+            if a.year == nil, let y = b.year { a.year = y }
+            return rangeParse(a, b, end: end, at: i)
         }
         if p.count == 6, s.allSatisfy({ $0 == "-" }) {
             guard let a = numericDate(Array(p[0..<3]), Array(s[0..<2]), context: true),
@@ -88,8 +93,12 @@ extension DateGrammar {
             guard p[0].value >= 1000, p[0].value < p[1].value, p[1].value - p[0].value < 100 else { return nil }
             return DateParse(end: run.end, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: p[0].value), to: .last(ofMonth: 12, year: p[1].value), grain: .year)))
         }
-        guard let parts = numericDate(p, s, context: context) else { return nil }
-        return DateParse(end: run.end, meaning: .parts(parts))
+        guard var parts = numericDate(p, s, context: context) else { return nil }
+        var end = run.end
+        if parts.year == nil, parts.day != nil, isPunct(end, ","), let y = year(end + 1), digitCount(end + 1) == 4 {
+            parts.year = y.year; end = y.end
+        }
+        return DateParse(end: end, meaning: .parts(parts))
     }
 
     private func rangeParse(_ a: CalendarParts, _ b: CalendarParts, end: Int, at i: Int) -> DateParse? {

@@ -168,16 +168,12 @@ extension DateGrammar {
         guard let a = anchor(e + 2), let container = period(of: a, at: i) else { return nil }
         switch key(e) {
         case "week":
-            // ISO-style: the week holding the container's first Thursday is week one
-            var firstMonday = container.from.weekStart
-            if container.from.weekday > 4 { firstMonday = firstMonday.adding(days: 7) }
-            if container.grain == .month, container.from.weekday > 1, container.from.weekday <= 4 { firstMonday = container.from.weekStart }
-            var start = firstMonday.adding(days: 7 * (n - 1))
+            // ISO-style: weeks belong to the month or year that holds their Thursday
+            let firstThursday = container.from.adding(days: (4 - container.from.weekday + 7) % 7)
+            var start = firstThursday.weekStart.adding(days: 7 * (n - 1))
             if n == -1 {
-                var lastMonday = container.to.weekStart
-                if container.to.weekday < 7, container.grain == .month { lastMonday = container.to.weekStart }
-                if container.grain == .year, container.to.weekday < 4 { lastMonday = lastMonday.adding(days: -7) }
-                start = lastMonday
+                let lastThursday = container.to.adding(days: -((container.to.weekday - 4 + 7) % 7))
+                start = lastThursday.weekStart
             }
             return DateParse(end: a.end, meaning: .period(DatePeriod(from: start, to: start.adding(days: 6), grain: .week)))
         case "day":

@@ -6,6 +6,8 @@ extension DateGrammar {
 
     /// A side of a range: a full date expression, a bare month or a bare day number.
     private func side(_ i: Int) -> DateParse? {
+        if key(i) == "now" || key(i) == "date" { return DateParse(end: i + 1, meaning: .period(.day(reference))) }
+        if key(i) == "current", key(i + 1) == "date" { return DateParse(end: i + 2, meaning: .period(.day(reference))) }
         if let s = single(i) { return s }
         if let m = month(i) { return DateParse(end: i + 1, meaning: .parts(CalendarParts(month: m))) }
         var j = i
@@ -68,7 +70,9 @@ extension DateGrammar {
             a.meaning = .parts(pa)
             b.meaning = .parts(pb)
             // neither side alone may be a bare number: `2 to 4 people`
-            if (pa.month == nil && pa.weekday == nil && pa.year == nil) || (pb.month == nil && pb.weekday == nil && pb.year == nil && pa.month == nil) { return nil }
+            let aBare = pa.month == nil && pa.weekday == nil && pa.year == nil
+            let bBare = pb.month == nil && pb.weekday == nil && pb.year == nil
+            if (aBare && pb.month == nil) || (bBare && pa.month == nil) || (aBare && bBare) { return nil }
             guard let period = resolveRange(pa, pb, at: i) else { return nil }
             return DateParse(end: b.end, meaning: .period(period))
         }
@@ -90,6 +94,21 @@ extension DateGrammar {
         }
         if b.month == a.month, b.year == nil, let ay = a.year, b.month != nil { b.year = ay }
         if a.month == nil && a.day == nil && a.weekday == nil && a.year == nil { return nil }
+        if a.year == nil, b.year == nil, a.month != nil {
+            // The range that runs through the reference, or else the latest before it (or,
+            // looking ahead, the earliest after it).
+            let dir = direction(ofSentenceAt: i)
+            var chosen: DatePeriod?
+            for y in [reference.year - 1, reference.year, reference.year + 1] {
+                var ay = a; ay.year = y
+                guard let pa = resolve(ay, .past), let pb = resolve(b, .past, after: pa.from) else { continue }
+                let whole = DatePeriod(from: pa.from, to: pb.to, grain: pa.grain == pb.grain ? pa.grain : .day)
+                if whole.from <= reference && whole.to >= reference { return whole }
+                if dir == .future { if whole.from > reference, chosen == nil { chosen = whole } }
+                else if whole.to < reference { chosen = whole } else if chosen == nil, dir == .nearest, whole.from > reference { chosen = whole }
+            }
+            return chosen
+        }
         guard let pa = resolve(a, direction(ofSentenceAt: i)) else { return nil }
         guard let pb = b.year != nil ? resolve(b, .past) : resolve(b, .past, after: pa.from), pb.to >= pa.from else { return nil }
         let grain: DateGrain = pa.grain == pb.grain ? pa.grain : .day

@@ -49,6 +49,12 @@ extension DateGrammar {
             } else {
                 day = ref.weekStart.adding(days: 7 * shift + wd - 1)
             }
+            // `this Friday-Jun-15`, `next friday 5/12`: the written date wins
+            if let written = weekdayLed(k), case .parts(var p) = written.meaning, p.day != nil, p.month != nil {
+                if p.year == nil { p.year = ref.year }
+                p.weekday = nil
+                if let r = resolve(p, .past) { return DateParse(end: written.end, meaning: .period(r)) }
+            }
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.day(day)))
         }
         // next June, last May, this September

@@ -19,6 +19,11 @@ extension DateGrammar {
     /// A year after a month or day: `2024`, `, 2024`, `of 2024`, `in 2024`, `of 87`, `'97`.
     func trailingYear(_ i: Int, allowShort: Bool = false) -> (year: Int, end: Int)? {
         var j = i
+        // of this year, of last year, this year
+        let r = key(j) == "of" ? j + 1 : j
+        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j {
+            return (reference.year + s, r + 2)
+        }
         if isPunct(j, ",") { j += 1 }
         if let y = year(j), !(digitCount(j) == 4 && exists(y.end) && tokens[y.end].kind == .symbol) {
             if isPunct(y.end, ":") { return nil }
@@ -42,7 +47,7 @@ extension DateGrammar {
         }
         var d = j
         if key(d) == "the" { d += 1 } else if (isPunct(d, "/") || isDash(d)), joined(d), joined(d + 1) { d += 1 }
-        else if isPunct(d, ","), let o = dayOfMonth(d + 1), o.ordinal { d += 1 }
+        else if isPunct(d, ","), let o = dayOfMonth(d + 1), o.ordinal, digits(d + 1) != nil || !tokens[d + 1].isCapitalized { d += 1 }
         if let day = dayOfMonth(d, allowCardinalWords: true), !isPunct(day.end, ":"),
            !(exists(day.end) && (tokens[day.end].kind == .symbol || key(day.end) == "percent" || key(day.end) == "%")),
            !(digits(d) != nil && isPunct(day.end, ",") && digits(day.end + 1) != nil && digitCount(day.end + 1) == 3) {
@@ -52,6 +57,8 @@ extension DateGrammar {
             return DateParse(end: skipPossessive(end), meaning: .parts(parts))
         }
         guard bareMonthAllowed(i) else { return nil }
+        // `August Strindberg`: a capitalised word after a month makes it a name
+        if exists(i + 1), tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized, !joined(i + 1), month(i + 1) == nil { return nil }
         return DateParse(end: skipPossessive(i + 1), meaning: .parts(CalendarParts(month: m)))
     }
 
@@ -82,8 +89,9 @@ extension DateGrammar {
     func bareDay(_ i: Int) -> DateParse? {
         guard key(i) == "the", let day = dayOfMonth(i + 1, allowCardinalWords: false), day.ordinal else { return nil }
         // `the second test`, `the first time`: an ordinal word before a noun is not a day.
-        if digits(i + 1) == nil, exists(day.end), tokens[day.end].kind == .word, !["of", "and", "to", "through", "till", "until"].contains(key(day.end)) { return nil }
-        if digits(i + 1) != nil, exists(day.end), tokens[day.end].kind == .word, !["of", "and", "to", "through", "till", "until", "or"].contains(key(day.end)) { return nil }
+        if digits(i + 1) == nil, exists(day.end), !(isPunct(day.end, ".") || isPunct(day.end, ",") || isPunct(day.end, "!") || isPunct(day.end, "?")) { return nil }
+        if digits(i + 1) != nil, exists(day.end), tokens[day.end].kind == .word,
+           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)) { return nil }
         return DateParse(end: day.end, meaning: .parts(CalendarParts(day: day.day)))
     }
 

@@ -46,6 +46,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         var within = false
+        if key(j) == "last", ["to", "will", "would", "could", "can", "may", "might", "should", "must"].contains(key(j - 1)) { return nil }
         if key(j) == "within" { within = true; j += 1; if key(j) == "the" { j += 1 } }
         var shift = 0
         var n: [(Int, TimeUnit)]
@@ -93,11 +94,17 @@ extension DateGrammar {
         var end = a.end
         let word = key(end)
         if isIn {
+            // `in two weeks` is a day ahead only when the sentence looks ahead; the span
+            // leaves `in` out either way, as OntoNotes does (the driver trims it)
             if word == "the" || word == "time" { return nil }
             var e = end
             if (isPunct(e, "’") || isPunct(e, "'")), key(e + 1) == "s", key(e + 2) == "time" { e += 3 }
+            if direction(ofSentenceAt: i) == .past || key(i - 1) == "first" { return DateParse(end: e, meaning: .duration) }
             return DateParse(end: e, meaning: .period(.day(shifted(ref, by: a.parts, sign: 1))))
         }
+        // ages: `39 years old`, `16 year-old`, `17 year old`
+        if key(end) == "old" { return DateParse(end: end + 1, meaning: .duration) }
+        if isDash(end), joined(end), key(end + 1) == "old" { return DateParse(end: end + 2, meaning: .duration) }
         switch word {
         case "ago", "before", "earlier", "back":
             if word == "before" || word == "after", let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {
@@ -121,7 +128,12 @@ extension DateGrammar {
         }
         // A bare length: OntoNotes DATE when it is time (`two years`), not `a day` alone.
         if a.parts.count == 1, a.parts[0].1 != .day || digits(j) != nil || key(j) != "a" {
-            if key(j) == "a" || key(j) == "an", a.parts[0].1 == .day || a.parts[0].1 == .week { return nil }
+            if key(j) == "a" || key(j) == "an" {
+                // `$17,500 a year` is a rate; `for a year` is a length
+                if a.parts[0].1 == .day || a.parts[0].1 == .week { return nil }
+                guard ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
+            }
+            if isDash(end), joined(end) { return nil }
             end = skipPossessive(end)
             return DateParse(end: end, meaning: .duration)
         }

@@ -21,6 +21,7 @@ extension DateGrammar {
             consider(nthWeekday(i, anchor: anchorExpression))
             consider(weekOf(i, anchor: anchorExpression))
             consider(countedPeriod(i))
+            consider(apposedAge(i))
             if best == nil { consider(bareYear(i)) }
             return best
         }
@@ -45,8 +46,32 @@ extension DateGrammar {
         consider(modified(i))
         consider(newsPhrase(i))
         consider(afterNext(i))
+        consider(qualified(i))
+        consider(yearEnded(i))
         if best == nil { consider(bareYear(i)) }
         return best
+    }
+
+    static let qualifiers: Set<String> = ["about", "just", "only", "nearly", "almost", "some", "around", "another", "approximately", "roughly"]
+    static let twoWordQualifiers: Set<String> = ["more than", "less than", "at least", "up to", "fewer than"]
+
+    /// `about two weeks`, `more than four years`, `up to 10 years`: OntoNotes keeps the
+    /// qualifier inside a counted length.
+    func qualified(_ i: Int) -> DateParse? {
+        var j = i
+        if DateGrammar.qualifiers.contains(key(i)) { j = i + 1 }
+        else if DateGrammar.twoWordQualifiers.contains(key(i) + " " + key(i + 1)) { j = i + 2 }
+        else { return nil }
+        guard count(j) != nil, key(j) != "a" || DateLexicon.units[key(j + 1)] != nil, let inner = single(j) else { return nil }
+        return inner
+    }
+
+    /// `Mr. Bromwich, 35,`: an age in apposition, which OntoNotes marks as a date.
+    func apposedAge(_ i: Int) -> DateParse? {
+        guard let n = digits(i), digitCount(i) == 2, n >= 18, isPunct(i - 1, ","), exists(i - 2), tokens[i - 2].kind == .word,
+              tokens[i - 2].isCapitalized, isPunct(i + 1, ",") || isPunct(i + 1, ";") else { return nil }
+        if exists(i + 2), digits(i + 2) != nil { return nil }
+        return DateParse(end: i + 1, meaning: .duration)
     }
 
     /// What an anchor (`after January 12th`, `of next month`) may be.
@@ -86,6 +111,16 @@ extension DateGrammar {
             return DateParse(end: j + 2, meaning: .period(.day(day)))
         }
         return base
+    }
+
+    /// `the year ended July 31`, `the fiscal year ending June 30`, `the quarter ended Sept. 30`.
+    func yearEnded(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        if key(j) == "fiscal" { j += 1 }
+        guard ["year", "quarter", "period", "months", "weeks"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
+              let d = monthLed(j + 2) else { return nil }
+        return DateParse(end: d.end, meaning: .duration)
     }
 
     /// `the week after next`, `the year after next`, `the weekend after the next`.
@@ -186,11 +221,13 @@ extension DateGrammar {
     /// `annual`, `quarterly`, `the year`, `the day`.
     func newsPhrase(_ i: Int) -> DateParse? {
         let k = key(i)
-        if DateLexicon.frequencyWords.contains(k) { return DateParse(end: i + 1, meaning: .duration) }
+        if DateLexicon.frequencyWords.contains(k), !tokens[i].isCapitalized || key(i - 1) == "" || isPunct(i - 1, ".") {
+            if isDash(i + 1), joined(i + 1) { return nil }
+            return DateParse(end: i + 1, meaning: .duration)
+        }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
             let j = i + 3
             if let s = DateLexicon.shifts[key(j)], s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
-            if key(j) == "a", key(j + 1) == "year", key(j + 2) == "earlier" || key(j + 2) == "ago" { return DateParse(end: j + 3, meaning: .duration) }
             return nil
         }
         if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
@@ -198,11 +235,18 @@ extension DateGrammar {
             if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
             return DateParse(end: j, meaning: .duration)
         }
+        if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil || DateLexicon.weekdays[key(i + 1)] != nil {
+            if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
+            if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
+            return DateParse(end: i + 2, meaning: .duration)
+        }
+        if DateLexicon.weekdayPlurals[k] != nil { return DateParse(end: i + 1, meaning: .duration) }
+        if k == "the", key(i + 1) == "other", key(i + 2) == "day" { return DateParse(end: i + 3, meaning: .duration) }
         if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
         if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
             return DateParse(end: i + 2, meaning: .duration)
         }
-        if k == "years" || k == "decades" || k == "months", ["for", "in", "over", "of", "within", "take", "took"].contains(key(i - 1)) {
+        if k == "years" || k == "decades" || k == "months", ["for", "in", "over", "of", "within", "take", "took", "after", "spent", "by"].contains(key(i - 1)) || (tokens[i].isCapitalized && key(i + 1) == "before") {
             return DateParse(end: i + 1, meaning: .duration)
         }
         if k == "year" || k == "quarter", (isDash(i + 1) && key(i + 2) == "end") || key(i + 1) == "end" {

@@ -59,6 +59,7 @@ extension DateGrammar {
         if exists(i - 2), joined(i), isPunct(i - 1, "/") || isPunct(i - 1, "-") || isPunct(i - 1, "."), joined(i - 1),
            tokens[i - 2].kind == .number || month(i - 2) != nil { return nil }
         if exists(i - 1), joined(i), tokens[i - 1].kind == .symbol || tokens[i - 1].kind == .number { return nil }
+        if exists(i - 1), tokens[i - 1].kind == .number, !joined(i) { return nil }
         guard let run = numericRun(i) else { return nil }
         if exists(run.end), joined(run.end), tokens[run.end].kind == .symbol || key(run.end) == "%" { return nil }
         if isPunct(run.end, ":") || key(run.end) == "am" || key(run.end) == "pm" { return nil }
@@ -141,6 +142,8 @@ extension DateGrammar {
         }
         guard a.width <= 2, b.width <= 2 else { return nil }
         if s[0] == "." || s[0] == "-" { guard context else { return nil } }
+        // 1/2, 3/4, 25/32: fractions of a point, not days
+        if s[0] == "/", a.value < b.value, [2, 4, 8, 16, 32, 64].contains(b.value), !context { return nil }
         guard let (m, d) = monthDay(a.value, b.value) else { return nil }
         return valid(CalendarParts(month: m, day: d))
     }

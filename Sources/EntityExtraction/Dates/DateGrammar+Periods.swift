@@ -72,7 +72,7 @@ extension DateGrammar {
         if key(j) == "the" { j += 1 }
         if ["early", "mid", "late"].contains(key(j)) { j += 1; if isDash(j), joined(j) { j += 1 } }
         // 1990s, 1990 s, 1970's
-        if let d = digits(j), digitCount(j) == 4 || digitCount(j) == 2, d % 10 == 0 {
+        if let d = digits(j), (digitCount(j) == 4 && d >= 1000 && d <= 2090) || digitCount(j) == 2, d % 10 == 0 {
             var k = j + 1
             if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
             if key(k) == "s", joined(k) || key(i) != "the" {
@@ -111,7 +111,7 @@ extension DateGrammar {
     /// `calendar year 2008`, `the year of 2008`.
     func namedYear(_ i: Int) -> DateParse? {
         var j = i
-        if key(j) == "the" { j += 1 }
+        if key(j) == "the", key(j + 1) != "fiscal" { j += 1 }
         if key(j) == "fiscal" || key(j) == "calendar" || key(j) == "fy" {
             var k = j + 1
             if key(k) == "year" { k += 1 }
@@ -120,8 +120,7 @@ extension DateGrammar {
             return nil
         }
         if key(j) == "year" {
-            var k = j + 1
-            if key(k) == "of" { k += 1 }
+            let k = j + 1
             if let y = year(k), digitCount(k) == 4 || tokens[k].kind == .word {
                 return DateParse(end: y.end, meaning: .period(.year(y.year)))
             }

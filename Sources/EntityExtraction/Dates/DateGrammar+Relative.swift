@@ -2,7 +2,7 @@
 /// `this week`, `next month`, `last year`, `the past year`, `next Friday`, `this September`,
 /// `the week after next`, `earlier this week`, `later this year`.
 extension DateGrammar {
-    static let dayWords: [String: Int] = ["today": 0, "tonight": 0, "otd": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1]
+    static let dayWords: [String: Int] = ["today": 0, "otd": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1]
 
     func relativeDay(_ i: Int) -> DateParse? {
         let ref = reference
@@ -38,6 +38,9 @@ extension DateGrammar {
             j += 1; word = key(j)
         }
         guard let s = DateLexicon.shifts[word] else { return nil }
+        // `to last five weeks`, `following Friday's plunge`: a verb, not a shift
+        if word == "last", ["to", "will", "would", "could", "can", "may", "might", "should", "must"].contains(key(j - 1)) { return nil }
+        if word == "following", key(j - 1) != "the", DateLexicon.units[key(j + 1)] == nil { return nil }
         shift = s
         let k = j + 1
         let strict = word == "past" || word == "coming" || word == "upcoming"

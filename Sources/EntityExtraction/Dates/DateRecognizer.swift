@@ -57,9 +57,12 @@ public struct DateRecognizer: Sendable {
                 value = period.value
             }
             var first = i
-            // OntoNotes leaves `from` outside a range's span (`from Friday through to Sunday`)
-            if grammar.key(first) == "from", parse.end > first + 1 { first += 1 }
-            matches.append(DateMatch(start: tokens[first].start, end: tokens[parse.end - 1].end, value: value))
+            // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)
+            if grammar.key(first) == "from" || grammar.key(first) == "in", parse.end > first + 1 { first += 1 }
+            var end = tokens[parse.end - 1].end
+            // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
+            if tokens[parse.end - 1].text == "s." { end -= 1 }
+            matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
             i = parse.end
         }
         return matches

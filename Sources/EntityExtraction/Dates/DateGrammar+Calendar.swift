@@ -150,9 +150,10 @@ extension DateGrammar {
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
         if y.year < 1500 || y.year > reference.year + 100 { if !DateLexicon.datePrepositions.contains(key(i - 1)) { return nil } }
+        // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
         if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !DateLexicon.yearFollowers.contains(next),
-           !DateLexicon.datePrepositions.contains(key(i - 1)) {
+           next.hasSuffix("s"), !DateLexicon.datePrepositions.contains(key(i - 1)), !DateLexicon.determiners.contains(key(i - 1)) {
             return nil
         }
         return DateParse(end: skipPossessive(y.end), meaning: .parts(CalendarParts(year: y.year)))

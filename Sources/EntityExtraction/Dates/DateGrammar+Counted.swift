@@ -7,7 +7,9 @@ extension DateGrammar {
         var parts: [(Int, TimeUnit)] = []
         var j = i
         while true {
-            guard let c = count(j) else { break }
+            guard var c = count(j) else { break }
+            // `three or four years`: the larger count
+            if key(c.end) == "or", let d = count(c.end + 1), DateLexicon.units[key(d.end)] != nil { c = (max(c.value, d.value), d.end) }
             var u = c.end
             if key(u) == "and", key(u + 1) == "half" || key(u + 1) == "a" { u += key(u + 1) == "a" ? 3 : 2 }
             guard let unit = DateLexicon.units[key(u)] else { break }
@@ -145,6 +147,8 @@ extension DateGrammar {
         var j = i
         if let c = count(j), c.end == j + 1, isDash(c.end), joined(c.end), joined(c.end + 1) {
             j = c.end + 1
+        } else if key(j) == "full", isDash(j + 1), joined(j + 1), key(j + 2) == "year" {
+            return DateParse(end: j + 3, meaning: .duration)
         } else if key(j) == "year" || key(j) == "month" || key(j) == "quarter" || key(j) == "week" {
             if isDash(j + 1), joined(j + 1), ["earlier", "ago", "end", "before", "long", "to"].contains(key(j + 2)) {
                 if key(j + 2) == "to", key(j + 4) == "date" { return DateParse(end: j + 5, meaning: .duration) }

@@ -223,6 +223,9 @@ extension DateGrammar {
         let k = key(i)
         if DateLexicon.frequencyWords.contains(k), !tokens[i].isCapitalized || key(i - 1) == "" || isPunct(i - 1, ".") {
             if isDash(i + 1), joined(i + 1) { return nil }
+            // `an annual output`, `increasing daily`: a rate of production or change, not a date
+            if k == "annual", key(i - 1) == "an" || ["output", "throughput", "production", "capacity", "gdp", "growth", "economic", "total", "oil", "foreign"].contains(key(i + 1)) { return nil }
+            if k == "daily" || k == "annually", key(i - 1).hasSuffix("ing") || key(i - 1).hasSuffix("es") || key(i - 1) == "obvious" || key(i - 1) == "have" { return nil }
             return DateParse(end: i + 1, meaning: .duration)
         }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
@@ -235,7 +238,25 @@ extension DateGrammar {
             if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
             return DateParse(end: j, meaning: .duration)
         }
-        if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil || DateLexicon.weekdays[key(i + 1)] != nil {
+        if k == "the", key(i + 1) == "same", ["day", "week", "month", "year"].contains(key(i + 2)) { return DateParse(end: i + 3, meaning: .duration) }
+        if k == "the", ["whole", "entire", "full"].contains(key(i + 1)), ["day", "week", "month", "year"].contains(key(i + 2)) {
+            var e = i + 3
+            if key(e) == "of", let y = year(e + 1), digitCount(e + 1) == 4 { e = y.end }
+            return DateParse(end: e, meaning: .duration)
+        }
+        if k == "the", ["days", "weeks", "months", "years"].contains(key(i + 1)), key(i + 2) == "ahead" { return DateParse(end: i + 3, meaning: .duration) }
+        if ["the", "its", "his", "her", "their"].contains(k) || DateLexicon.ordinals[k] != nil {
+            var j = k == "the" || DateLexicon.ordinals[k] == nil ? i + 1 : i
+            if ["first", "second", "third", "final"].contains(key(j)) {
+                j += 1
+                if key(j) == "fiscal" { j += 1 }
+                if key(j) == "year" || key(j) == "quarter" && DateLexicon.ordinals[key(j - 1)] == nil {
+                    let start = k == "the" || DateLexicon.ordinals[k] != nil ? i : i + 1
+                    if start == i { return DateParse(end: j + 1, meaning: .duration) }
+                }
+            }
+        }
+        if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)

@@ -91,8 +91,11 @@ extension DateGrammar {
             let mon = ref.weekStart.adding(days: 7 * shift)
             return DateParse(end: key(k) == "workweek" ? k + 1 : k + 2, meaning: .period(DatePeriod(from: mon, to: mon.adding(days: 4), grain: .week)))
         }
-        guard let unit = DateLexicon.units[key(k)], !key(k).hasSuffix("s"), unit != .fortnight || true else { return nil }
-        var end = k + 1
+        // the current fiscal year: fiscal years are read as calendar years
+        let fiscal = key(k) == "fiscal" && key(k + 1) == "year"
+        let u = fiscal ? k + 1 : k
+        guard let unit = DateLexicon.units[key(u)], !key(u).hasSuffix("s") else { return nil }
+        var end = u + 1
         var period: DatePeriod
         if word == "past" || (word == "last" && key(i) == "the" && unit != .week && unit != .month && unit != .quarter) {
             // the past year: the twelve months up to the day before publication

@@ -106,6 +106,12 @@ enum TimeUnit: Sendable {
 }
 
 extension DateLexicon {
+    /// Words before a number that make it a year rather than a count (`the 1989 models`).
+    static let determiners: Set<String> = [
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "all", "many", "big",
+        "this", "that", "these", "those", "s", "every", "each", "any", "some",
+    ]
+
     /// Lower-case words that may follow a bare year (`2019 and 2020`, `2019 was`); any
     /// other word after a number makes it a count (`2000 pieces`).
     static let yearFollowers: Set<String> = [

@@ -119,8 +119,12 @@ extension DateGrammar {
         if key(j) == "the" { j += 1 }
         if key(j) == "fiscal" { j += 1 }
         guard ["year", "quarter", "period", "months", "weeks"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
-              let d = monthLed(j + 2) else { return nil }
-        return DateParse(end: d.end, meaning: .duration)
+              let d = monthLed(j + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
+        // the year or quarter that ends on the day named
+        let months = key(j) == "quarter" ? 3 : key(j) == "year" ? 12 : 0
+        guard months > 0 else { return DateParse(end: d.end, meaning: .duration) }
+        let from = last.to.adding(days: 1).adding(months: -months)
+        return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: last.to, grain: .duration)))
     }
 
     /// `the week after next`, `the year after next`, `the weekend after the next`.

@@ -61,7 +61,7 @@ extension DateGrammar {
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.day(day)))
         }
         // next June, last May, this September
-        if let m = month(k), key(k + 1) != "be" {
+        if let m = month(k), key(k + 1) != "be", !(["may", "march"].contains(key(k)) && !tokens[k].isCapitalized) {
             let y: Int
             switch shift {
             case 0: y = ref.year

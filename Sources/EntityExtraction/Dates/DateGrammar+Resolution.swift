@@ -3,20 +3,27 @@
 /// looks ahead; a present-tense sentence with no cue takes the nearest either way.
 extension DateGrammar {
     /// Reads the tense of the sentence holding a token from its cue words.
+    /// The cue nearest the date decides when a sentence has both (`met … and will meet`).
     func direction(ofSentenceAt token: Int) -> DateDirection {
         let s = document.sentences[document.sentenceIndex(ofToken: token)]
-        var past = false
+        var best: (distance: Int, direction: DateDirection)? = nil
         for i in s {
             let k = keys[i]
-            if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") { return .future }
-            if DateLexicon.pastCues.contains(k) { past = true; continue }
-            // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
-            if k.count > 4, k.hasSuffix("ed"), tokens[i].kind == .word, i > s.lowerBound,
-               tokens[i - 1].kind == .word, !["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly"].contains(keys[i - 1]) {
-                past = true
+            var cue: DateDirection? = nil
+            if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
+                cue = .future
+            } else if DateLexicon.pastCues.contains(k) {
+                cue = .past
+            } else if k.count > 4, k.hasSuffix("ed"), tokens[i].kind == .word, i > s.lowerBound,
+                      tokens[i - 1].kind == .word, !["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will", "be"].contains(keys[i - 1]) {
+                // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
+                cue = .past
             }
+            guard let c = cue else { continue }
+            let d = abs(i - token)
+            if best == nil || d < best!.distance { best = (d, c) }
         }
-        return past ? .past : .nearest
+        return best?.direction ?? .nearest
     }
 
     /// Places calendar fields; nil when they name no real day (`Feb 30`).

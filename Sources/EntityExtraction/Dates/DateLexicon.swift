@@ -77,8 +77,8 @@ enum DateLexicon {
 
     /// Words that, anywhere in the sentence, say a bare weekday or month lies ahead.
     static let futureCues: Set<String> = [
-        "will", "shall", "next", "upcoming", "due", "plans", "plan", "planned", "planning",
-        "scheduled", "schedule", "expected", "expects", "expect", "tomorrow", "coming",
+        "will", "shall", "next", "upcoming", "due", "plans", "planned", "planning",
+        "scheduled", "expected", "expects", "expect", "tomorrow", "coming",
         "ahead", "forthcoming", "intends", "aims", "until", "till", "would", "won't", "going",
     ]
 

@@ -3,7 +3,28 @@
 extension DateGrammar {
     /// The longest single (non-range) date expression starting at token `i`.
     func single(_ i: Int) -> DateParse? {
-        guard exists(i) else { return nil }
+        if let known = memo.single[i] { return known }
+        let parse = computeSingle(i)
+        memo.single[i] = .some(parse)
+        return parse
+    }
+
+    /// True when a date can start at token `i`: most tokens are ruled out by one lookup.
+    func canStart(_ i: Int) -> Bool {
+        guard exists(i) else { return false }
+        switch tokens[i].kind {
+        case .number: return true
+        case .punctuation: return tokens[i].text == "'" || tokens[i].text == "’"
+        case .symbol: return false
+        case .word:
+            let k = keys[i]
+            if k == "the" || k == "a" || k == "an" { return DateLexicon.starters.contains(key(i + 1)) || digits(i + 1) != nil || isPunct(i + 1, "'") }
+            return DateLexicon.starters.contains(k)
+        }
+    }
+
+    private func computeSingle(_ i: Int) -> DateParse? {
+        guard canStart(i) else { return nil }
         var best: DateParse?
         func consider(_ p: DateParse?) {
             guard let p = p, p.end > i else { return }
@@ -84,6 +105,7 @@ extension DateGrammar {
 
     /// A single expression or a range, whichever reads further.
     func expression(_ i: Int) -> DateParse? {
+        guard canStart(i) else { return nil }
         let s = single(i)
         if let r = range(i), r.end > (s?.end ?? i) { return r }
         return s

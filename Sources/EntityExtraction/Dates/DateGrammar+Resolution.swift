@@ -3,27 +3,36 @@
 /// looks ahead; a present-tense sentence with no cue takes the nearest either way.
 extension DateGrammar {
     /// Reads the tense of the sentence holding a token from its cue words.
-    /// The cue nearest the date decides when a sentence has both (`met … and will meet`).
+    static let adjectivePosition: Set<String> = ["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will"]
+
+    /// Marks each token that says past or future.
+    static func tenseCues(tokens: [Token], keys: [String]) -> [DateDirection?] {
+        var cues = [DateDirection?](repeating: nil, count: tokens.count)
+        for i in tokens.indices where tokens[i].kind == .word {
+            let k = keys[i]
+            if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
+                cues[i] = .future
+            } else if DateLexicon.pastCues.contains(k) {
+                cues[i] = .past
+            } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
+                      !adjectivePosition.contains(keys[i - 1]) {
+                // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
+                cues[i] = .past
+            }
+        }
+        return cues
+    }
+
+    /// The cue nearest the date in its sentence decides (`met … and will meet`); none: nearest day.
     func direction(ofSentenceAt token: Int) -> DateDirection {
         let s = document.sentences[document.sentenceIndex(ofToken: token)]
-        var best: (distance: Int, direction: DateDirection)? = nil
-        for i in s {
-            let k = keys[i]
-            var cue: DateDirection? = nil
-            if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
-                cue = .future
-            } else if DateLexicon.pastCues.contains(k) {
-                cue = .past
-            } else if k.count > 4, k.hasSuffix("ed"), tokens[i].kind == .word, i > s.lowerBound,
-                      tokens[i - 1].kind == .word, !["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will", "be"].contains(keys[i - 1]) {
-                // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
-                cue = .past
-            }
-            guard let c = cue else { continue }
-            let d = abs(i - token)
-            if best == nil || d < best!.distance { best = (d, c) }
+        var i = token, j = token
+        while i >= s.lowerBound || j < s.upperBound {
+            if i >= s.lowerBound, let c = cues[i] { return c }
+            if j < s.upperBound, let c = cues[j] { return c }
+            i -= 1; j += 1
         }
-        return best?.direction ?? .nearest
+        return .nearest
     }
 
     /// Places calendar fields; nil when they name no real day (`Feb 30`).

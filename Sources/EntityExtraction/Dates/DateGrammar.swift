@@ -27,6 +27,11 @@ enum DateDirection {
     case past, future, nearest
 }
 
+/// Per-document memo of `DateGrammar.single`, by token index.
+final class ParseMemo {
+    var single: [Int: DateParse?] = [:]
+}
+
 /// The date grammar over one document: each `parse…` method tries one family of rules at a
 /// token index and returns where it ends and what it means. Lookups only; no regexes.
 struct DateGrammar {
@@ -36,17 +41,24 @@ struct DateGrammar {
     let keys: [String]
     let reference: CivilDate
     let numericOrder: NumericDateOrder
+    /// Tense cue words by token index (nil where a token is no cue), found once per document.
+    let cues: [DateDirection?]
+    /// Rules call each other at the same tokens (a range tries its sides, a modifier its
+    /// head): each token's longest single reading is computed once.
+    let memo = ParseMemo()
 
     init(document: Document, reference: CivilDate, numericOrder: NumericDateOrder) {
         self.document = document
         self.tokens = document.tokens
         self.reference = reference
         self.numericOrder = numericOrder
-        keys = document.tokens.map { token in
+        let keys = document.tokens.map { token in
             var k = token.text.lowercased()
             if k.count > 1, k.hasSuffix(".") { k.removeLast() }
             return k
         }
+        self.keys = keys
+        cues = DateGrammar.tenseCues(tokens: document.tokens, keys: keys)
     }
 
     // MARK: token helpers

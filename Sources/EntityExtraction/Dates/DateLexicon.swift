@@ -100,6 +100,29 @@ enum DateLexicon {
     ]
 }
 
+extension DateLexicon {
+    /// Every word a date expression can begin with; other words are skipped at once.
+    static let starters: Set<String> = {
+        var s = Set<String>()
+        s.formUnion(months.keys); s.formUnion(weekdays.keys); s.formUnion(weekdayPlurals.keys)
+        s.formUnion(cardinals.keys); s.formUnion(ordinals.keys); s.formUnion(vagueCounts.keys)
+        s.formUnion(units.keys); s.formUnion(shifts.keys); s.formUnion(frequencyWords)
+        s.formUnion(seasons.keys); s.formUnion(decadeWords.keys)
+        s.formUnion(["today", "otd", "tomorrow", "tmrw", "tmr", "yesterday", "now", "date"])
+        s.formUnion(["about", "just", "only", "nearly", "almost", "some", "around", "another", "approximately",
+                     "roughly", "more", "less", "at", "up", "fewer"])
+        s.formUnion(["the", "a", "an", "my", "between", "from", "in", "within", "early", "mid", "late",
+                     "earlier", "later", "rest", "remainder", "remaining", "fiscal", "calendar", "fy",
+                     "each", "every", "all", "that", "these", "recent", "half", "full", "q", "h", "this",
+                     "its", "his", "her", "their", "whole", "entire", "same", "other", "end", "beginning",
+                     "start", "middle", "close", "turn", "final", "weekend", "workweek", "noughties", "week",
+                     "christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "earth",
+                     "juneteenth", "freedom", "jubilee", "international", "easter", "good", "thanksgiving",
+                     "black", "labor", "labour", "memorial", "current", "years", "decades", "months", "days"])
+        return s
+    }()
+}
+
 /// A unit of time as counted in `two weeks ago` or `the next 3 quarters`.
 enum TimeUnit: Sendable {
     case day, week, fortnight, month, quarter, year, decade, century

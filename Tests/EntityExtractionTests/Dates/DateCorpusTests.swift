@@ -1,5 +1,5 @@
 import XCTest
-@testable import EntityExtraction
+import EntityExtraction
 
 /// Runs `DateCorpus` at its fixed publication date: exact spans and values for every
 /// positive line, nothing at all for every negative line.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EntityExtraction
+import EntityExtraction
 
 /// Locates the shared corpora (never copied into the repository) and scores date
 /// predictions the way `score_figures.py --kind date` does.

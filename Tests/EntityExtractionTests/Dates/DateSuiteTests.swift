@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EntityExtraction
+import EntityExtraction
 
 /// Runs the recognizer over the shared peer suite (`figures/date_recognizers.jsonl`, each
 /// case with its own reference date) and OntoNotes newswire DATE spans, prints the scores

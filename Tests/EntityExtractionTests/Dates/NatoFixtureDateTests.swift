@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EntityExtraction
+import EntityExtraction
 
 /// The seed article (published 2024-03-14) and its gold dates, span and value exact.
 /// The gold lists `Friday` and `Sunday` apart and marks the range `Friday through to

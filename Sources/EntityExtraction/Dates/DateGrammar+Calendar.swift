@@ -68,6 +68,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         guard let day = dayOfMonth(j, allowCardinalWords: true) else { return nil }
+        if exists(j - 1), tokens[j - 1].kind == .symbol { return nil }
         var k = day.end
         if key(k) == "day", key(k + 1) == "of" { k += 2 } else if key(k) == "of" { k += 1 }
         else if (isDash(k) || isPunct(k, "/") || isPunct(k, ".")), joined(k) { k += 1 }
@@ -87,6 +88,11 @@ extension DateGrammar {
 
     /// `the 27th`, `the second`, `the 13th`: a day of a month left unsaid.
     func bareDay(_ i: Int) -> DateParse? {
+        // `for the 27.`: a plain number after `the` at the end of a clause
+        if key(i) == "the", let d = digits(i + 1), digitCount(i + 1) <= 2, d >= 1, d <= 31, key(i - 1) == "for" || key(i - 1) == "on",
+           !exists(i + 2) || isPunct(i + 2, ".") || isPunct(i + 2, "!") || isPunct(i + 2, "?") {
+            return DateParse(end: i + 2, meaning: .parts(CalendarParts(day: d)))
+        }
         guard key(i) == "the", let day = dayOfMonth(i + 1, allowCardinalWords: false), day.ordinal else { return nil }
         // `the second test`, `the first time`: an ordinal word before a noun is not a day.
         if digits(i + 1) == nil, exists(day.end), !(isPunct(day.end, ".") || isPunct(day.end, ",") || isPunct(day.end, "!") || isPunct(day.end, "?")) { return nil }
@@ -145,7 +151,7 @@ extension DateGrammar {
             return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
         }
         guard let y = year(i), digitCount(i) == 4 else { return nil }
-        if exists(i - 1), tokens[i - 1].kind == .symbol || (isPunct(i - 1, "#")) { return nil }
+        if exists(i - 1), (tokens[i - 1].kind == .symbol && tokens[i - 1].text != "~") || isPunct(i - 1, "#") { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }

@@ -107,6 +107,17 @@ extension DateGrammar {
         // ages: `39 years old`, `16 year-old`, `17 year old`
         if key(end) == "old" { return DateParse(end: end + 1, meaning: .duration) }
         if isDash(end), joined(end), key(end + 1) == "old" { return DateParse(end: end + 2, meaning: .duration) }
+        // `3 days starting from next Monday`, `a week starting tomorrow`, `for 3 days from today`
+        var s = end
+        if isPunct(s, ",") { s += 1 }
+        if key(s) == "starting" || key(s) == "beginning" || (key(s) == "from" && key(i - 1) == "for") {
+            var a2 = s + 1
+            if key(s) != "from", key(a2) == "from" || key(a2) == "on" { a2 += 1 }
+            if let anchored = anchor(a2), let base = period(of: anchored, at: i) {
+                let to = shifted(base.from, by: a.parts, sign: 1).adding(days: -1)
+                return DateParse(end: anchored.end, meaning: .period(DatePeriod(from: base.from, to: to, grain: .duration)))
+            }
+        }
         switch word {
         case "ago", "before", "earlier", "back":
             if word == "before" || word == "after", let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {

@@ -198,12 +198,14 @@ extension DateGrammar {
             return DateParse(end: a.end, meaning: a.meaning)
         }
         if ["rest", "remainder", "remaining"].contains(key(j)) {
+            // the rest of the week: from the day to the eve of the period's last day
             var k = j + 1
             if key(k) == "of" { k += 1 }
-            if key(k) == "the" || key(k) == "this" { k += 1 }
-            guard key(k) == "week" else { return nil }
+            if ["the", "this", "my", "current"].contains(key(k)) { k += 1 }
+            guard let unit = DateLexicon.units[key(k)], [.week, .month, .year].contains(unit) else { return nil }
             let ref = reference
-            return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: ref.weekStart.adding(days: 5), grain: .week)))
+            let whole = DatePeriod.unit(unit, containing: ref)
+            return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: Swift.max(ref, whole.to.adding(days: -1)), grain: unit == .week ? .week : .duration)))
         }
         guard ["early", "mid", "late", "earlier", "later"].contains(key(j)) else { return nil }
         j += 1
@@ -302,6 +304,9 @@ extension DateGrammar {
         }
         if k == "year", isDash(i + 1), joined(i + 1), key(i + 2) == "to", isDash(i + 3), key(i + 4) == "date" {
             return DateParse(end: i + 5, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
+        }
+        if k == "the", key(i + 1) == "year", key(i + 2) == "to", key(i + 3) == "date" {
+            return DateParse(end: i + 4, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
         }
         if k == "year", key(i + 1) == "to", key(i + 2) == "date" {
             return DateParse(end: i + 3, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))

@@ -52,9 +52,25 @@ extension DateGrammar {
         return (pieces, seps, j)
     }
 
+    /// `2016 - 11`, `11 / 2016`, `2016/ 11`: a year and month with spaces around the separator.
+    func spacedYearMonth(_ i: Int) -> DateParse? {
+        guard let a = digits(i), let b = digits(i + 2), isDash(i + 1) || isPunct(i + 1, "/"),
+              !(joined(i + 1) && joined(i + 2)) else { return nil }
+        if exists(i + 3), joined(i + 3), isDash(i + 3) || isPunct(i + 3, "/") { return nil }
+        if exists(i - 1), joined(i), isDash(i - 1) || isPunct(i - 1, "/") { return nil }
+        if digitCount(i) == 4, digitCount(i + 2) <= 2, (1...12).contains(b), a >= 1900, a <= 2100 {
+            return DateParse(end: i + 3, meaning: .parts(CalendarParts(year: a, month: b)))
+        }
+        if digitCount(i + 2) == 4, digitCount(i) <= 2, (1...12).contains(a), b >= 1900, b <= 2100 {
+            return DateParse(end: i + 3, meaning: .parts(CalendarParts(year: b, month: a)))
+        }
+        return nil
+    }
+
     /// A numeric date or numeric range starting at token `i`.
     func numeric(_ i: Int, afterWeekday: Bool = false) -> DateParse? {
         guard exists(i), tokens[i].kind == .number else { return nil }
+        if let spaced = spacedYearMonth(i) { return spaced }
         // Inside a longer run that started earlier: the run as a whole was judged there.
         if exists(i - 2), joined(i), isPunct(i - 1, "/") || isPunct(i - 1, "-") || isPunct(i - 1, "."), joined(i - 1),
            tokens[i - 2].kind == .number || month(i - 2) != nil { return nil }

@@ -104,7 +104,8 @@ extension DateGrammar {
             if unit == .day { period = .day(ref.adding(days: -1)) }
             if unit == .fortnight { period = DatePeriod(from: ref.weekStart.adding(days: -14), to: ref.weekStart.adding(days: -1), grain: .week) }
         } else if unit == .fortnight {
-            period = DatePeriod(from: ref.weekStart.adding(days: 14 * shift + (shift > 0 ? 7 : 0)), to: ref.weekStart.adding(days: 14 * shift + (shift > 0 ? 7 : 0) + 13), grain: .week)
+            let start = shift > 0 ? ref.weekStart.adding(days: 7) : ref.weekStart.adding(days: -14)
+            period = DatePeriod(from: start, to: start.adding(days: 13), grain: .week)
             if shift == 0 { period = DatePeriod(from: ref.weekStart, to: ref.weekStart.adding(days: 13), grain: .week) }
         } else {
             period = .unit(unit, containing: ref.adding(shift, unit))

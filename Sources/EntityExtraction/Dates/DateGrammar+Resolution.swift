@@ -49,10 +49,16 @@ extension DateGrammar {
             return .year(y)
         case let (nil, m?, d?):
             var candidates: [CivilDate] = []
-            for y in (ref.year - 8)...(ref.year + 8) {
-                if let c = CivilDate(year: y, month: m, day: d), p.weekday == nil || c.weekday == p.weekday { candidates.append(c) }
+            for y in (ref.year - 1)...(ref.year + 1) {
+                if let c = CivilDate(year: y, month: m, day: d) { candidates.append(c) }
             }
-            return pick(candidates, direction, window: p.weekday == nil ? 1 : 8).map { .day($0) }
+            // A weekday that agrees picks among the nearby years; one that agrees with none
+            // is taken for a slip and ignored.
+            if let wd = p.weekday {
+                let agreeing = candidates.filter { $0.weekday == wd }
+                if !agreeing.isEmpty, let chosen = pick(agreeing, .nearest, window: 1) { return .day(chosen) }
+            }
+            return pick(candidates, direction, window: 1).map { .day($0) }
         case let (nil, m?, nil):
             let past = CivilDate.first(ofMonth: m, year: m <= ref.month ? ref.year : ref.year - 1)
             let future = CivilDate.first(ofMonth: m, year: m >= ref.month ? ref.year : ref.year + 1)

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The trained name tagger: an averaged structured perceptron over BILOU tags with hashed
+/// features, decoded per sentence with Viterbi. Loads once (weights and gazetteer), then tags from any thread.
+public final class PerceptronNameTagger: NameTagging {
+    let weights: NameWeights
+    let gazetteer: Gazetteer
+
+    init(weights: NameWeights, gazetteer: Gazetteer) {
+        self.weights = weights
+        self.gazetteer = gazetteer
+    }
+
+    /// The model shipped in the package (`Resources/names.model` and `gazetteer.tsv`).
+    public static func loadBundled() throws -> PerceptronNameTagger {
+        guard let url = Bundle.module.url(forResource: "names", withExtension: "model", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "names", withExtension: "model") else {
+            throw NameModelError.missingResource("names.model")
+        }
+        return try PerceptronNameTagger(contentsOf: url)
+    }
+
+    /// A model file written by `article-entities train`, with the bundled gazetteer.
+    public convenience init(contentsOf url: URL) throws {
+        try self.init(contentsOf: url, gazetteer: Gazetteer.loadBundled())
+    }
+
+    public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
+        self.weights = try NameModelFile.decode(Data(contentsOf: url))
+        self.gazetteer = gazetteer
+    }
+
+    /// The model in file form.
+    public func modelData() -> Data { NameModelFile.encode(weights) }
+
+    public func tag(_ document: Document) -> [NameMatch] {
+        let tokens = document.tokens
+        return NamePostRules.apply(to: tagTokens(document), document: document).map {
+            NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
+                      type: NameTagSet.types[$0.type])
+        }
+    }
+
+    /// Token spans as the statistical model alone tags them.
+    func tagTokens(_ document: Document) -> [(tokens: Range<Int>, type: Int)] {
+        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: weights.rowBits)
+        return NameTagSet.spans(ViterbiNameDecoder.tagDocument(features, sentences: document.sentences, weights: weights))
+    }
+}

@@ -15,7 +15,7 @@ enum TrainCommand {
     exact span-and-type F1 on --dev after each epoch. Deterministic for a given --seed.
       --epochs N      passes over the training texts (default 10)
       --seed N        shuffling seed (default 1)
-      --row-bits N    log2 of the hashed weight table's rows (default 19)
+      --row-bits N    log2 of the hashed weight table's rows (default 18)
       --predictions   write {"id","entities":[{"start","end","type"}]} lines for data/score.py
     """
 

@@ -6,11 +6,11 @@ import Foundation
 public struct NameTrainer {
     public var epochs: Int
     public var seed: UInt64
-    /// log2 of the weight table's rows; 2^19 rows × 13 tags × 2 bytes ≈ 13.6 MB on disk.
+    /// log2 of the weight table's rows; 2^18 rows × 13 tags × 2 bytes ≈ 6.8 MB on disk.
     public var rowBits: Int
     public var gazetteer: Gazetteer
 
-    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 19, gazetteer: Gazetteer) {
+    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, gazetteer: Gazetteer) {
         self.epochs = epochs
         self.seed = seed
         self.rowBits = rowBits

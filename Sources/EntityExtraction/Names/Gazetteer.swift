@@ -6,14 +6,14 @@ import Foundation
 public struct Gazetteer: Sendable {
     /// The kinds of list, in the bit order used by `marks`.
     public enum Kind: Int, CaseIterable, Sendable {
-        case country, region, city, continent, orgword
+        case country, region, city, continent, orgword, media
     }
 
     static let maxPhraseTokens = 5
     /// Phrase hash → bit set of kinds.
-    private var phrases: [UInt64: UInt8] = [:]
+    private var phrases = HashTable64()
     /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
-    private var firstTokens: Set<UInt64> = []
+    private var firstTokens = HashTable64()
 
     public init() {}
 
@@ -34,7 +34,7 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty, tokens.count <= Gazetteer.maxPhraseTokens else { return }
         var h = TokenHashing.seed
         for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
-        phrases[h, default: 0] |= UInt8(1 << kind.rawValue)
+        phrases.insert(h, orBits: UInt8(1 << kind.rawValue))
         firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
     }
 
@@ -51,12 +51,12 @@ public struct Gazetteer: Sendable {
     func marks(lowerHashes: [UInt64], isWord: [Bool]) -> [UInt32] {
         let n = lowerHashes.count
         var marks = [UInt32](repeating: 0, count: n)
-        guard !phrases.isEmpty else { return marks }
+        guard phrases.count > 0 else { return marks }
         for i in 0..<n where isWord[i] && firstTokens.contains(lowerHashes[i]) {
             var h = TokenHashing.seed
             for length in 1...min(Gazetteer.maxPhraseTokens, n - i) {
                 h = TokenHashing.combine(h, lowerHashes[i + length - 1])
-                guard let kinds = phrases[h] else { continue }
+                guard let kinds = phrases.value(h) else { continue }
                 for kind in 0..<Kind.allCases.count where kinds & (1 << kind) != 0 {
                     let base = UInt32(kind * 4)
                     if length == 1 {

@@ -2,7 +2,17 @@
 /// computed once per document (word, shape, affixes, context words, gazetteer, how the
 /// word is capitalised elsewhere in the article). Tag transitions are scored by the decoder.
 struct NameFeatures {
-    static let staticCount = 31
+    static let staticCount = 26 + Gazetteer.Kind.allCases.count + 9
+
+    /// Lower-case words that link capitalised words inside one name.
+    static let linkWords: Set<UInt64> = Set(["of", "for", "the", "and", "de", "du", "la", "on", "&"].map {
+        let scalars = Array($0.unicodeScalars)
+        return TokenHashing.lowerHash(scalars, 0, scalars.count)
+    })
+
+    @inline(__always) static func isLowercaseLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? c.value >= 97 && c.value <= 122 : c.properties.isLowercase
+    }
 
     let count: Int
     let rowBits: Int
@@ -31,9 +41,14 @@ struct NameFeatures {
             exact[i] = TokenHashing.exactHash(s, t.start, t.end)
             isWord[i] = t.kind == .word
             if isWord[i] {
-                let p = s[t.start].properties
-                capitalised[i] = p.isUppercase
-                startsLowercase[i] = p.isLowercase
+                let c = s[t.start]
+                if c.value < 128 {
+                    capitalised[i] = c.value >= 65 && c.value <= 90
+                    startsLowercase[i] = c.value >= 97 && c.value <= 122
+                } else {
+                    capitalised[i] = c.properties.isUppercase
+                    startsLowercase[i] = c.properties.isLowercase
+                }
             }
         }
         // Position in sentence: 0 first token, 1 first after an opening quote or bracket, 2 later.
@@ -47,8 +62,8 @@ struct NameFeatures {
         for i in 0..<n where tokens[i].newlineBefore { position[i] = 0 }
         // Article-wide evidence: is this word also written in lower case, or capitalised
         // where capitals are not forced, somewhere in the article?
-        var lowerSeen = Set<UInt64>()
-        var capitalSeenInside = Set<UInt64>()
+        var lowerSeen = HashTable64(capacity: n)
+        var capitalSeenInside = HashTable64(capacity: n)
         for i in 0..<n where isWord[i] {
             if startsLowercase[i] { lowerSeen.insert(lower[i]) }
             if capitalised[i], position[i] == 2 { capitalSeenInside.insert(lower[i]) }
@@ -62,46 +77,89 @@ struct NameFeatures {
         @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
             Int32(truncatingIfNeeded: TokenHashing.combine(TokenHashing.combine(template &* 0x2545_f491_4f6c_dd1d, a), b) >> shift)
         }
+        var suffix3 = [UInt64](repeating: 0, count: n)
+        for (i, t) in tokens.enumerated() { suffix3[i] = TokenHashing.suffixHash(s, t.start, t.end, 3) }
+        // Runs of capitalised words (`Institute for the Study of War` counts as one run:
+        // short lower-case links inside are kept), as (length capped at 5, place in run).
+        var runCode = [UInt64](repeating: 0, count: n)
+        var i0 = 0
+        while i0 < n {
+            guard capitalised[i0] else { i0 += 1; continue }
+            var j = i0 + 1
+            while j < n {
+                if capitalised[j] { j += 1; continue }
+                var k = j
+                while k < n, k - j < 2, NameFeatures.linkWords.contains(lower[k]) { k += 1 }
+                guard k > j, k < n, capitalised[k] else { break }
+                j = k + 1
+            }
+            let length = min(j - i0, 5)
+            for k in i0..<j where capitalised[k] {
+                let place: UInt64 = j - i0 == 1 ? 0 : (k == i0 ? 1 : (k == j - 1 ? 3 : 2))
+                runCode[k] = UInt64(length) << 4 | place
+            }
+            i0 = j
+        }
+        // Headlines and captions in capitals: case says nothing there.
+        var sentenceAllCaps = [Bool](repeating: false, count: n)
+        for sentence in document.sentences {
+            var letters = 0, upper = 0
+            for k in sentence where isWord[k] {
+                letters += 1
+                if !(tokens[k].start..<tokens[k].end).contains(where: { NameFeatures.isLowercaseLetter(s[$0]) }) { upper += 1 }
+            }
+            if letters >= 2, upper == letters { for k in sentence { sentenceAllCaps[k] = true } }
+        }
         for i in 0..<n {
             let t = tokens[i]
-            let b = i * NameFeatures.staticCount
+            var b = i * NameFeatures.staticCount
+            @inline(__always) func put(_ value: Int32) { rows[b] = value; b += 1 }
             let cap: UInt64 = capitalised[i] ? 1 : 0
             let sh = shape[i]
-            rows[b + 0] = row(1, 0)
-            rows[b + 1] = row(2, lower[i])
-            rows[b + 2] = row(3, exact[i])
-            rows[b + 3] = row(4, sh)
-            rows[b + 4] = row(5, TokenHashing.suffixHash(s, t.start, t.end, 2))
-            rows[b + 5] = row(6, TokenHashing.suffixHash(s, t.start, t.end, 3))
-            rows[b + 6] = row(7, TokenHashing.suffixHash(s, t.start, t.end, 4))
-            rows[b + 7] = row(8, TokenHashing.prefixHash(s, t.start, t.end, 3))
-            rows[b + 8] = row(9, at(lower, i - 1))
-            rows[b + 9] = row(10, at(lower, i + 1))
-            rows[b + 10] = row(11, at(lower, i - 2))
-            rows[b + 11] = row(12, at(lower, i + 2))
-            rows[b + 12] = row(13, at(shape, i - 1))
-            rows[b + 13] = row(14, at(shape, i + 1))
-            rows[b + 14] = row(15, at(lower, i - 1), lower[i])
-            rows[b + 15] = row(16, lower[i], at(lower, i + 1))
-            rows[b + 16] = row(17, at(lower, i - 1), sh)
-            rows[b + 17] = row(18, sh, at(lower, i + 1))
-            rows[b + 18] = row(19, TokenHashing.combine(at(shape, i - 1), sh), at(shape, i + 1))
-            rows[b + 19] = row(20, UInt64(position[i]), sh)
-            rows[b + 20] = row(21, UInt64(gaz[i]), cap)
-            rows[b + 21] = row(22, i > 0 ? UInt64(gaz[i - 1]) : 1 << 40)
-            rows[b + 22] = row(23, i + 1 < n ? UInt64(gaz[i + 1]) : 1 << 40)
+            put(row(1, 0))
+            put(row(2, lower[i]))
+            put(row(3, exact[i]))
+            put(row(4, sh))
+            put(row(5, TokenHashing.suffixHash(s, t.start, t.end, 2)))
+            put(row(6, suffix3[i]))
+            put(row(7, TokenHashing.suffixHash(s, t.start, t.end, 4)))
+            put(row(8, TokenHashing.prefixHash(s, t.start, t.end, 3)))
+            put(row(9, at(lower, i - 1)))
+            put(row(10, at(lower, i + 1)))
+            put(row(11, at(lower, i - 2)))
+            put(row(12, at(lower, i + 2)))
+            put(row(13, at(shape, i - 1)))
+            put(row(14, at(shape, i + 1)))
+            put(row(15, at(lower, i - 1), lower[i]))
+            put(row(16, lower[i], at(lower, i + 1)))
+            put(row(17, at(lower, i - 1), sh))
+            put(row(18, sh, at(lower, i + 1)))
+            put(row(19, TokenHashing.combine(at(shape, i - 1), sh), at(shape, i + 1)))
+            put(row(20, UInt64(position[i]), sh))
+            put(row(21, UInt64(gaz[i]), cap))
+            put(row(22, i > 0 ? UInt64(gaz[i - 1]) : 1 << 40))
+            put(row(23, i + 1 < n ? UInt64(gaz[i + 1]) : 1 << 40))
             let doc = (lowerSeen.contains(lower[i]) ? 1 : 0) | (capitalSeenInside.contains(lower[i]) ? 2 : 0)
                 | (position[i] == 2 ? 0 : 4) | (capitalised[i] ? 8 : 0)
-            rows[b + 23] = row(24, UInt64(doc))
+            put(row(24, UInt64(doc)))
             let newlineAfter = i + 1 < n ? tokens[i + 1].newlineBefore : true
             let line = (t.newlineBefore ? 1 : 0) | (newlineAfter ? 2 : 0)
-            rows[b + 24] = row(25, UInt64(line), sh)
+            put(row(25, UInt64(line), sh))
             let joinedAfter = i + 1 < n ? tokens[i + 1].joinedToPrevious : false
             let joined = (t.joinedToPrevious ? 1 : 0) | (joinedAfter ? 2 : 0)
-            rows[b + 25] = row(26, UInt64(joined), at(lower, i + 1) ^ at(lower, i - 1))
-            for kind in 0..<5 {
-                rows[b + 26 + kind] = row(27 + UInt64(kind), UInt64((gaz[i] >> UInt32(kind * 4)) & 0xF), cap)
+            put(row(26, UInt64(joined), at(lower, i + 1) ^ at(lower, i - 1)))
+            for kind in 0..<Gazetteer.Kind.allCases.count {
+                put(row(27 + UInt64(kind), UInt64((gaz[i] >> UInt32(kind * 4)) & 0xF), cap))
             }
+            put(row(40, at(lower, i - 2), at(lower, i - 1)))
+            put(row(41, at(lower, i + 1), at(lower, i + 2)))
+            put(row(42, at(suffix3, i - 1)))
+            put(row(43, at(suffix3, i + 1)))
+            put(row(44, runCode[i], UInt64(position[i] == 2 ? 0 : 1)))
+            put(row(45, at(shape, i - 2)))
+            put(row(46, at(shape, i + 2)))
+            put(row(47, TokenHashing.combine(at(lower, i - 1), lower[i]), at(lower, i + 1)))
+            put(row(48, sentenceAllCaps[i] ? 1 : 0, sh))
         }
         staticRows = rows
     }

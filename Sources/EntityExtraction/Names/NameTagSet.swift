@@ -39,6 +39,19 @@ enum NameTagSet {
         return p == .begin && !isLast
     }
 
+    /// For each tag, the tags that may precede it inside a sentence, flattened:
+    /// `predecessors[predecessorStart[t]..<predecessorStart[t + 1]]`. Viterbi visits only these.
+    static let predecessors: [UInt8] = (0..<UInt8(count)).flatMap { t in
+        (0..<UInt8(count)).filter { p in isAllowed(t, after: p, isLast: false) }
+    }
+    static let predecessorStart: [Int] = {
+        var starts = [0]
+        for t in 0..<UInt8(count) {
+            starts.append(starts.last! + (0..<UInt8(count)).filter { isAllowed(t, after: $0, isLast: false) }.count)
+        }
+        return starts
+    }()
+
     /// BILOU tags for token spans (half-open token index ranges, non-overlapping).
     static func tags(count: Int, spans: [(tokens: Range<Int>, type: Int)]) -> [UInt8] {
         var tags = [UInt8](repeating: outside, count: count)

@@ -35,7 +35,7 @@ enum NameModelFile {
     static let magic: [UInt8] = Array("AENM".utf8)
     static let formatVersion: UInt32 = 1
     /// Bump when features change: a model trained with other features must not load.
-    static let featureVersion: UInt32 = 1
+    static let featureVersion: UInt32 = 2
 
     static func encode(_ weights: NameWeights) -> Data {
         let tags = NameTagSet.count

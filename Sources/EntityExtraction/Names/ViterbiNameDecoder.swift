@@ -34,16 +34,22 @@ enum ViterbiNameDecoder {
         for i in 1..<max(n, 1) {
             var current = SIMD16<Float>(repeating: -.infinity)
             let isLast = i == n - 1
-            for t in 0..<UInt8(tagCount) {
-                var best = -Float.infinity
-                var arg: UInt8 = 0
-                for p in 0..<UInt8(tagCount) where previous[Int(p)] > -.infinity
-                    && NameTagSet.isAllowed(t, after: p, isLast: isLast) {
-                    let s = previous[Int(p)] + transitions[Int(p)][Int(t)]
-                    if s > best { best = s; arg = p }
+            NameTagSet.predecessors.withUnsafeBufferPointer { preds in
+                NameTagSet.predecessorStart.withUnsafeBufferPointer { starts in
+                    for t in 0..<tagCount {
+                        // Nothing may be left open at the sentence's end.
+                        if isLast, t != 0, (t - 1) % 4 < 2 { continue }
+                        var best = -Float.infinity
+                        var arg: UInt8 = 0
+                        for k in starts[t]..<starts[t + 1] {
+                            let p = Int(preds[k])
+                            let s = previous[p] + transitions[p][t]
+                            if s > best { best = s; arg = UInt8(p) }
+                        }
+                        current[t] = best + emissions[i][t]
+                        back[i * 16 + t] = arg
+                    }
                 }
-                current[Int(t)] = best + emissions[i][Int(t)]
-                back[i * 16 + Int(t)] = arg
             }
             previous = current
         }

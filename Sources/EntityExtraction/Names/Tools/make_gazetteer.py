@@ -9,7 +9,7 @@ Sources (facts only, credited in Resources/MODEL_CARD.md):
   - A short hand-written list of words that end or start organisation names.
 
 Output: one `kind<TAB>phrase` per line, sorted, where kind is country, region, city,
-continent or orgword. Run: python3 make_gazetteer.py > ../../Resources/gazetteer.tsv
+continent, orgword or media. Run: python3 make_gazetteer.py > ../../Resources/gazetteer.tsv
 """
 import json
 import sys
@@ -31,6 +31,16 @@ university college school academy hospital foundation church party front movemen
 navy police brigade battalion regiment forces guard command corps news press times post
 journal herald tribune television radio network agency exchange
 """.split()
+
+# News organisations and agencies that sign bylines and photo credits (hand-written).
+MEDIA = [
+    "AP", "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Euronews", "BBC", "CNN",
+    "Xinhua", "Bloomberg", "Dow Jones", "NBC", "CBS", "ABC News", "Fox News", "Al Jazeera",
+    "Sky News", "Deutsche Welle", "DW", "NPR", "PBS", "New York Times", "Washington Post",
+    "Wall Street Journal", "Financial Times", "The Guardian", "Le Monde", "Der Spiegel", "TASS",
+    "RIA Novosti", "Interfax", "Kyodo", "Yonhap", "EFE", "ANSA", "dpa", "UPI", "Politico",
+    "Axios", "Ukrinform", "Anadolu", "Getty Images", "EPA", "Kyiv Independent", "The Economist",
+]
 
 def main():
     rows = set()
@@ -66,6 +76,8 @@ def main():
         if ascii_name and ascii_name != c["name"]:
             add("city", ascii_name)
 
+    for m in MEDIA:
+        add("media", m)
     for w in ORG_WORDS:
         add("orgword", w)
 

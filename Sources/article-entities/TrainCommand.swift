@@ -6,8 +6,8 @@ import Foundation
 enum TrainCommand {
     static let summary = "Train the name tagger from annotated JSONL."
     static let help = """
-    USAGE: article-entities train --train FILE.jsonl [--dev FILE.jsonl] [--epochs N] [--seed N]
-                                  [--row-bits N] --out MODEL
+    USAGE: article-entities train --train FILE.jsonl[,FILE.jsonl…] [--dev FILE.jsonl] [--epochs N] [--seed N]
+                                  [--row-bits N] [--stages 1|2] --out MODEL
            article-entities train --evaluate MODEL --dev FILE.jsonl [--predictions OUT.jsonl]
 
     Trains the averaged-perceptron name tagger (people, organisations, places) on JSONL lines
@@ -16,6 +16,7 @@ enum TrainCommand {
       --epochs N      passes over the training texts (default 10)
       --seed N        shuffling seed (default 1)
       --row-bits N    log2 of the hashed weight table's rows (default 18)
+      --stages N      1: one perceptron; 2 (default): a second one reading the first's tags
       --predictions   write {"id","entities":[{"start","end","type"}]} lines for data/score.py
     """
 
@@ -32,7 +33,7 @@ enum TrainCommand {
             options[String(name.dropFirst(2))] = arguments[i + 1]
             i += 2
         }
-        let known: Set = ["train", "dev", "epochs", "seed", "row-bits", "out", "evaluate", "predictions"]
+        let known: Set = ["train", "dev", "epochs", "seed", "row-bits", "stages", "out", "evaluate", "predictions"]
         if let unknown = options.keys.first(where: { !known.contains($0) }) {
             printError("unknown option --\(unknown)\n\(help)")
             return 2
@@ -55,9 +56,15 @@ enum TrainCommand {
             return 2
         }
         let started = Date()
-        let train = try NameCorpus.load(URL(fileURLWithPath: trainPath))
+        // Several files may be given, comma-separated; a file named twice counts twice.
+        let train = try trainPath.split(separator: ",").flatMap { try NameCorpus.load(URL(fileURLWithPath: String($0))) }
         let dev = try options["dev"].map { try NameCorpus.load(URL(fileURLWithPath: $0)) } ?? []
-        let trainer = NameTrainer(epochs: epochs, seed: seed, rowBits: rowBits, gazetteer: try Gazetteer.loadBundled())
+        guard let stages = Int(options["stages"] ?? "2"), (1...2).contains(stages) else {
+            printError("--stages takes 1 or 2")
+            return 2
+        }
+        let trainer = NameTrainer(epochs: epochs, seed: seed, rowBits: rowBits, stages: stages,
+                                  gazetteer: try Gazetteer.loadBundled())
         let tagger = trainer.train(train, dev: dev) { line in
             print(String(format: "[%6.1fs] ", Date().timeIntervalSince(started)) + line)
             fflush(nil)

@@ -17,7 +17,7 @@ struct NameFeatures {
     let count: Int
     let rowBits: Int
     /// `count × staticCount` row indices.
-    private(set) var staticRows: [Int32]
+    private(set) var staticRows: FeatureRows
     private(set) var lower: [UInt64]
     private(set) var shape: [UInt64]
     /// Whether the token is a word with an upper-case first letter (history is kept for these).
@@ -161,6 +161,64 @@ struct NameFeatures {
             put(row(47, TokenHashing.combine(at(lower, i - 1), lower[i]), at(lower, i + 1)))
             put(row(48, sentenceAllCaps[i] ? 1 : 0, sh))
         }
-        staticRows = rows
+        staticRows = FeatureRows(rows: rows, width: NameFeatures.staticCount)
     }
+
+    static let stackedCount = 6
+
+    /// The second stage's rows: the static rows plus features of the first stage's tags,
+    /// here and for the same word elsewhere in the article (so `Stoltenberg` alone follows
+    /// `Jens Stoltenberg`, and one spelling gets one type throughout).
+    func stacked(on firstStage: [UInt8]) -> FeatureRows {
+        let n = count
+        let width = NameFeatures.staticCount + NameFeatures.stackedCount
+        // Per capitalised word: how often stage one gave it each type (O, person, organisation, place).
+        var counts: [UInt64: SIMD4<UInt16>] = [:]
+        var category = [Int](repeating: -1, count: n)
+        for i in 0..<n where capitalised[i] {
+            let tag = firstStage[i]
+            let c = tag == NameTagSet.outside ? 0 : NameTagSet.typeIndex(tag) + 1
+            category[i] = c
+            counts[lower[i], default: SIMD4<UInt16>()][c] &+= 1
+        }
+        // Bits of types seen for the word at other positions, and the most frequent one.
+        func elsewhere(_ i: Int) -> UInt64 {
+            guard i >= 0, i < n, category[i] >= 0, var c = counts[lower[i]] else { return 0xFF }
+            c[category[i]] &-= 1
+            var bits: UInt64 = 0
+            var best = 0
+            for k in 0..<4 {
+                if c[k] > 0 { bits |= 1 << UInt64(k) }
+                if c[k] > c[best] { best = k }
+            }
+            return bits == 0 ? 0x10 : bits | UInt64(best) << 4
+        }
+        let shift = UInt64(64 - rowBits)
+        @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
+            Int32(truncatingIfNeeded: TokenHashing.combine(TokenHashing.combine(template &* 0x2545_f491_4f6c_dd1d, a), b) >> shift)
+        }
+        @inline(__always) func tag(_ i: Int) -> UInt64 { i >= 0 && i < n ? UInt64(firstStage[i]) : 99 }
+        var rows = [Int32](repeating: 0, count: n * width)
+        staticRows.rows.withUnsafeBufferPointer { source in
+            for i in 0..<n {
+                let b = i * width
+                for k in 0..<NameFeatures.staticCount { rows[b + k] = source[i * NameFeatures.staticCount + k] }
+                let here = elsewhere(i)
+                let s = b + NameFeatures.staticCount
+                rows[s] = row(201, tag(i))
+                rows[s + 1] = row(202, tag(i - 1), tag(i + 1))
+                rows[s + 2] = row(203, here, capitalised[i] ? 1 : 0)
+                rows[s + 3] = row(204, here, tag(i))
+                rows[s + 4] = row(205, elsewhere(i + 1), tag(i + 1))
+                rows[s + 5] = row(206, elsewhere(i - 1), tag(i - 1))
+            }
+        }
+        return FeatureRows(rows: rows, width: width)
+    }
+}
+
+/// Feature row indices for a document: `width` per token.
+struct FeatureRows: Sendable {
+    var rows: [Int32]
+    var width: Int
 }

@@ -9,9 +9,12 @@ public struct NameTrainer {
     /// log2 of the weight table's rows; 2^18 rows × 13 tags × 2 bytes ≈ 6.8 MB on disk.
     public var rowBits: Int
     public var gazetteer: Gazetteer
+    /// 1: one perceptron; 2: a second one that also reads the first's tags.
+    public var stages: Int
 
-    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, gazetteer: Gazetteer) {
+    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, stages: Int = 2, gazetteer: Gazetteer) {
         self.epochs = epochs
+        self.stages = stages
         self.seed = seed
         self.rowBits = rowBits
         self.gazetteer = gazetteer
@@ -37,6 +40,8 @@ public struct NameTrainer {
     }
 
     /// Trains on `texts`; after each epoch scores `dev` (when given) and calls `log`.
+    /// With `stages == 2`, a second model is trained on the first's tags; its training
+    /// input comes from two-fold cross-tagging so it sees first-stage errors as at run time.
     public func train(_ texts: [AnnotatedText], dev: [AnnotatedText] = [], log: (String) -> Void = { _ in })
         -> PerceptronNameTagger {
         var misaligned = 0, tokenCount = 0
@@ -48,6 +53,36 @@ public struct NameTrainer {
         let devPrepared = prepare(dev, misaligned: &devMisaligned, tokens: &devTokens)
         let devDocuments = dev.map { Document(text: $0.text) }
 
+        let first = trainStage(prepared.map { $0.features.staticRows }, prepared, name: "stage 1", log: log) { weights in
+            dev.isEmpty ? nil : Self.evaluate(stages: [weights], prepared: devPrepared, documents: devDocuments, gold: dev)
+        }
+        var stages = [first]
+        if self.stages > 1 {
+            // Cross-tag the training texts: each half tagged by a model trained on the other half.
+            var crossTags = [[UInt8]](repeating: [], count: prepared.count)
+            for fold in 0..<2 {
+                let trainIndices = prepared.indices.filter { $0 % 2 != fold }
+                let half = trainIndices.map { prepared[$0] }
+                let model = trainStage(half.map { $0.features.staticRows }, half, name: "fold \(fold + 1)/2", log: log) { _ in nil }
+                for i in prepared.indices where i % 2 == fold {
+                    crossTags[i] = ViterbiNameDecoder.tagDocument(prepared[i].features.staticRows,
+                                                                  sentences: prepared[i].sentences, weights: model)
+                }
+            }
+            let stackedRows = prepared.indices.map { prepared[$0].features.stacked(on: crossTags[$0]) }
+            let second = trainStage(stackedRows, prepared, name: "stage 2", log: log) { weights in
+                dev.isEmpty ? nil : Self.evaluate(stages: [first, weights], prepared: devPrepared, documents: devDocuments, gold: dev)
+            }
+            stages.append(second)
+        }
+        // Round-trip through the file format so the returned tagger is exactly what is saved.
+        let quantised = (try? NameModelFile.decode(NameModelFile.encode(stages))) ?? stages
+        return PerceptronNameTagger(stages: quantised, gazetteer: gazetteer)
+    }
+
+    /// One perceptron over the given rows; returns its averaged weights.
+    func trainStage(_ rows: [FeatureRows], _ prepared: [Prepared], name: String, log: (String) -> Void,
+                    score: (NameWeights) -> NameScore?) -> NameWeights {
         var learner = PerceptronLearner(rowBits: rowBits)
         var rng = SplitMix64(seed: seed)
         var order = Array(prepared.indices)
@@ -57,29 +92,23 @@ public struct NameTrainer {
             }
             var errors = 0, seen = 0
             for index in order {
-                let (e, s) = learner.learn(prepared[index])
+                let (e, s) = learner.learn(rows[index], sentences: prepared[index].sentences, gold: prepared[index].gold)
                 errors += e
                 seen += s
             }
-            var message = "epoch \(epoch)/\(epochs): training tag accuracy "
+            var message = "\(name) epoch \(epoch)/\(epochs): training tag accuracy "
                 + String(format: "%.4f", 1 - Double(errors) / Double(max(seen, 1)))
-            if !dev.isEmpty {
-                let score = Self.evaluate(weights: learner.averaged(), prepared: devPrepared, documents: devDocuments, gold: dev)
-                message += "\n" + score.report
-            }
+            if let result = score(learner.averaged()) { message += "\n" + result.report }
             log(message)
         }
-        // Round-trip through the file format so the returned tagger is exactly what is saved.
-        let averaged = learner.averaged()
-        let quantised = (try? NameModelFile.decode(NameModelFile.encode(averaged))) ?? averaged
-        return PerceptronNameTagger(weights: quantised, gazetteer: gazetteer)
+        return learner.averaged()
     }
 
-    static func evaluate(weights: NameWeights, prepared: [Prepared], documents: [Document], gold: [AnnotatedText]) -> NameScore {
+    static func evaluate(stages: [NameWeights], prepared: [Prepared], documents: [Document], gold: [AnnotatedText]) -> NameScore {
         var score = NameScore()
         for (k, p) in prepared.enumerated() {
             let tokens = documents[k].tokens
-            let tags = ViterbiNameDecoder.tagDocument(p.features, sentences: p.sentences, weights: weights)
+            let tags = NameStages.tag(p.features, sentences: p.sentences, stages: stages)
             let spans = NamePostRules.apply(to: NameTagSet.spans(tags), document: documents[k])
             let predicted = spans.map {
                 NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
@@ -112,25 +141,25 @@ struct PerceptronLearner {
 
     /// Decodes each sentence of a text with the current weights and corrects them where the
     /// best sequence differs from gold. Returns (wrong tags, tags).
-    mutating func learn(_ text: NameTrainer.Prepared) -> (Int, Int) {
+    mutating func learn(_ features: FeatureRows, sentences: [Range<Int>], gold: [UInt8]) -> (Int, Int) {
         let rowBits = weights.rowBits
         var transitions: [SIMD16<Float>] = []
         var errors = 0
-        let k = NameFeatures.staticCount
-        for sentence in text.sentences {
+        let k = features.width
+        for sentence in sentences {
             transitions.removeAll(keepingCapacity: true)
             for p in 0..<UInt8(NameTagSet.count) {
                 transitions.append(weights.rows[ViterbiNameDecoder.transitionRow(previous: p, rowBits: rowBits)])
             }
-            ViterbiNameDecoder.emissions(text.features, sentence, weights.rows, into: &scores)
+            ViterbiNameDecoder.emissions(features, sentence, weights.rows, into: &scores)
             ViterbiNameDecoder.decode(scores, transitions: transitions, into: &guess)
             var previousGold = NameTagSet.outside, previousGuess = NameTagSet.outside
             for (j, i) in sentence.enumerated() {
-                let g = text.gold[i], p = guess[j]
+                let g = gold[i], p = guess[j]
                 if g != p {
                     errors += 1
                     for f in (i * k)..<(i * k + k) {
-                        let row = Int(text.features.staticRows[f])
+                        let row = Int(features.rows[f])
                         update(row: row, tag: g, by: 1)
                         update(row: row, tag: p, by: -1)
                     }
@@ -144,7 +173,7 @@ struct PerceptronLearner {
             }
             step += 1
         }
-        return (errors, text.gold.count)
+        return (errors, gold.count)
     }
 
     /// The averaged weights as a new table.

@@ -1,13 +1,15 @@
 import Foundation
 
 /// The trained name tagger: an averaged structured perceptron over BILOU tags with hashed
-/// features, decoded per sentence with Viterbi. Loads once (weights and gazetteer), then tags from any thread.
+/// features, decoded per sentence with Viterbi, optionally in two stages (the second sees
+/// the first's tags for the same words across the article). Loads once (weights and gazetteer), then tags from any thread.
 public final class PerceptronNameTagger: NameTagging {
-    let weights: NameWeights
+    /// One weight table per stage (the second reads the first's tags).
+    let stages: [NameWeights]
     let gazetteer: Gazetteer
 
-    init(weights: NameWeights, gazetteer: Gazetteer) {
-        self.weights = weights
+    init(stages: [NameWeights], gazetteer: Gazetteer) {
+        self.stages = stages
         self.gazetteer = gazetteer
     }
 
@@ -26,12 +28,12 @@ public final class PerceptronNameTagger: NameTagging {
     }
 
     public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        self.weights = try NameModelFile.decode(Data(contentsOf: url))
+        self.stages = try NameModelFile.decode(Data(contentsOf: url))
         self.gazetteer = gazetteer
     }
 
     /// The model in file form.
-    public func modelData() -> Data { NameModelFile.encode(weights) }
+    public func modelData() -> Data { NameModelFile.encode(stages) }
 
     public func tag(_ document: Document) -> [NameMatch] {
         let tokens = document.tokens
@@ -43,7 +45,7 @@ public final class PerceptronNameTagger: NameTagging {
 
     /// Token spans as the statistical model alone tags them.
     func tagTokens(_ document: Document) -> [(tokens: Range<Int>, type: Int)] {
-        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: weights.rowBits)
-        return NameTagSet.spans(ViterbiNameDecoder.tagDocument(features, sentences: document.sentences, weights: weights))
+        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: stages[0].rowBits)
+        return NameTagSet.spans(NameStages.tag(features, sentences: document.sentences, stages: stages))
     }
 }

@@ -7,11 +7,11 @@ enum ViterbiNameDecoder {
     }
 
     /// Emission scores of tokens `range` (each the sum of its feature rows).
-    static func emissions(_ features: NameFeatures, _ range: Range<Int>, _ rows: UnsafeMutablePointer<SIMD16<Float>>,
+    static func emissions(_ features: FeatureRows, _ range: Range<Int>, _ rows: UnsafeMutablePointer<SIMD16<Float>>,
                           into out: inout [SIMD16<Float>]) {
         out.removeAll(keepingCapacity: true)
-        let k = NameFeatures.staticCount
-        features.staticRows.withUnsafeBufferPointer { f in
+        let k = features.width
+        features.rows.withUnsafeBufferPointer { f in
             for i in range {
                 var s = SIMD16<Float>()
                 for j in (i * k)..<(i * k + k) { s += rows[Int(f[j])] }
@@ -67,13 +67,13 @@ enum ViterbiNameDecoder {
     }
 
     /// The whole document's tags, sentence by sentence.
-    static func tagDocument(_ features: NameFeatures, sentences: [Range<Int>], weights: NameWeights) -> [UInt8] {
+    static func tagDocument(_ features: FeatureRows, sentences: [Range<Int>], weights: NameWeights) -> [UInt8] {
         var transitions: [SIMD16<Float>] = []
         for p in 0..<UInt8(NameTagSet.count) {
             transitions.append(weights.rows[transitionRow(previous: p, rowBits: weights.rowBits)])
         }
         var result: [UInt8] = []
-        result.reserveCapacity(features.count)
+        result.reserveCapacity(features.rows.count / max(features.width, 1))
         var scores: [SIMD16<Float>] = []
         var tags: [UInt8] = []
         for sentence in sentences {

@@ -31,7 +31,8 @@ enum Schema {
                 mention_count INTEGER NOT NULL,
                 PRIMARY KEY (article_id, entity_id)
             );
-            CREATE INDEX entities_key ON entities (key, type);
+            -- Covering the cross-article entity summaries: they group all rows by key and type.
+            CREATE INDEX entities_key ON entities (key, type, article_id, mention_count, name);
             CREATE INDEX entities_entity_id ON entities (entity_id);
 
             CREATE TABLE mentions (

@@ -44,6 +44,10 @@ final class InsertThroughputTests: StoreTestCase {
         let entityTime = try clock.measure { _ = try store.entitySummaries(type: nil, query: nil, limit: 50, cursor: nil) }
         print("ArticleStore: figures page \(queryTime / queries), articles by entity page \(listTime / queries), "
               + "month summary \(summaryTime), entity summaries \(entityTime)")
+        if let keep = ProcessInfo.processInfo.environment["ARTICLE_STORE_BENCHMARK_KEEP"] {
+            store.close()  // the last connection to close checkpoints the WAL into the file
+            try FileManager.default.copyItem(atPath: databasePath, toPath: keep)
+        }
     }
 
     /// About what the extractor finds in a long news article: 40 entities, most named

@@ -35,9 +35,11 @@ extension ArticleStore {
                     INSERT INTO entities (article_id, entity_id, type, name, key, value_json, first_start, mention_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.text(id), .text(entity.id), .text(entity.type.rawValue), .text(entity.name), .text(entity.key),
-                          .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0), .int(entity.mentions.count)])
+                          .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0),
+                          .int(Set(entity.mentions.map { [$0.start, $0.end] }).count)])
                 for mention in entity.mentions {
-                    try db.run("INSERT INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                    // A mention listed twice is one mention: harmless, so not worth failing the POST.
+                    try db.run("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
                                [.text(id), .text(entity.id), .int(mention.start), .int(mention.end), .text(mention.text)])
                 }
             }

@@ -30,7 +30,7 @@ enum Schema {
                 first_start INTEGER NOT NULL,
                 mention_count INTEGER NOT NULL,
                 PRIMARY KEY (article_id, entity_id)
-            );
+            ) WITHOUT ROWID;  -- the key is the lookup path; no second copy of it in a rowid index
             -- Covering the cross-article entity summaries: they group all rows by key and type.
             CREATE INDEX entities_key ON entities (key, type, article_id, mention_count, name);
             CREATE INDEX entities_entity_id ON entities (entity_id);
@@ -41,9 +41,9 @@ enum Schema {
                 start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL,
                 text TEXT NOT NULL,
+                PRIMARY KEY (article_id, entity_id, start, "end"),
                 FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
-            );
-            CREATE INDEX mentions_entity ON mentions (article_id, entity_id);
+            ) WITHOUT ROWID;
 
             CREATE TABLE figures (
                 id INTEGER PRIMARY KEY,

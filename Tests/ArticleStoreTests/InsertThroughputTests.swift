@@ -14,18 +14,21 @@ final class InsertThroughputTests: StoreTestCase {
         let extraction = Self.realisticExtraction()
         let body = String(repeating: "Ministers met in Brussels on Thursday to discuss €276 million for ammunition. ", count: 60)
         let clock = ContinuousClock()
+        let cpuBefore = Self.cpuSeconds()
         let elapsed = try clock.measure {
             for i in 0..<count {
                 let article = NewArticle(text: "\(i) " + body, title: "Article \(i)", publishedAt: day("2024-03-14").adding(days: i % 400))
                 _ = try store.insert(article, extraction: extraction)
             }
         }
+        let cpu = Self.cpuSeconds() - cpuBefore
         XCTAssertEqual(try store.articleCount(), count)
         XCTAssertEqual(try rowCount("figures"), count * extraction.figures.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("ArticleStore: \(count) inserts of \(extraction.entities.count) entities, "
               + "\(extraction.entities.reduce(0) { $0 + $1.mentions.count }) mentions, \(extraction.figures.count) figures "
-              + "in \(String(format: "%.2f", seconds)) s = \(Int(Double(count) / seconds)) inserts/s")
+              + "in \(String(format: "%.2f", seconds)) s = \(Int(Double(count) / seconds)) inserts/s "
+              + "(CPU \(String(format: "%.2f", cpu)) s = \(Int(Double(count) / cpu)) inserts per CPU second)")
 
         var query = FigureQuery()
         query.currency = "EUR"
@@ -48,6 +51,13 @@ final class InsertThroughputTests: StoreTestCase {
             store.close()  // the last connection to close checkpoints the WAL into the file
             try FileManager.default.copyItem(atPath: databasePath, toPath: keep)
         }
+    }
+
+    /// User and system CPU time of this process: steadier than wall time on a shared machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// About what the extractor finds in a long news article: 40 entities, most named

@@ -3,8 +3,7 @@ import Foundation
 
 extension ArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
-    /// broken by figure id in the same direction (ascending: text order within an
-    /// article), which lets SQLite walk one index instead of sorting every match.
+    /// broken by figure id ascending (text order within an article) in both directions.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
         var (conditions, values) = Self.figureFilters(query)
         let primary: String, descending: Bool
@@ -28,9 +27,8 @@ extension ArticleStore {
                 guard CivilDate(iso: fields[0]) != nil else { throw StoreError.invalidCursor }
                 key = .text(fields[0])
             }
-            let comparison = descending ? "<" : ">"
-            conditions.append("(\(primary), f.id) \(comparison) (?, ?)")
-            values += [key, .integer(id)]
+            conditions.append("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))")
+            values += [key, key, .integer(id)]
         }
         let limit = max(1, query.limit)
         values.append(.int(limit + 1))
@@ -39,7 +37,7 @@ extension ArticleStore {
                    f.text, f.start, f."end", f.sentence, f.article_id, a.title, f.published_at, f.amount_real
             FROM figures f JOIN articles a ON a.id = f.article_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id \(descending ? "DESC" : "ASC") LIMIT ?
+            ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
             """
         let rows = try read { db in
             try db.query(sql, values) { row -> (record: FigureRecord, amountBits: UInt64) in

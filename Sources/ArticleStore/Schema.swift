@@ -66,9 +66,14 @@ enum Schema {
                 sentence_end INTEGER NOT NULL,
                 FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
             );
+            -- Each sort in both directions: ties are broken by id ascending (text order) either
+            -- way, so a descending sort needs its own DESC index to avoid sorting every match.
             CREATE INDEX figures_currency_amount ON figures (currency, amount_real);
+            CREATE INDEX figures_currency_amount_desc ON figures (currency, amount_real DESC);
             CREATE INDEX figures_amount ON figures (amount_real);
+            CREATE INDEX figures_amount_desc ON figures (amount_real DESC);
             CREATE INDEX figures_published ON figures (published_at);
+            CREATE INDEX figures_published_desc ON figures (published_at DESC);
             CREATE INDEX figures_entity ON figures (article_id, entity_id);
             """),
     ]

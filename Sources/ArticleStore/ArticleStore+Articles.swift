@@ -2,7 +2,8 @@ import EntityExtraction
 import Foundation
 
 extension ArticleStore {
-    static let articleColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, a.text_hash, a.extractor_version, a.text"
+    static let metadataColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, a.text_hash, a.extractor_version"
+    static let articleColumns = metadataColumns + ", a.text"
 
     /// Stores the article and everything extracted from it in one transaction: either
     /// all of it is written or none. The same text with the same title, url, source and
@@ -35,9 +36,11 @@ extension ArticleStore {
                     INSERT INTO entities (article_id, entity_id, type, name, key, value_json, first_start, mention_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.text(id), .text(entity.id), .text(entity.type.rawValue), .text(entity.name), .text(entity.key),
-                          .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0), .int(entity.mentions.count)])
+                          .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0),
+                          .int(Set(entity.mentions.map { [$0.start, $0.end] }).count)])
                 for mention in entity.mentions {
-                    try db.run("INSERT INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                    // A mention listed twice is one mention: harmless, so not worth failing the POST.
+                    try db.run("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
                                [.text(id), .text(entity.id), .int(mention.start), .int(mention.end), .text(mention.text)])
                 }
             }
@@ -104,8 +107,9 @@ extension ArticleStore {
         }
         let limit = max(1, query.limit)
         values.append(.int(limit + 1))
+        let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
         let sql = """
-            SELECT \(Self.articleColumns), a.received_at FROM articles a
+            SELECT \(columns), a.received_at FROM articles a
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY a.published_at DESC, a.received_at DESC, a.id DESC LIMIT ?
             """

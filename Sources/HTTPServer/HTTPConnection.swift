@@ -1,0 +1,352 @@
+import Dispatch
+import Glibc
+
+/// One client connection: reads and parses requests, hands one at a time to the worker
+/// pool, writes each response in order, and enforces the timeouts. Every method runs on
+/// the server's I/O queue; nothing blocks there.
+final class HTTPConnection: @unchecked Sendable {
+    private enum State { case reading, processing, writing, lingering, closed }
+    private enum AfterWrite { case keepReading, close }
+
+    let remote: String
+    /// Over the connection cap: answered 503 and closed.
+    let rejected: Bool
+    private let fd: Int32
+    private let context: HTTPServerContext
+    private let closer: DescriptorCloser
+    private var parser: HTTPRequestParser
+    private var state = State.reading
+    private var readSource: DispatchSourceRead?
+    private var readSuspended = false
+    private var writeSource: DispatchSourceWrite?
+    private var writeSuspended = false
+    private let timer: DispatchSourceTimer
+    private var deadline = UInt64.max
+    private var output: [UInt8] = []
+    private var outputOffset = 0
+    private var afterWrite: AfterWrite?
+    private var peerClosed = false
+    private var continueSent = false
+    /// The parser phase the reading deadline was computed for, and when it began.
+    private var timedPhase: HTTPRequestParser.Phase?
+    private var phaseStart: UInt64 = 0
+    private var stateStart: UInt64 = 0
+
+    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
+        self.fd = fd
+        self.remote = remote
+        self.rejected = rejected
+        self.context = context
+        closer = DescriptorCloser(fd: fd)
+        parser = HTTPRequestParser(limits: context.configuration.parserLimits)
+        timer = DispatchSource.makeTimerSource(queue: context.queue)
+    }
+
+    func start() {
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue)
+        source.setEventHandler { [weak self] in self?.event { $0.readable() } }
+        closer.retain()
+        source.setCancelHandler { [closer] in closer.release() }
+        readSource = source
+        timer.setEventHandler { [weak self] in self?.event { $0.deadlinePassed() } }
+        timer.schedule(deadline: .distantFuture)
+        timer.activate()
+        source.activate()
+        event { connection in
+            if connection.rejected {
+                connection.fail(HTTPParseError(status: 503, detail: "too many connections; retry shortly"),
+                                headers: HTTPHeaders([("Retry-After", "1")]))
+            }
+        }
+    }
+
+    /// Idle connections and half-sent heads close now; requests being read, run or
+    /// written finish first and then close.
+    func beginShutdown() {
+        event { connection in
+            if connection.state == .reading && connection.parser.phase != .body { connection.close() }
+        }
+    }
+
+    func close() {
+        guard state != .closed else { return }
+        state = .closed
+        timer.cancel()
+        if let source = readSource {
+            if readSuspended { source.resume() }
+            source.cancel()
+        }
+        if let source = writeSource {
+            if writeSuspended { source.resume() }
+            source.cancel()
+        }
+        context.connectionClosed?(self)
+    }
+
+    /// Runs one event and then moves the deadline to match the new state.
+    private func event(_ body: (HTTPConnection) -> Void) {
+        guard state != .closed else { return }
+        body(self)
+        if state != .closed { updateDeadline() }
+    }
+
+    // MARK: Reading
+
+    private func readable() {
+        switch state {
+        case .closed: return
+        case .processing, .writing:
+            suspendRead()
+            return
+        case .lingering, .reading:
+            break
+        }
+        let buffer = context.readBuffer
+        let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+        if count < 0 {
+            if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
+            return
+        }
+        if state == .lingering {
+            if count == 0 { close() }  // drained: the client has seen the response
+            return
+        }
+        if count == 0 {
+            peerClosed = true
+            suspendRead()
+        } else {
+            parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        processBuffered()
+    }
+
+    private func processBuffered() {
+        guard state == .reading else { return }
+        switch parser.next() {
+        case .request(let parsed):
+            dispatch(parsed)
+        case .failure(let error):
+            fail(error)
+        case .needMore:
+            if peerClosed {
+                // A request cut off by the client's close can never complete.
+                if output.count == outputOffset { close() } else { afterWrite = .close }
+            } else if parser.awaitingContinuedBody && !continueSent {
+                continueSent = true
+                write(HTTPResponseEncoder.continueResponse, then: nil)
+            }
+        }
+    }
+
+    // MARK: Responding
+
+    private func dispatch(_ parsed: ParsedHTTPRequest) {
+        state = .processing
+        continueSent = false
+        suspendRead()
+        let start = DispatchTime.now().uptimeNanoseconds
+        var request = parsed.request
+        request.remoteAddress = remote
+        let context = self.context
+        let accepted = context.pool.submit { [request] in
+            let response = context.responder.respond(to: request)
+            context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+        }
+        if !accepted {
+            let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",
+                                            headers: HTTPHeaders([("Retry-After", "1")]))
+            finish(parsed, busy, start: start)
+        }
+    }
+
+    private func finish(_ parsed: ParsedHTTPRequest, _ response: HTTPResponse, start: UInt64) {
+        guard state == .processing else { return }
+        let responderCloses = response.headers.values("Connection")
+            .flatMap(HTTPHeadParser.listElements).contains("close")
+        let closing = !parsed.keepAlive || context.shuttingDown || peerClosed || responderCloses
+        let header: HTTPResponseEncoder.ConnectionHeader = closing ? .close : (parsed.minorVersion == 0 ? .keepAlive : .none)
+        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(),
+                                               omitBody: parsed.request.method == "HEAD", connection: header)
+        context.log(method: parsed.request.method, path: parsed.request.path, status: response.status,
+                    since: start, remote: remote)
+        state = .writing
+        write(bytes, then: closing ? .close : .keepReading)
+    }
+
+    /// Answers an error the server found itself, then closes: the stream can't be trusted.
+    private func fail(_ error: HTTPParseError, headers: HTTPHeaders = HTTPHeaders()) {
+        suspendRead()
+        let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
+        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
+        context.log(method: "-", path: "-", status: error.status, since: DispatchTime.now().uptimeNanoseconds, remote: remote)
+        state = .writing
+        write(bytes, then: .close)
+    }
+
+    // MARK: Writing
+
+    private func write(_ bytes: [UInt8], then next: AfterWrite?) {
+        if outputOffset == output.count {
+            output = bytes
+            outputOffset = 0
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        if let next {
+            afterWrite = next
+            stateStart = DispatchTime.now().uptimeNanoseconds
+        }
+        flush()
+    }
+
+    /// Sends what is pending; the whole response usually leaves in this one `send`.
+    private func flush() {
+        while outputOffset < output.count {
+            let sent = output.withUnsafeBytes { bytes in
+                send(fd, bytes.baseAddress! + outputOffset, bytes.count - outputOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outputOffset += sent
+            } else if sent < 0 && errno == EINTR {
+                continue
+            } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                resumeWrite()
+                return
+            } else {
+                close()  // the peer is gone: EPIPE, ECONNRESET
+                return
+            }
+        }
+        output = []
+        outputOffset = 0
+        suspendWrite()
+        if let next = afterWrite {
+            afterWrite = nil
+            written(next)
+        }
+    }
+
+    private func written(_ next: AfterWrite) {
+        switch next {
+        case .keepReading:
+            state = .reading
+            timedPhase = nil
+            if context.shuttingDown && parser.phase != .body {
+                close()
+                return
+            }
+            resumeRead()
+            processBuffered()
+        case .close:
+            if peerClosed {
+                close()
+                return
+            }
+            // Drain what the client still sends until it closes, so our close does not
+            // reset the connection and destroy the response before the client reads it.
+            shutdown(fd, Int32(SHUT_WR))
+            state = .lingering
+            stateStart = DispatchTime.now().uptimeNanoseconds
+            resumeRead()
+        }
+    }
+
+    // MARK: Deadlines
+
+    private func updateDeadline() {
+        let configuration = context.configuration
+        let newDeadline: UInt64
+        switch state {
+        case .reading:
+            let phase = parser.phase
+            if phase != timedPhase {
+                timedPhase = phase
+                phaseStart = DispatchTime.now().uptimeNanoseconds
+            }
+            let seconds: Double
+            switch phase {
+            case .idle: seconds = configuration.idleTimeout
+            case .head: seconds = configuration.headerTimeout
+            case .body: seconds = configuration.bodyTimeout
+            }
+            newDeadline = phaseStart + nanoseconds(seconds)
+        case .writing:
+            newDeadline = stateStart + nanoseconds(configuration.writeTimeout)
+        case .lingering:
+            newDeadline = stateStart + nanoseconds(configuration.lingerTimeout)
+        case .processing, .closed:
+            newDeadline = .max
+        }
+        guard newDeadline != deadline else { return }
+        deadline = newDeadline
+        if newDeadline == .max {
+            timer.schedule(deadline: .distantFuture)
+        } else {
+            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: newDeadline), leeway: .milliseconds(5))
+        }
+    }
+
+    private func deadlinePassed() {
+        guard DispatchTime.now().uptimeNanoseconds >= deadline else {
+            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: .milliseconds(5))
+            return
+        }
+        deadline = .max
+        switch state {
+        case .reading:
+            let configuration = context.configuration
+            switch timedPhase {
+            case .head?:
+                fail(HTTPParseError(status: 408, detail: "request head not received within \(configuration.headerTimeout) s"))
+            case .body?:
+                fail(HTTPParseError(status: 408, detail: "request body not received within \(configuration.bodyTimeout) s"))
+            case .idle?, nil:
+                close()  // keep-alive idle: close silently
+            }
+        case .writing, .lingering:
+            close()
+        case .processing, .closed:
+            break
+        }
+    }
+
+    private func nanoseconds(_ seconds: Double) -> UInt64 {
+        UInt64(max(0, seconds) * 1e9)
+    }
+
+    // MARK: Sources
+
+    private func suspendRead() {
+        guard let source = readSource, !readSuspended else { return }
+        source.suspend()
+        readSuspended = true
+    }
+
+    private func resumeRead() {
+        guard let source = readSource, readSuspended, !peerClosed else { return }
+        source.resume()
+        readSuspended = false
+    }
+
+    private func suspendWrite() {
+        guard let source = writeSource, !writeSuspended else { return }
+        source.suspend()
+        writeSuspended = true
+    }
+
+    private func resumeWrite() {
+        if let source = writeSource {
+            if writeSuspended {
+                source.resume()
+                writeSuspended = false
+            }
+            return
+        }
+        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue)
+        source.setEventHandler { [weak self] in self?.event { $0.flush() } }
+        closer.retain()
+        source.setCancelHandler { [closer] in closer.release() }
+        writeSource = source
+        source.activate()
+    }
+}

@@ -135,16 +135,23 @@ struct HTTPRequestParser {
                     if end - start > limits.maxHeaderBytes { return .failure(headerTooLarge) }
                     return .success(end)
                 }
+                if headLineStart == 0 && index - start > maxRequestLineBytes { return .failure(uriTooLong) }
                 headLineStart = index + 1 - start
             }
             index += 1
         }
         headScanned = index - start
-        if headLineStart == 0 && headScanned > limits.maxURIBytes + 64 {
-            return .failure(HTTPParseError(status: 414, detail: "request target longer than \(limits.maxURIBytes) bytes"))
-        }
+        if headLineStart == 0 && headScanned > maxRequestLineBytes { return .failure(uriTooLong) }
         if headScanned > limits.maxHeaderBytes { return .failure(headerTooLarge) }
         return .success(nil)
+    }
+
+    /// A request line this long cannot hold a target within the limit (method, spaces and
+    /// version take well under 64 bytes); refusing it early keeps the answer 414, not 431.
+    private var maxRequestLineBytes: Int { limits.maxURIBytes + 64 }
+
+    private var uriTooLong: HTTPParseError {
+        HTTPParseError(status: 414, detail: "request target longer than \(limits.maxURIBytes) bytes")
     }
 
     private var headerTooLarge: HTTPParseError {

@@ -16,12 +16,9 @@ final class HTTPConnection: @unchecked Sendable {
     private let closer: DescriptorCloser
     private var parser: HTTPRequestParser
     private var state = State.reading
-    private var readSource: DispatchSourceRead?
-    private var readSuspended = false
-    private var writeSource: DispatchSourceWrite?
-    private var writeSuspended = false
-    private let timer: DispatchSourceTimer
-    private var deadline = UInt64.max
+    private var readSource: SuspendableSource?
+    private var writeSource: SuspendableSource?
+    private var timer: ConnectionTimer!
     private var output: [UInt8] = []
     private var outputOffset = 0
     private var afterWrite: AfterWrite?
@@ -39,19 +36,12 @@ final class HTTPConnection: @unchecked Sendable {
         self.context = context
         closer = DescriptorCloser(fd: fd)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
-        timer = DispatchSource.makeTimerSource(queue: context.queue)
+        timer = ConnectionTimer(queue: context.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
     }
 
     func start() {
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue)
-        source.setEventHandler { [weak self] in self?.event { $0.readable() } }
-        closer.retain()
-        source.setCancelHandler { [closer] in closer.release() }
-        readSource = source
-        timer.setEventHandler { [weak self] in self?.event { $0.deadlinePassed() } }
-        timer.schedule(deadline: .distantFuture)
-        timer.activate()
-        source.activate()
+        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue),
+                                       closer: closer) { [weak self] in self?.event { $0.readable() } }
         event { connection in
             if connection.rejected {
                 connection.fail(HTTPParseError(status: 503, detail: "too many connections; retry shortly"),
@@ -72,14 +62,8 @@ final class HTTPConnection: @unchecked Sendable {
         guard state != .closed else { return }
         state = .closed
         timer.cancel()
-        if let source = readSource {
-            if readSuspended { source.resume() }
-            source.cancel()
-        }
-        if let source = writeSource {
-            if writeSuspended { source.resume() }
-            source.cancel()
-        }
+        readSource?.cancel()
+        writeSource?.cancel()
         context.connectionClosed?(self)
     }
 
@@ -144,7 +128,7 @@ final class HTTPConnection: @unchecked Sendable {
         state = .processing
         continueSent = false
         suspendRead()
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = ConnectionTimer.now()
         var request = parsed.request
         request.remoteAddress = remote
         let context = self.context
@@ -163,7 +147,9 @@ final class HTTPConnection: @unchecked Sendable {
         guard state == .processing else { return }
         let responderCloses = response.headers.values("Connection")
             .flatMap(HTTPHeadParser.listElements).contains("close")
-        let closing = !parsed.keepAlive || context.shuttingDown || peerClosed || responderCloses
+        // A client that half-closed after pipelining still gets every buffered request answered.
+        let peerDone = peerClosed && parser.phase == .idle
+        let closing = !parsed.keepAlive || context.shuttingDown || peerDone || responderCloses
         let header: HTTPResponseEncoder.ConnectionHeader = closing ? .close : (parsed.minorVersion == 0 ? .keepAlive : .none)
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(),
                                                omitBody: parsed.request.method == "HEAD", connection: header)
@@ -178,7 +164,7 @@ final class HTTPConnection: @unchecked Sendable {
         suspendRead()
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
-        context.log(method: "-", path: "-", status: error.status, since: DispatchTime.now().uptimeNanoseconds, remote: remote)
+        context.log(method: "-", path: "-", status: error.status, since: ConnectionTimer.now(), remote: remote)
         state = .writing
         write(bytes, then: .close)
     }
@@ -194,7 +180,7 @@ final class HTTPConnection: @unchecked Sendable {
         }
         if let next {
             afterWrite = next
-            stateStart = DispatchTime.now().uptimeNanoseconds
+            stateStart = ConnectionTimer.now()
         }
         flush()
     }
@@ -246,7 +232,7 @@ final class HTTPConnection: @unchecked Sendable {
             // reset the connection and destroy the response before the client reads it.
             shutdown(fd, Int32(SHUT_WR))
             state = .lingering
-            stateStart = DispatchTime.now().uptimeNanoseconds
+            stateStart = ConnectionTimer.now()
             resumeRead()
         }
     }
@@ -261,7 +247,7 @@ final class HTTPConnection: @unchecked Sendable {
             let phase = parser.phase
             if phase != timedPhase {
                 timedPhase = phase
-                phaseStart = DispatchTime.now().uptimeNanoseconds
+                phaseStart = ConnectionTimer.now()
             }
             let seconds: Double
             switch phase {
@@ -269,29 +255,19 @@ final class HTTPConnection: @unchecked Sendable {
             case .head: seconds = configuration.headerTimeout
             case .body: seconds = configuration.bodyTimeout
             }
-            newDeadline = phaseStart + nanoseconds(seconds)
+            newDeadline = ConnectionTimer.after(seconds, from: phaseStart)
         case .writing:
-            newDeadline = stateStart + nanoseconds(configuration.writeTimeout)
+            newDeadline = ConnectionTimer.after(configuration.writeTimeout, from: stateStart)
         case .lingering:
-            newDeadline = stateStart + nanoseconds(configuration.lingerTimeout)
+            newDeadline = ConnectionTimer.after(configuration.lingerTimeout, from: stateStart)
         case .processing, .closed:
             newDeadline = .max
         }
-        guard newDeadline != deadline else { return }
-        deadline = newDeadline
-        if newDeadline == .max {
-            timer.schedule(deadline: .distantFuture)
-        } else {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: newDeadline), leeway: .milliseconds(5))
-        }
+        timer.set(newDeadline)
     }
 
     private func deadlinePassed() {
-        guard DispatchTime.now().uptimeNanoseconds >= deadline else {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: .milliseconds(5))
-            return
-        }
-        deadline = .max
+        guard timer.hasExpired() else { return }
         switch state {
         case .reading:
             let configuration = context.configuration
@@ -310,43 +286,28 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    private func nanoseconds(_ seconds: Double) -> UInt64 {
-        UInt64(max(0, seconds) * 1e9)
-    }
-
     // MARK: Sources
 
     private func suspendRead() {
-        guard let source = readSource, !readSuspended else { return }
-        source.suspend()
-        readSuspended = true
+        readSource?.suspend()
     }
 
     private func resumeRead() {
-        guard let source = readSource, readSuspended, !peerClosed else { return }
-        source.resume()
-        readSuspended = false
+        guard !peerClosed else { return }  // a closed peer keeps a read source firing
+        readSource?.resume()
     }
 
     private func suspendWrite() {
-        guard let source = writeSource, !writeSuspended else { return }
-        source.suspend()
-        writeSuspended = true
+        writeSource?.suspend()
     }
 
+    /// The write source exists only once a send has come up short.
     private func resumeWrite() {
-        if let source = writeSource {
-            if writeSuspended {
-                source.resume()
-                writeSuspended = false
-            }
-            return
+        if let writeSource {
+            writeSource.resume()
+        } else {
+            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue),
+                                            closer: closer) { [weak self] in self?.event { $0.flush() } }
         }
-        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue)
-        source.setEventHandler { [weak self] in self?.event { $0.flush() } }
-        closer.retain()
-        source.setCancelHandler { [closer] in closer.release() }
-        writeSource = source
-        source.activate()
     }
 }

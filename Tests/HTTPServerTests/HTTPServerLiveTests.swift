@@ -99,6 +99,17 @@ final class HTTPServerLiveTests: LiveServerTestCase {
         XCTAssertTrue(client.closedWithoutMoreData())
     }
 
+    func testHalfClosedClientGetsEveryPipelinedAnswer() throws {
+        try startServer()
+        let client = try client()
+        client.send("GET /1 HTTP/1.1\r\nHost: t\r\n\r\nGET /2 HTTP/1.1\r\nHost: t\r\n\r\nGET /3 HTTP/1.1\r\nHost: t\r\n\r\n")
+        client.finishSending()
+        XCTAssertEqual(client.readResponse()?.text, "GET /1 [] ")
+        XCTAssertEqual(client.readResponse()?.text, "GET /2 [] ")
+        XCTAssertEqual(client.readResponse()?.text, "GET /3 [] ")
+        XCTAssertTrue(client.closedWithoutMoreData())
+    }
+
     func testSlowResponderDoesNotBlockOtherConnections() throws {
         try startServer()
         let slow = try client()

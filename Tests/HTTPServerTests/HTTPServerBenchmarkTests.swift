@@ -9,7 +9,8 @@ import XCTest
 final class HTTPServerBenchmarkTests: XCTestCase {
     struct HelloResponder: HTTPResponder {
         func respond(to request: HTTPRequest) -> HTTPResponse {
-            HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array("hello\n".utf8))
+            let text = request.body.isEmpty ? "hello\n" : "received \(request.body.count) bytes\n"
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array(text.utf8))
         }
     }
 
@@ -26,13 +27,14 @@ final class HTTPServerBenchmarkTests: XCTestCase {
             throw XCTSkip("set HTTP_BENCH=1 to serve for wrk (see the type's comment)")
         }
         var configuration = HTTPServerConfiguration()
+        configuration.host = environment["HTTP_BENCH_HOST"] ?? "127.0.0.1"
         configuration.port = Int(environment["HTTP_BENCH_PORT"] ?? "8099") ?? 8099
         let counter = Counter()
         let server = HTTPServer(configuration: configuration, responder: HelloResponder(), onRequest: { _ in counter.add() })
         let port = try server.start()
         let seconds = Double(environment["HTTP_BENCH_SECONDS"] ?? "15") ?? 15
         // Unbuffered stderr: the log is usually a file, and the load generator waits for this line.
-        FileHandle.standardError.write(Data("HTTP_BENCH serving on 127.0.0.1:\(port) for \(seconds) s\n".utf8))
+        FileHandle.standardError.write(Data("HTTP_BENCH serving on \(configuration.host) port \(port) for \(seconds) s\n".utf8))
         Thread.sleep(forTimeInterval: seconds)
         server.shutdown()
         server.waitUntilStopped()

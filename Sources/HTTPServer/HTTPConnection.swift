@@ -164,7 +164,9 @@ final class HTTPConnection: @unchecked Sendable {
         suspendRead()
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
-        context.log(method: "-", path: "-", status: error.status, since: ConnectionTimer.now(), remote: remote)
+        let line = parser.pendingRequestLine
+        context.log(method: error.method ?? line?.method ?? "-", path: error.path ?? line?.path ?? "-",
+                    status: error.status, since: ConnectionTimer.now(), remote: remote)
         state = .writing
         write(bytes, then: .close)
     }

@@ -47,14 +47,16 @@ enum HTTPHeadParser {
         switch parseRequestLine(requestLine, limits: limits) {
         case .failure(let error): return .failure(error)
         case .success(let (method, target, minor)):
+            let rawPath = String(HTTPRequestTarget.split(target).path)
             var headers = HTTPHeaders()
             for line in fieldLines {
                 switch parseField(line) {
-                case .failure(let error): return .failure(error)
+                case .failure(let error): return .failure(error.with(method: method, path: rawPath))
                 case .success(let (name, value)): headers.add(name, value)
                 }
             }
             return applySemantics(method: method, target: target, minor: minor, headers: headers, limits: limits)
+                .mapError { $0.with(method: method, path: rawPath) }
         }
     }
 

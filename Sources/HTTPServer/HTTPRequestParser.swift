@@ -58,6 +58,11 @@ struct HTTPRequestParser {
     /// True while waiting for the body of a request that sent `Expect: 100-continue`.
     var awaitingContinuedBody: Bool { pending?.head.expectsContinue ?? false }
 
+    /// Method and path of the request whose body is being read, for logging its errors.
+    var pendingRequestLine: (method: String, path: String)? {
+        pending.map { ($0.head.method, $0.head.path) }
+    }
+
     /// Bytes received but not yet consumed by a request.
     var bufferedByteCount: Int { buffer.count - start }
 
@@ -179,6 +184,7 @@ struct HTTPRequestParser {
                 pending = current
                 return .needMore
             case .failure(let error):
+                pending = current  // kept so the error can be logged against its request
                 return .failure(error)
             case .done:
                 return complete(current)

@@ -140,6 +140,13 @@ final class LogCollector: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// "METHOD path status" per entry.
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.map { "\($0.method) \($0.path) \($0.status)" }
+    }
+
     var statuses: [Int] {
         lock.lock()
         defer { lock.unlock() }

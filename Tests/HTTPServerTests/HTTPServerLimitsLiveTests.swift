@@ -73,6 +73,17 @@ final class HTTPServerLimitsLiveTests: LiveServerTestCase {
         XCTAssertEqual(logs.statuses, [200])
     }
 
+    func testClientThatStopsReadingIsDropped() throws {
+        try startServer { $0.writeTimeout = 0.2 }
+        let client = try client()
+        client.send("GET /big?size=20000000 HTTP/1.1\r\nHost: t\r\n\r\n")
+        // Never read: the send buffers fill, and the write deadline closes the connection.
+        for _ in 0..<2000 where logs.statuses.isEmpty { usleep(1000) }
+        XCTAssertEqual(logs.statuses, [200])
+        for _ in 0..<2000 where server!.connectionCount > 0 { usleep(1000) }
+        XCTAssertEqual(server!.connectionCount, 0)
+    }
+
     func testFullHandlerQueueAnswers503WithRetryAfter() throws {
         try startServer {
             $0.workerThreads = 1

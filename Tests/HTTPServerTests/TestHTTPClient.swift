@@ -20,18 +20,16 @@ final class TestHTTPClient {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+    init(host: String = "127.0.0.1", port: Int) throws {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list else {
+            throw NSError(domain: "TestHTTPClient", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot resolve \(host)"])
         }
-        guard connected == 0 else {
+        defer { freeaddrinfo(list) }
+        fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, 0)
+        guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
             let code = errno
             Glibc.close(fd)
             throw NSError(domain: "TestHTTPClient", code: Int(code), userInfo: [NSLocalizedDescriptionKey: "connect failed"])
@@ -120,7 +118,7 @@ final class EchoResponder: HTTPResponder, @unchecked Sendable {
             return HTTPResponse(status: 200, body: Array("slow done".utf8))
         case "/big":
             let size = Int(request.query("size") ?? "0") ?? 0
-            return HTTPResponse(status: 200, body: (0..<size).map { UInt8(truncatingIfNeeded: $0) })
+            return HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: size))
         default:
             let query = request.queryItems.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
             let text = "\(request.method) \(request.path) [\(query)] \(String(decoding: request.body, as: UTF8.self))"
@@ -145,6 +143,12 @@ final class LogCollector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return entries.map { "\($0.method) \($0.path) \($0.status)" }
+    }
+
+    var remotes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.map(\.remote)
     }
 
     var statuses: [Int] {

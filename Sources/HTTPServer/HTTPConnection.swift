@@ -28,6 +28,8 @@ final class HTTPConnection: @unchecked Sendable {
     private var timedPhase: HTTPRequestParser.Phase?
     private var phaseStart: UInt64 = 0
     private var stateStart: UInt64 = 0
+    /// When the first byte of the request now being read arrived, for the log's duration.
+    private var requestStart: UInt64?
 
     init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
         self.fd = fd
@@ -99,6 +101,7 @@ final class HTTPConnection: @unchecked Sendable {
             peerClosed = true
             suspendRead()
         } else {
+            if requestStart == nil { requestStart = ConnectionTimer.now() }
             parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         processBuffered()
@@ -128,7 +131,10 @@ final class HTTPConnection: @unchecked Sendable {
         state = .processing
         continueSent = false
         suspendRead()
-        let start = ConnectionTimer.now()
+        let now = ConnectionTimer.now()
+        let start = requestStart ?? now
+        // Bytes already buffered belong to the next (pipelined) request: it has started.
+        requestStart = parser.bufferedByteCount > 0 ? now : nil
         var request = parsed.request
         request.remoteAddress = remote
         let context = self.context
@@ -166,7 +172,7 @@ final class HTTPConnection: @unchecked Sendable {
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
         let line = parser.pendingRequestLine
         context.log(method: error.method ?? line?.method ?? "-", path: error.path ?? line?.path ?? "-",
-                    status: error.status, since: ConnectionTimer.now(), remote: remote)
+                    status: error.status, since: requestStart ?? ConnectionTimer.now(), remote: remote)
         state = .writing
         write(bytes, then: .close)
     }

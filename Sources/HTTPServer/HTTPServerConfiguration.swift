@@ -76,7 +76,7 @@ public struct HTTPRequestLog: Sendable {
     public let method: String
     public let path: String
     public let status: Int
-    /// Seconds from the request's arrival to its response being queued for writing.
+    /// Seconds from the request's first byte arriving to its response being handed to the socket.
     public let duration: Double
     public let remote: String
 

@@ -149,4 +149,15 @@ final class HTTPServerLimitsLiveTests: LiveServerTestCase {
         XCTAssertThrowsError(try TestHTTPClient(port: port), "listener closed")
         server!.shutdown()  // idempotent
     }
+
+    func testShutdownIsBoundedWhenAResponderHangs() throws {
+        try startServer { $0.shutdownGracePeriod = 0.2 }
+        let stuck = try client()
+        stuck.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
+        responder.started.wait()
+        server!.shutdown()
+        server!.waitUntilStopped()  // returns after the grace period although the responder still runs
+        XCTAssertTrue(stuck.closedWithoutMoreData())
+        XCTAssertEqual(server!.connectionCount, 0)
+    }
 }

@@ -79,7 +79,8 @@ struct ArticleSubmission {
         func optionalString(_ key: String) throws -> String? {
             guard let v = fields[key], !(v is NSNull) else { return nil }
             guard let str = v as? String else { throw APIProblem(422, "\"\(key)\" must be a string") }
-            guard str.count <= maxMetadataLength else { throw APIProblem(422, "\"\(key)\" is longer than \(maxMetadataLength) characters") }
+            // Counted in code points, as JSON Schema's maxLength in openapi.yaml counts them.
+            guard str.unicodeScalars.count <= maxMetadataLength else { throw APIProblem(422, "\"\(key)\" is longer than \(maxMetadataLength) characters") }
             return str.isEmpty ? nil : str
         }
         s.title = try optionalString("title")

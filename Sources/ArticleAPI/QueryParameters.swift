@@ -22,7 +22,8 @@ struct QueryParameters {
     func string(_ name: String, maxLength: Int = 500) throws -> String? {
         guard let v = items[name] else { return nil }
         guard !v.isEmpty else { throw APIProblem.badRequest("\(name) must not be empty") }
-        guard v.count <= maxLength else { throw APIProblem.badRequest("\(name) is longer than \(maxLength) characters") }
+        // Code points, as JSON Schema's maxLength in openapi.yaml counts them.
+        guard v.unicodeScalars.count <= maxLength else { throw APIProblem.badRequest("\(name) is longer than \(maxLength) characters") }
         return v
     }
 

@@ -8,6 +8,7 @@
 # Env: MAX_EXAMPLES (default 50), SEED (default 1), MAX_TIME seconds (default 240).
 set -u
 source "$(dirname "$0")/server-lifecycle.sh"
+cd "$WORK_DIR"  # schemathesis leaves a .schemathesis cache in its working directory
 schemathesis run "$ROOT/Sources/ArticleAPI/Resources/openapi.yaml" \
     --url "$BASE_URL" \
     --checks all \

@@ -147,6 +147,19 @@ def concurrent_posts(client, threads=8, per_thread=50):
     return statuses, failures, time.monotonic() - t0
 
 
+def starvation_check(client, slow_body, workers=2):
+    """While `workers` slow extractions run, /healthz must still answer within a second."""
+    threads = [threading.Thread(target=lambda: client.request("POST", "/v1/extract", slow_body, "text/plain"))
+               for _ in range(workers)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    status, _, _, secs = client.request("GET", "/healthz")
+    for t in threads:
+        t.join()
+    return status, secs
+
+
 class Server:
     """The service under test, on a free loopback port, with a watchdog on its memory."""
 
@@ -274,6 +287,12 @@ def main():
             print(f"8 clients x 50 POSTs in {secs:.1f} s: {statuses}; RSS {server.rss_mib()} MiB")
             if failures:
                 findings.append(f"concurrent POSTs: {len(failures)} bad answers, first {failures[:5]}")
+            slow = fill("€1 ", PROBE_BYTES)
+            status, secs = starvation_check(server.client, slow)
+            print(f"healthz while 2 slow extractions run: {status} in {secs:.2f} s")
+            if secs > SLOW_SECONDS:
+                record(findings, server, "starvation-euro-16KiB", "text/plain", "/v1/extract", slow,
+                       f"GET /healthz took {secs:.2f} s while two of these ran at once")
         status, _, data, _ = server.client.request("GET", "/healthz")
         print(f"healthz after: {status} {data.decode(errors='replace')}")
         if status != 200:

@@ -143,9 +143,14 @@ struct MoneyGrammar {
         if first.unit == nil, first.written?.yearLike == true { return nil }
         var low = first
         low.unit = first.unit ?? unit
-        if low.scale == nil, !low.suffixed, second.scale != nil { low.scale = second.scale }
         var high = second
         high.unit = second.unit ?? unit
+        // `€5-6 billion` shares its scale; `between $300,000 and $4 million` does not.
+        if low.scale == nil, !low.suffixed, second.scale != nil {
+            var scaled = low
+            scaled.scale = second.scale
+            if scaled.value < high.value { low = scaled }
+        }
         let lo = low.value, hi = high.value
         guard lo < hi else { return nil }
         var u = unit
@@ -278,6 +283,8 @@ struct MoneyGrammar {
         let next = tokens[i + 1]
         if let unit = code(at: i) {
             guard next.kind == .number || next.kind == .word else { return nil }
+            // `USD/JPY 150.20` is an exchange rate.
+            if i > 0, tokens[i].joinedToPrevious, tokens[i - 1].text == "/" { return nil }
             return (unit, i + 1, nil, false, false)
         }
         if let unit = millionCode(at: i) {
@@ -564,9 +571,8 @@ struct MoneyGrammar {
             let w = norms[k]
             if let s = MoneyLexicon.scales[w] {
                 scale *= s
-            } else if afterSign, !found, let s = MoneyLexicon.shortScales[w],
-                      tokens[k].joinedToPrevious || w == "mm" || w == "bil" {
-                // `$5m` but not `$5m-a-year`'s neighbour words; a letter joined to more letters is a word.
+            } else if afterSign, !found, let s = MoneyLexicon.shortScales[w] {
+                // `$5m`, `€5 m`: after a sign these letters can only be scales.
                 scale *= s
             } else {
                 break

@@ -95,6 +95,8 @@ enum MoneyCorpus {
          [sum("$1.2 million to $23.5 million", "1200000", "USD", .ambiguous, range: ("1200000", "23500000"))]),
         ("Earnings will be between 25 cents and 30 cents a share.",
          [sum("between 25 cents and 30 cents", "0.25", "USD", .ambiguous, range: ("0.25", "0.3"))]),
+        ("Fees were between $300,000 and $4 million.",
+         [sum("between $300,000 and $4 million", "300000", "USD", .ambiguous, range: ("300000", "4000000"))]),
         ("Volume was 1.2 to 1.5 million yuan.", [sum("1.2 to 1.5 million yuan", "1200000", "CNY", range: ("1200000", "1500000"))]),
         ("Prices rose from $10,000 to $120,000.",
          [sum("$10,000", "10000", "USD", .ambiguous), sum("$120,000", "120000", "USD", .ambiguous)]),
@@ -147,6 +149,7 @@ enum MoneyCorpus {
         "The bill passed 52-48 on March 3, 2024.",
         "The 5 to 10 year plan failed.",
         "A million people marched.",
+        "USD/JPY 150.20 and EUR/USD 1.0850 at the close.",
         "The Red Sox climbed to the .500 mark; Phil Mickelson through 7 - 2 Mark Brooks.",
         "Shares rose a further 4.10 to 214.40.",
     ]

@@ -29,7 +29,11 @@ public struct DateOptions: Sendable {
     }
 }
 
-/// Finds and resolves date expressions. (Stub: replaced by the date grammar.)
+/// Finds and resolves date expressions: absolute (`14 March 2024`, `3/3/24`), relative
+/// (`earlier this week`, `two years ago`), periods (`Q3 2023`, `the 1990s`), ranges
+/// (`from Friday through to Sunday`) and OntoNotes-style lengths (`two years`, `annual`,
+/// value grain `.duration`). One left-to-right pass over the tokens; at each token the
+/// longest reading wins and scanning resumes after it.
 public struct DateRecognizer: Sendable {
     public var options: DateOptions
 
@@ -38,6 +42,35 @@ public struct DateRecognizer: Sendable {
     }
 
     public func recognize(_ document: Document) -> [DateMatch] {
-        []
+        let grammar = DateGrammar(document: document, reference: options.reference, numericOrder: options.numericOrder)
+        let tokens = document.tokens
+        var matches: [DateMatch] = []
+        var i = 0
+        while i < tokens.count {
+            guard let parse = grammar.expression(i), parse.end > i else { i += 1; continue }
+            let value: DateValue
+            switch parse.meaning {
+            case .duration:
+                value = DateValue(grain: .duration)
+            default:
+                guard let period = grammar.period(of: parse, at: i) else { i += 1; continue }
+                value = period.value
+            }
+            var first = i
+            // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)
+            if grammar.key(first) == "from" || grammar.key(first) == "in", parse.end > first + 1 { first += 1 }
+            var end = tokens[parse.end - 1].end
+            // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
+            if tokens[parse.end - 1].text == "s." { end -= 1 }
+            // OntoNotes keeps the possessive in longer spans (`last year's`) but not after one word (`Friday`'s)
+            let p = parse.end
+            if p + 1 < tokens.count, p - first >= 2, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
+               tokens[p + 1].text == "s", tokens[p + 1].joinedToPrevious {
+                end = tokens[p + 1].end
+            }
+            matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
+            i = parse.end
+        }
+        return matches
     }
 }

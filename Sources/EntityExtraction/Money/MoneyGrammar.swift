@@ -401,7 +401,7 @@ struct MoneyGrammar {
         var k = i + 1
         if k < tokens.count, tokens[k].text == "." { k += 1 }
         var merged = false
-        while k < tokens.count, tokens[k].kind == .word, norms[k].count == 1, !tokens[k].newlineBefore {
+        while k < tokens.count, k < i + 8, tokens[k].kind == .word, norms[k].count == 1, !tokens[k].newlineBefore {
             letters += norms[k]
             merged = true
             k += 1
@@ -422,7 +422,7 @@ struct MoneyGrammar {
             if !w.grouped, w.fractionDigits == 0, t.text.utf8.count <= 3 {
                 var text = t.text
                 var k = i + 1
-                while k < tokens.count, tokens[k].kind == .number, tokens[k].text.utf8.count == 3,
+                while k < tokens.count, k < i + 8, tokens[k].kind == .number, tokens[k].text.utf8.count == 3,
                       tokens[k].start == tokens[k - 1].end + 1, Self.isGroupSpace(scalars[tokens[k].start - 1]) {
                     text += tokens[k].text
                     k += 1
@@ -453,7 +453,9 @@ struct MoneyGrammar {
         var last: Character = " "   // u: unit, t: tens, h: hundred, s: scale, f: fraction
         var k = i
         var end = i
-        while k < tokens.count {
+        // Bounded so a run of number words cannot make the scan quadratic.
+        let limit = min(tokens.count, i + 16)
+        while k < limit {
             let w = norms[k]
             if tokens[k].kind == .punctuation && w == "-" && tokens[k].joinedToPrevious && sawNumber {
                 k += 1
@@ -515,7 +517,7 @@ struct MoneyGrammar {
                 var m = k + 1
                 var fraction: Decimal = 0
                 var scaleOfDigit: Decimal = 1
-                while m < tokens.count, let d = MoneyNumbers.units[norms[m]], d < 10 {
+                while m < tokens.count, m < k + 9, let d = MoneyNumbers.units[norms[m]], d < 10 {
                     scaleOfDigit /= 10
                     fraction += Decimal(d) * scaleOfDigit
                     m += 1
@@ -567,7 +569,7 @@ struct MoneyGrammar {
            MoneyLexicon.scales[norms[k + 1]] != nil {
             k += 1
         }
-        while k < tokens.count, tokens[k].kind == .word, !tokens[k].newlineBefore {
+        while k < tokens.count, k < start + 4, tokens[k].kind == .word, !tokens[k].newlineBefore {
             let w = norms[k]
             if let s = MoneyLexicon.scales[w] {
                 scale *= s

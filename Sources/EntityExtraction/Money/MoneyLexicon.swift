@@ -163,7 +163,7 @@ enum MoneyLexicon {
             ("HKD", ["hk dollars", "hong kong dollars"]), ("SGD", ["singapore dollars", "singapore dollar"]),
             ("CHF", ["swiss francs", "swiss franc"]), ("FRF", ["french francs", "french franc"]),
             ("BEF", ["belgian francs", "belgian franc"]), ("LUF", ["luxembourg francs"]),
-            ("DEM", ["german marks", "german mark", "deutsche marks", "deutsche mark", "deutschmarks", "d-marks"]),
+            ("DEM", ["german marks", "german mark", "deutsche marks", "deutsche mark", "deutschmarks"]),
             ("FIM", ["finnish markka", "finnish markkaa", "markka", "markkaa", "finnish marks", "finland marks",
                      "finland mark"]),
             ("ITL", ["lire", "italian lire", "italian lira"]), ("ESP", ["peseta", "pesetas", "pesatas", "spanish pesetas"]),

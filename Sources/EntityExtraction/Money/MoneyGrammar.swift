@@ -81,8 +81,8 @@ struct MoneyGrammar {
         var qualifier: String? = nil
         var qualified = false
         var between = false
-        if norms[i] == "between" {
-            between = true
+        if norms[i] == "between" || (norms[i] == "from" && i > 0 && Self.rangeWords.contains(norms[i - 1])) {
+            between = true   // `ranging from $7.65 to $8.02` reads like `between`
             j += 1
         } else if let q = matchQualifier(at: i) {
             qualifier = q.qualifier
@@ -126,7 +126,7 @@ struct MoneyGrammar {
         guard k < tokens.count else { return nil }
         let sep = norms[k]
         if between {
-            guard sep == "and" else { return nil }
+            guard sep == "and" || sep == "to" else { return nil }
         } else if sep == "to" {
             // `rose from $5 million to $6 million` is a change, not a range.
             if readingStart > 0, Self.changeWords.contains(norms[readingStart - 1]) { return nil }
@@ -159,6 +159,9 @@ struct MoneyGrammar {
                             amount: lo, min: lo, max: hi, unit: first.unit ?? u, qualifier: nil,
                             isBareSignAndNumber: false)
     }
+
+    /// Words before `from X to Y` that make it a range rather than a movement.
+    static let rangeWords: Set<String> = ["range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying"]
 
     /// Words before `X to Y` that make it a movement between two sums.
     static let changeWords: Set<String> = [

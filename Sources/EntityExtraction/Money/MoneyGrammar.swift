@@ -345,9 +345,10 @@ struct MoneyGrammar {
         if t.kind == .symbol {
             guard !hyphenated, let c = t.text.unicodeScalars.first, let unit = MoneyLexicon.symbols[c] else { return nil }
             // A sign before another number is that number's prefix (`2023 €5bn`), unless cents follow (`10 $ 30 cent`).
+            // `10 $ 30 $` writes every sign after its number.
             if i + 1 < tokens.count, tokens[i + 1].kind == .number {
                 let after = i + 2
-                guard after < tokens.count, ["cent", "cents"].contains(norms[after]) else { return nil }
+                guard after < tokens.count, ["cent", "cents"].contains(norms[after]) || norms[after] == t.text else { return nil }
             }
             return (unit, i + 1, nil)
         }

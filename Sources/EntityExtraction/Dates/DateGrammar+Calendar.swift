@@ -21,7 +21,8 @@ extension DateGrammar {
         var j = i
         // of this year, of last year, this year
         let r = key(j) == "of" ? j + 1 : j
-        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j {
+        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j,
+           !tokens[r].isCapitalized {
             return (reference.year + s, r + 2)
         }
         if isPunct(j, ",") { j += 1 }

@@ -17,7 +17,8 @@ extension DateGrammar {
             parts.append((c.value, unit))
             j = u + 1
             let next = key(j) == "and" ? j + 1 : (isPunct(j, ",") ? j + 1 : j)
-            if count(next) != nil, DateLexicon.units[key(count(next)!.end)] != nil { j = next; continue }
+            // `five days a week` is a rate: `a` does not continue a length
+            if key(next) != "a", key(next) != "an", count(next) != nil, DateLexicon.units[key(count(next)!.end)] != nil { j = next; continue }
             break
         }
         return parts.isEmpty ? nil : (parts, j)
@@ -144,7 +145,9 @@ extension DateGrammar {
             if key(j) == "a" || key(j) == "an" {
                 // `$17,500 a year` is a rate; `for a year` is a length
                 if a.parts[0].1 == .day || a.parts[0].1 == .week { return nil }
-                guard ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
+                // `$17,500 a year`, `0.8% a quarter`: OntoNotes marks rates as dates too
+                let rate = exists(j - 1) && (tokens[j - 1].kind == .number || key(j - 1) == "%" || key(j - 1) == "percent")
+                guard rate || ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
             }
             if isDash(end), joined(end) { return nil }
             end = skipPossessive(end)

@@ -74,7 +74,7 @@ extension DateGrammar {
     }
 
     static let qualifiers: Set<String> = ["about", "just", "only", "nearly", "almost", "some", "around", "another", "approximately", "roughly"]
-    static let twoWordQualifiers: Set<String> = ["more than", "less than", "at least", "up to", "fewer than"]
+    static let twoWordQualifiers: Set<String> = ["more than", "less than", "at least", "up to", "fewer than", "an additional"]
 
     /// `about two weeks`, `more than four years`, `up to 10 years`: OntoNotes keeps the
     /// qualifier inside a counted length.
@@ -83,7 +83,12 @@ extension DateGrammar {
         if DateGrammar.qualifiers.contains(key(i)) { j = i + 1 }
         else if DateGrammar.twoWordQualifiers.contains(key(i) + " " + key(i + 1)) { j = i + 2 }
         else { return nil }
-        guard count(j) != nil, key(j) != "a" || DateLexicon.units[key(j + 1)] != nil, let inner = single(j) else { return nil }
+        // `only last month`: a qualifier before a shifted period is kept too
+        let shifted = ["last", "this", "next"].contains(key(j)) && DateLexicon.units[key(j + 1)] != nil && ["only", "just"].contains(key(i))
+        guard count(j) != nil || shifted, key(j) != "a" || DateLexicon.units[key(j + 1)] != nil, let inner = single(j) else { return nil }
+        if key(inner.end) == "old" || (isDash(inner.end) && key(inner.end + 1) == "old") { return nil }
+        if case .parts = inner.meaning { return nil }
+        if key(inner.end - 1) == "old", key(i) == "only" { return nil }
         return inner
     }
 
@@ -229,7 +234,13 @@ extension DateGrammar {
     func season(_ i: Int) -> DateParse? {
         var j = i
         if key(j) == "the" { j += 1 }
+        // the 1989 fall
+        if let y = year(j), digitCount(j) == 4, j > i, let s = DateLexicon.seasons[key(y.end)] {
+            return DateParse(end: y.end + 1, meaning: .period(seasonPeriod(s, year: y.year)))
+        }
         guard let start = DateLexicon.seasons[key(j)] else { return nil }
+        // `the Spring Festival`: a season in a name
+        if tokens[j].isCapitalized, exists(j + 1), tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized { return nil }
         if let y = periodYear(j + 1), key(j + 1) != "," {
             return DateParse(end: y.end, meaning: .period(seasonPeriod(start, year: y.year)))
         }
@@ -279,11 +290,14 @@ extension DateGrammar {
                 j += 1
                 if key(j) == "fiscal" { j += 1 }
                 if key(j) == "year" || key(j) == "quarter" && DateLexicon.ordinals[key(j - 1)] == nil {
+                    // `its first fiscal year`: OntoNotes marks `fiscal year` alone
+                    if key(j - 1) == "fiscal" { return nil }
                     let start = k == "the" || DateLexicon.ordinals[k] != nil ? i : i + 1
                     if start == i { return DateParse(end: j + 1, meaning: .duration) }
                 }
             }
         }
+        if k == "fiscal", key(i + 1) == "year", ["first", "second", "third"].contains(key(i - 1)) { return DateParse(end: i + 2, meaning: .duration) }
         if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }

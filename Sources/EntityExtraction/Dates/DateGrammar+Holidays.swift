@@ -100,6 +100,7 @@ extension DateGrammar {
                 let to = d.weekday == 1 ? d : sat.adding(days: 1)
                 return DateParse(end: end + 1, meaning: .period(DatePeriod(from: d.weekday == 4 ? d : sat, to: d.weekday == 4 ? d.adding(days: 3) : to, grain: .week)))
             }
+            if key(end) == "season" { end += 1 }
             return DateParse(end: skipPossessive(end), meaning: .period(.day(d)))
         }
         return nil

@@ -156,7 +156,11 @@ extension DateGrammar {
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
-        if y.year < 1500 || y.year > reference.year + 100 { if !DateLexicon.datePrepositions.contains(key(i - 1)) { return nil } }
+        // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
+        if y.year < 1700 || y.year > reference.year + 100 {
+            guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
+            if exists(i + 1), tokens[i + 1].kind == .word, !DateLexicon.yearFollowers.contains(key(i + 1)), !key(i + 1).hasSuffix("ed") { return nil }
+        }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
         if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !DateLexicon.yearFollowers.contains(next),

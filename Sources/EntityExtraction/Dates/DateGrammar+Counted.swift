@@ -145,9 +145,7 @@ extension DateGrammar {
             if key(j) == "a" || key(j) == "an" {
                 // `$17,500 a year` is a rate; `for a year` is a length
                 if a.parts[0].1 == .day || a.parts[0].1 == .week { return nil }
-                // `$17,500 a year`, `0.8% a quarter`: OntoNotes marks rates as dates too
-                let rate = exists(j - 1) && (tokens[j - 1].kind == .number || key(j - 1) == "%" || key(j - 1) == "percent")
-                guard rate || ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
+                guard ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
             }
             if isDash(end), joined(end) { return nil }
             end = skipPossessive(end)

@@ -145,7 +145,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         if key(j) == "fiscal" { j += 1 }
-        guard ["year", "quarter", "period", "months", "weeks"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
+        guard ["year", "quarter", "period", "months", "weeks", "week"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
               let d = monthLed(j + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
         // the year or quarter that ends on the day named
         let months = key(j) == "quarter" ? 3 : key(j) == "year" ? 12 : 0
@@ -305,6 +305,16 @@ extension DateGrammar {
         }
         if DateLexicon.weekdayPlurals[k] != nil { return DateParse(end: i + 1, meaning: .duration) }
         if k == "the", key(i + 1) == "other", key(i + 2) == "day" { return DateParse(end: i + 3, meaning: .duration) }
+        // year by year, year on year, from year to year, day-to-day, week by week
+        if DateLexicon.units[k] != nil, !k.hasSuffix("s") {
+            var j = i + 1
+            if isDash(j), joined(j) { j += 1 }
+            if ["by", "on", "to", "after"].contains(key(j)) {
+                var m = j + 1
+                if isDash(m), joined(m) { m += 1 }
+                if key(m) == k { return DateParse(end: m + 1, meaning: .duration) }
+            }
+        }
         if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
         if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
             return DateParse(end: i + 2, meaning: .duration)

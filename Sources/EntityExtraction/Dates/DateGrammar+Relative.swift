@@ -7,6 +7,8 @@ extension DateGrammar {
     func relativeDay(_ i: Int) -> DateParse? {
         let ref = reference
         if let offset = DateGrammar.dayWords[key(i)] {
+            // `USA Today`, `"Yesterday, Today and Tomorrow"`: titles, not days
+            if tokens[i].isCapitalized, exists(i - 1), tokens[i - 1].kind == .word, tokens[i - 1].isCapitalized, !tokens[i].newlineBefore { return nil }
             return DateParse(end: skipPossessive(i + 1), meaning: .period(.day(ref.adding(days: offset))))
         }
         var j = i

@@ -18,8 +18,19 @@ extension DateGrammar {
         case .symbol: return false
         case .word:
             let k = keys[i]
-            if k == "the" || k == "a" || k == "an" { return DateLexicon.starters.contains(key(i + 1)) || digits(i + 1) != nil || isPunct(i + 1, "'") }
-            return DateLexicon.starters.contains(k)
+            guard DateLexicon.starters.contains(k) else { return false }
+            // function words start a date only before a date word or a number
+            if DateLexicon.leadWords.contains(k) {
+                guard exists(i + 1) else { return false }
+                if tokens[i + 1].kind == .number || isPunct(i + 1, "'") || isPunct(i + 1, "’") || isDash(i + 1) { return true }
+                let next = keys[i + 1]
+                if k == "in" { return count(i + 1) != nil }
+                if DateGrammar.twoWordQualifiers.contains(k + " " + next) {
+                    return exists(i + 2) && (tokens[i + 2].kind == .number || DateLexicon.starters.contains(keys[i + 2]))
+                }
+                return DateLexicon.starters.contains(next) || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years"].contains(next)
+            }
+            return true
         }
     }
 

@@ -54,7 +54,8 @@ public struct DateRecognizer: Sendable {
                 value = DateValue(grain: .duration)
             default:
                 guard let period = grammar.period(of: parse, at: i) else { i += 1; continue }
-                value = period.value
+                // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
+                value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
             }
             var first = i
             // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)

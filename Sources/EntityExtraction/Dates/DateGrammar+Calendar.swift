@@ -87,6 +87,13 @@ extension DateGrammar {
         return DateParse(end: skipPossessive(end), meaning: .parts(parts))
     }
 
+    /// `back on 15.`: a bare day number after `on` that ends the clause.
+    func dayAfterOn(_ i: Int) -> DateParse? {
+        guard key(i - 1) == "on", let d = digits(i), digitCount(i) <= 2, d >= 1, d <= 31,
+              !exists(i + 1) || isPunct(i + 1, ".") || isPunct(i + 1, "!") || isPunct(i + 1, "?") else { return nil }
+        return DateParse(end: i + 1, meaning: .parts(CalendarParts(day: d)))
+    }
+
     /// `the 27th`, `the second`, `the 13th`: a day of a month left unsaid.
     func bareDay(_ i: Int) -> DateParse? {
         // `for the 27.`: a plain number after `the` at the end of a clause

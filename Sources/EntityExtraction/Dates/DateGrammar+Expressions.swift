@@ -54,6 +54,7 @@ extension DateGrammar {
             consider(weekOf(i, anchor: anchorExpression))
             consider(countedPeriod(i))
             consider(apposedAge(i))
+            consider(dayAfterOn(i))
             if best == nil { consider(bareYear(i)) }
             return best
         }

@@ -106,7 +106,7 @@ extension DateGrammar {
             if unit == .day { period = .day(ref.adding(days: -1)) }
             if unit == .fortnight { period = DatePeriod(from: ref.weekStart.adding(days: -14), to: ref.weekStart.adding(days: -1), grain: .week) }
         } else if unit == .fortnight {
-            let start = shift > 0 ? ref.weekStart.adding(days: 7) : ref.weekStart.adding(days: -14)
+            let start = ref.weekStart.adding(days: 14 * shift)
             period = DatePeriod(from: start, to: start.adding(days: 13), grain: .week)
             if shift == 0 { period = DatePeriod(from: ref.weekStart, to: ref.weekStart.adding(days: 13), grain: .week) }
         } else {

@@ -67,6 +67,12 @@ extension MoneyGrammar {
         if t.kind == .symbol {
             guard let c = t.text.unicodeScalars.first, t.text.unicodeScalars.count == 1,
                   let unit = MoneyLexicon.symbols[c] else { return nil }
+            // `$US5 billion`, `$A2m`: Australian papers put the country after the sign.
+            if c == "$", i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].joinedToPrevious,
+               tokens[i + 2].kind == .number, tokens[i + 1].text == tokens[i + 1].text.uppercased(),
+               let code = MoneyLexicon.dollarPrefixes[norms[i + 1]] {
+                return (.explicit(code), i + 2, nil, true, false)
+            }
             return (unit, i + 1, nil, true, false)
         }
         guard t.kind == .word else { return nil }

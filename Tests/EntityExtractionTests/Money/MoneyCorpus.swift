@@ -36,6 +36,7 @@ enum MoneyCorpus {
         ("Sales hit NT$3.5 billion.", [sum("NT$3.5 billion", "3500000000", "TWD")]),
         ("The state lent R$ 5 bilhões.", [sum("R$ 5 bilhões", "5000000000", "BRL")]),
         ("Spending reached ₹1.5 lakh crore.", [sum("₹1.5 lakh crore", "1500000000000", "INR")]),
+        ("BHP earned $US5 billion and $A2m.", [sum("$US5 billion", "5000000000", "USD"), sum("$A2m", "2000000", "AUD")]),
         ("The fee is $5bn.", [sum("$5bn", "5000000000", "USD", .ambiguous)]),
         ("The budget is $1.5 trillion.", [sum("$1.5 trillion", "1500000000000", "USD", .ambiguous)]),
         ("A salary of €50k is offered.", [sum("€50k", "50000", "EUR")]),

@@ -169,6 +169,8 @@ extension MoneyGrammar {
             return (.explicit("GBP", factor: Decimal(string: "0.01")!), i + 1, nil)
         }
         guard let (unit, end) = matchName(at: i) else { return nil }
+        // `Euro 96`, `Euro 2024`: the football championship.
+        if end == i + 1, norms[i] == "euro", t.text == "Euro", end < tokens.count, tokens[end].kind == .number { return nil }
         // `2 Mark Brooks`: a capitalised bare `Mark` is a name.
         if end == i + 1, norms[i] == "mark", t.text != "mark" { return nil }
         if unit.cautious {

@@ -90,6 +90,11 @@ struct MoneyGrammar {
             j = q.end
         }
         guard j < tokens.count else { return nil }
+        // `1996-08-28`, `12-1/2p`: no sum starts inside a date or a fraction.
+        if j == i, j > 1, tokens[j].kind == .number, tokens[j].joinedToPrevious, tokens[j - 1].text == "-" || tokens[j - 1].text == "/",
+           tokens[j - 1].joinedToPrevious, tokens[j - 2].kind == .number {
+            return nil
+        }
         let outer = qualified && MoneyLexicon.outerQualifiers.contains(norms[i..<j].joined(separator: " ")) ? j : nil
         if var vague = readVague(at: j) {
             vague.startToken = i
@@ -150,6 +155,11 @@ struct MoneyGrammar {
             var scaled = low
             scaled.scale = second.scale
             if scaled.value < high.value { low = scaled }
+        } else if let w1 = low.written, let w2 = high.written, low.scale == nil, high.scale == nil, !w1.grouped,
+                  w1.fractionDigits == 0, w2.grouped, w2.fractionDigits == 0, low.number < 1000 {
+            // `NT$20-30,000`: the thousands are written once, on the upper end.
+            let thousands = low.number * 1000
+            if thousands < high.number && thousands * 10 > high.number { low.number = thousands }
         }
         let lo = low.value, hi = high.value
         guard lo < hi else { return nil }

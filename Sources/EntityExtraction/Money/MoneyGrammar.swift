@@ -170,6 +170,9 @@ struct MoneyGrammar {
                             isBareSignAndNumber: false)
     }
 
+    static let movementVerbs: Set<String> = ["went", "go", "goes", "gone", "going", "moved", "climbed", "jumped", "rose",
+                                             "shot", "crept", "came", "comes", "edged", "run", "ran", "runs"]
+
     /// Words before `from X to Y` that make it a range rather than a movement.
     static let rangeWords: Set<String> = ["range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying"]
 
@@ -208,6 +211,8 @@ struct MoneyGrammar {
         outer: for option in options {
             guard i + option.words.count <= tokens.count else { continue }
             for (n, w) in option.words.enumerated() where norms[i + n] != w { continue outer }
+            // `went up to 8.26 trillion lei` is a movement, not a ceiling.
+            if option.qualifier == "up_to", option.words[0] == "up", i > 0, Self.movementVerbs.contains(norms[i - 1]) { continue }
             return (option.qualifier, i + option.words.count)
         }
         return nil

@@ -125,6 +125,7 @@ enum MoneyCorpus {
         ("The chain sold for some $40 million.", [sum("some $40 million", "40000000", "USD", .ambiguous, qualifier: "about")]),
         ("Only ₹500 was paid.", [sum("Only ₹500", "500", "INR")]),
         ("Net cash was minus $5 million.", [sum("minus $5 million", "-5000000", "USD", .ambiguous)]),
+        ("Revenues went up to 8.26 trillion lei.", [sum("8.26 trillion lei", "8260000000000", "RON")]),
         ("Projects cost billions of dollars.", [sum("billions of dollars", "2000000000", "USD", .ambiguous, qualifier: "at_least", min: "2000000000")]),
         ("Parliament ended a multibillion-dollar dam.", [sum("multibillion-dollar", "2000000000", "USD", .ambiguous, qualifier: "at_least", min: "2000000000")]),
         // Resolution of bare signs from the article's explicit sums.
@@ -160,6 +161,7 @@ enum MoneyCorpus {
         "The bill passed 52-48 on March 3, 2024.",
         "The 5 to 10 year plan failed.",
         "A million people marched.",
+        "Half-year ended June 30, 1996 (in millions of yuan unless stated).",
         "PARIS 1996-08-28 Euro 96 star Vladimir Smicer scored.",
         "USD/JPY 150.20 and EUR/USD 1.0850 at the close.",
         "The Red Sox climbed to the .500 mark; Phil Mickelson through 7 - 2 Mark Brooks.",

@@ -131,6 +131,8 @@ enum MoneyCorpus {
         // Resolution of bare signs from the article's explicit sums.
         ("The miner spent A$5m in March and $3m in April.",
          [sum("A$5m", "5000000", "AUD"), sum("$3m", "3000000", "AUD", .inferred)]),
+        ("Civil servants earn Z$1,000 ($100) a month; bread costs Z$5.",
+         [sum("Z$1,000", "1000", "ZWL"), sum("$100", "100", "USD", .ambiguous), sum("Z$5", "5", "ZWL")]),
         ("The firm earned 3 billion yuan, or ¥3 billion by another count.",
          [sum("3 billion yuan", "3000000000", "CNY"), sum("¥3 billion", "3000000000", "CNY", .inferred)]),
         ("It has 41.4 billion Canadian dollars (US$35.2 billion) of bonds; $2 billion matures soon.",

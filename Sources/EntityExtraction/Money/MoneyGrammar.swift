@@ -170,6 +170,10 @@ struct MoneyGrammar {
                             isBareSignAndNumber: false)
     }
 
+    static let contentionNouns: Set<String> = ["dispute", "disputes", "row", "rows", "fight", "battle", "concern", "concerns",
+                                               "worries", "fears", "talks", "suit", "lawsuit", "clash", "tension", "tensions",
+                                               "standoff", "feud", "argument", "controversy", "negotiations", "wrangling",
+                                               "quarrel", "spat", "sued", "suing", "wrangle", "split", "divided"]
     static let movementVerbs: Set<String> = ["went", "go", "goes", "gone", "going", "moved", "climbed", "jumped", "rose",
                                              "shot", "crept", "came", "comes", "edged", "run", "ran", "runs"]
 
@@ -213,6 +217,8 @@ struct MoneyGrammar {
             for (n, w) in option.words.enumerated() where norms[i + n] != w { continue outer }
             // `went up to 8.26 trillion lei` is a movement, not a ceiling.
             if option.qualifier == "up_to", option.words[0] == "up", i > 0, Self.movementVerbs.contains(norms[i - 1]) { continue }
+            // `a dispute over $100,000` is about the sum, not more than it.
+            if option.words == ["over"], i > 0, Self.contentionNouns.contains(norms[i - 1]) { continue }
             return (option.qualifier, i + option.words.count)
         }
         return nil

@@ -121,6 +121,7 @@ enum MoneyCorpus {
         ("They count on at least $7 billion.", [sum("at least $7 billion", "7000000000", "USD", .ambiguous, qualifier: "at_least")]),
         ("Bonds grew from less than $2 billion.", [sum("less than $2 billion", "2000000000", "USD", .ambiguous, qualifier: "less_than")]),
         ("Some 40 firms paid roughly $9 billion.", [sum("roughly $9 billion", "9000000000", "USD", .ambiguous, qualifier: "about")]),
+        ("Two men are in a dispute over $100,000 in fees.", [sum("$100,000", "100000", "USD", .ambiguous)]),
         ("Sony has spent over $10,000 on ads.", [sum("over $10,000", "10000", "USD", .ambiguous, qualifier: "more_than")]),
         ("The chain sold for some $40 million.", [sum("some $40 million", "40000000", "USD", .ambiguous, qualifier: "about")]),
         ("Only ₹500 was paid.", [sum("Only ₹500", "500", "INR")]),

@@ -21,7 +21,8 @@ extension DateGrammar {
         var j = i
         // of this year, of last year, this year
         let r = key(j) == "of" ? j + 1 : j
-        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j {
+        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j,
+           !tokens[r].isCapitalized {
             return (reference.year + s, r + 2)
         }
         if isPunct(j, ",") { j += 1 }
@@ -84,6 +85,13 @@ extension DateGrammar {
         var parts = CalendarParts(month: m, day: day.day)
         if let y = trailingYear(end) { parts.year = y.year; end = y.end }
         return DateParse(end: skipPossessive(end), meaning: .parts(parts))
+    }
+
+    /// `back on 15.`: a bare day number after `on` that ends the clause.
+    func dayAfterOn(_ i: Int) -> DateParse? {
+        guard key(i - 1) == "on", let d = digits(i), digitCount(i) <= 2, d >= 1, d <= 31,
+              !exists(i + 1) || isPunct(i + 1, ".") || isPunct(i + 1, "!") || isPunct(i + 1, "?") else { return nil }
+        return DateParse(end: i + 1, meaning: .parts(CalendarParts(day: d)))
     }
 
     /// `the 27th`, `the second`, `the 13th`: a day of a month left unsaid.
@@ -155,7 +163,11 @@ extension DateGrammar {
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
-        if y.year < 1500 || y.year > reference.year + 100 { if !DateLexicon.datePrepositions.contains(key(i - 1)) { return nil } }
+        // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
+        if y.year < 1700 || y.year > reference.year + 100 {
+            guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
+            if exists(i + 1), tokens[i + 1].kind == .word, !DateLexicon.yearFollowers.contains(key(i + 1)), !key(i + 1).hasSuffix("ed") { return nil }
+        }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
         if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !DateLexicon.yearFollowers.contains(next),

@@ -101,6 +101,21 @@ enum DateLexicon {
 }
 
 extension DateLexicon {
+    /// Starters that are everyday function words: a date starts there only when a date
+    /// word or a number follows.
+    static let leadWords: Set<String> = [
+        "the", "a", "an", "my", "in", "that", "all", "each", "every", "its", "his", "her", "their",
+        "some", "more", "less", "fewer", "at", "up", "about", "only", "just", "another", "from",
+        "between", "this", "these", "within", "early", "mid", "late", "earlier", "later", "fiscal",
+        "calendar", "around", "nearly", "almost", "roughly", "approximately", "same", "other",
+        "whole", "entire", "full", "final", "current", "recent", "coming", "past", "last", "next",
+        "previous", "following", "prior", "preceding", "upcoming", "good", "black", "new", "end",
+        "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "half",
+        "international", "independence", "earth", "freedom", "jubilee", "boxing", "labor", "labour",
+        "memorial", "valentine", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "first", "second", "third", "fourth", "q", "h", "date",
+    ]
+
     /// Every word a date expression can begin with; other words are skipped at once.
     static let starters: Set<String> = {
         var s = Set<String>()

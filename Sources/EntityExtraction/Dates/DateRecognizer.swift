@@ -54,7 +54,8 @@ public struct DateRecognizer: Sendable {
                 value = DateValue(grain: .duration)
             default:
                 guard let period = grammar.period(of: parse, at: i) else { i += 1; continue }
-                value = period.value
+                // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
+                value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
             }
             var first = i
             // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)
@@ -62,11 +63,16 @@ public struct DateRecognizer: Sendable {
             var end = tokens[parse.end - 1].end
             // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
             if tokens[parse.end - 1].text == "s." { end -= 1 }
-            // OntoNotes keeps the possessive in longer spans (`last year's`) but not after one word (`Friday`'s)
+            // OntoNotes keeps the possessive in longer spans (`last year's`) but not after one
+            // word (`Friday`'s), and marks only the noun of `this year's` or `the day's`
             let p = parse.end
-            if p + 1 < tokens.count, p - first >= 2, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
+            if p + 1 < tokens.count, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
                tokens[p + 1].text == "s", tokens[p + 1].joinedToPrevious {
-                end = tokens[p + 1].end
+                if p - first == 2, grammar.key(first) == "this" || grammar.key(first) == "the" {
+                    first += 1
+                } else if p - first >= 2 {
+                    end = tokens[p + 1].end
+                }
             }
             matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
             i = parse.end

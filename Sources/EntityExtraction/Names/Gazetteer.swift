@@ -1,0 +1,74 @@
+import Foundation
+
+/// Word lists of place and organisation words (ISO 3166, GeoNames, a hand list of
+/// organisation words), matched over tokens by hashed lower-case phrases. Feature
+/// input only: the tagger learns how far to trust them.
+public struct Gazetteer: Sendable {
+    /// The kinds of list, in the bit order used by `marks`.
+    public enum Kind: Int, CaseIterable, Sendable {
+        case country, region, city, continent, orgword, media
+    }
+
+    static let maxPhraseTokens = 5
+    /// Phrase hash → bit set of kinds.
+    private var phrases = HashTable64()
+    /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
+    private var firstTokens = HashTable64()
+
+    public init() {}
+
+    /// Parses `kind<TAB>phrase` lines; `#` lines are comments.
+    public init(tsv: String) {
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            let kindName = line[..<tab]
+            let phrase = String(line[line.index(after: tab)...])
+            guard let kind = Kind.allCases.first(where: { "\($0)" == kindName }) else { continue }
+            add(phrase, kind: kind)
+        }
+    }
+
+    public mutating func add(_ phrase: String, kind: Kind) {
+        let scalars = Array(phrase.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        guard !tokens.isEmpty, tokens.count <= Gazetteer.maxPhraseTokens else { return }
+        var h = TokenHashing.seed
+        for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
+        phrases.insert(h, orBits: UInt8(1 << kind.rawValue))
+        firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
+    }
+
+    /// The bundled list, `Resources/gazetteer.tsv`.
+    public static func loadBundled() throws -> Gazetteer {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
+            throw NameModelError.missingResource("gazetteer.tsv")
+        }
+        return Gazetteer(tsv: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// For each token, the phrases covering it: bit (kind·4 + BILU position) set per match.
+    func marks(lowerHashes: [UInt64], isWord: [Bool]) -> [UInt32] {
+        let n = lowerHashes.count
+        var marks = [UInt32](repeating: 0, count: n)
+        guard phrases.count > 0 else { return marks }
+        for i in 0..<n where isWord[i] && firstTokens.contains(lowerHashes[i]) {
+            var h = TokenHashing.seed
+            for length in 1...min(Gazetteer.maxPhraseTokens, n - i) {
+                h = TokenHashing.combine(h, lowerHashes[i + length - 1])
+                guard let kinds = phrases.value(h) else { continue }
+                for kind in 0..<Kind.allCases.count where kinds & (1 << kind) != 0 {
+                    let base = UInt32(kind * 4)
+                    if length == 1 {
+                        marks[i] |= 1 << (base + 3)
+                    } else {
+                        marks[i] |= 1 << base
+                        for k in (i + 1)..<(i + length - 1) { marks[k] |= 1 << (base + 1) }
+                        marks[i + length - 1] |= 1 << (base + 2)
+                    }
+                }
+            }
+        }
+        return marks
+    }
+}

@@ -1,0 +1,61 @@
+/// An open-addressing map from well-mixed 64-bit hashes to small values. The keys are
+/// already hashes, so this skips Swift's per-lookup SipHash: the tagger makes several
+/// lookups per token and they showed up in profiles.
+struct HashTable64: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt8]
+    private var mask: Int
+    private(set) var count = 0
+    /// 0 marks an empty slot; a real key of 0 is remapped.
+    private static let empty: UInt64 = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: HashTable64.empty, count: size)
+        values = [UInt8](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) private static func slotKey(_ key: UInt64) -> UInt64 { key == empty ? 1 : key }
+
+    /// The value for a key, or nil.
+    @inline(__always) func value(_ key: UInt64) -> UInt8? {
+        let k = HashTable64.slotKey(key)
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let found = keys[i]
+            if found == k { return values[i] }
+            if found == HashTable64.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool { value(key) != nil }
+
+    /// Sets bits in the key's value (inserting it with those bits when absent).
+    mutating func insert(_ key: UInt64, orBits bits: UInt8 = 1) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = HashTable64.slotKey(key)
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            if keys[i] == k { values[i] |= bits; return }
+            if keys[i] == HashTable64.empty {
+                keys[i] = k
+                values[i] = bits
+                count += 1
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: HashTable64.empty, count: oldKeys.count * 2)
+        values = [UInt8](repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != HashTable64.empty { insert(k, orBits: v) }
+    }
+}

@@ -1,0 +1,37 @@
+/// Small corrections after the statistical tagger, for news conventions its training
+/// text (OntoNotes) rarely shows. Each rule only widens a found name; none invents one.
+enum NamePostRules {
+    /// Words that make a place name into the name of an area: `Donetsk region`.
+    static let areaWords: Set<String> = ["region", "oblast", "province", "governorate", "prefecture"]
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    static func apply(to spans: [(tokens: Range<Int>, type: Int)], document: Document) -> [(tokens: Range<Int>, type: Int)] {
+        let tokens = document.tokens
+        let place = NameTagSet.typeIndex(of: .place)!
+        let organisation = NameTagSet.typeIndex(of: .organisation)!
+        var result = spans
+        for k in result.indices {
+            var r = result[k].tokens
+            let type = result[k].type
+            let previousEnd = k > 0 ? result[k - 1].tokens.upperBound : 0
+            let nextStart = k + 1 < result.count ? result[k + 1].tokens.lowerBound : tokens.count
+            // `28th Separate Mechanised Brigade`: the tokenizer splits `28th`, the model drops it.
+            if type == organisation, r.lowerBound >= 2, r.lowerBound - 2 >= previousEnd {
+                let number = tokens[r.lowerBound - 2], suffix = tokens[r.lowerBound - 1]
+                if number.kind == .number, suffix.joinedToPrevious, !tokens[r.lowerBound].joinedToPrevious,
+                   ordinalSuffixes.contains(suffix.text.lowercased()) {
+                    r = (r.lowerBound - 2)..<r.upperBound
+                }
+            }
+            // `Donetsk region`: a place followed by a lower-case area word.
+            if type == place, r.upperBound < nextStart {
+                let next = tokens[r.upperBound]
+                if next.kind == .word, !next.joinedToPrevious, areaWords.contains(next.text) {
+                    r = r.lowerBound..<(r.upperBound + 1)
+                }
+            }
+            result[k].tokens = r
+        }
+        return result
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The tagger's weight table: one 16-lane row per hashed feature (13 tags used), so a
+/// token's score is a handful of vector adds. Immutable once built.
+final class NameWeights: @unchecked Sendable {
+    let rowBits: Int
+    let rowCount: Int
+    let rows: UnsafeMutablePointer<SIMD16<Float>>
+
+    init(rowBits: Int) {
+        self.rowBits = rowBits
+        rowCount = 1 << rowBits
+        rows = .allocate(capacity: rowCount)
+        rows.initialize(repeating: SIMD16<Float>(), count: rowCount)
+    }
+
+    deinit { rows.deallocate() }
+}
+
+public enum NameModelError: Error, CustomStringConvertible {
+    case missingResource(String)
+    case badFormat(String)
+
+    public var description: String {
+        switch self {
+        case .missingResource(let name): return "name tagger resource \(name) is missing from the bundle"
+        case .badFormat(let why): return "not a name tagger model: \(why)"
+        }
+    }
+}
+
+/// The model file: `AENM`, format version, feature-set version, number of stages, then per
+/// stage: row bits, tag count, quantisation scale, and every row's tag weights as
+/// little-endian Int16 (rows × tags). Stage two, when present, reads stage one's tags.
+enum NameModelFile {
+    static let magic: [UInt8] = Array("AENM".utf8)
+    static let formatVersion: UInt32 = 2
+    /// Bump when features change: a model trained with other features must not load.
+    static let featureVersion: UInt32 = 3
+
+    static func encode(_ stages: [NameWeights]) -> Data {
+        var data = Data(magic)
+        func put(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        put(formatVersion)
+        put(featureVersion)
+        put(UInt32(stages.count))
+        let tags = NameTagSet.count
+        for weights in stages {
+            var maxAbs: Float = 0
+            for r in 0..<weights.rowCount {
+                let row = weights.rows[r]
+                for t in 0..<tags { maxAbs = max(maxAbs, abs(row[t])) }
+            }
+            let scale: Float = maxAbs > 0 ? 32767 / maxAbs : 1
+            put(UInt32(weights.rowBits))
+            put(UInt32(tags))
+            put(scale.bitPattern)
+            var body = [Int16](repeating: 0, count: weights.rowCount * tags)
+            for r in 0..<weights.rowCount {
+                let row = weights.rows[r]
+                for t in 0..<tags { body[r * tags + t] = Int16((row[t] * scale).rounded()).littleEndian }
+            }
+            body.withUnsafeBytes { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func decode(_ data: Data) throws -> [NameWeights] {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 16, Array(bytes[0..<4]) == magic else { throw NameModelError.badFormat("wrong magic") }
+        func word(_ at: Int) -> UInt32 {
+            UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        }
+        guard word(4) == formatVersion else { throw NameModelError.badFormat("format version \(word(4))") }
+        guard word(8) == featureVersion else { throw NameModelError.badFormat("feature version \(word(8)), expected \(featureVersion)") }
+        let stageCount = Int(word(12))
+        guard (1...2).contains(stageCount) else { throw NameModelError.badFormat("\(stageCount) stages") }
+        var offset = 16
+        var stages: [NameWeights] = []
+        for _ in 0..<stageCount {
+            guard bytes.count >= offset + 12 else { throw NameModelError.badFormat("truncated") }
+            let rowBits = Int(word(offset))
+            let tags = Int(word(offset + 4))
+            let scale = Float(bitPattern: word(offset + 8))
+            offset += 12
+            guard (10...24).contains(rowBits), tags == NameTagSet.count, scale > 0,
+                  stages.isEmpty || stages[0].rowBits == rowBits else {
+                throw NameModelError.badFormat("row bits \(rowBits), tags \(tags)")
+            }
+            let weights = NameWeights(rowBits: rowBits)
+            guard bytes.count >= offset + weights.rowCount * tags * 2 else { throw NameModelError.badFormat("truncated") }
+            let inverse = 1 / scale
+            bytes.withUnsafeBytes { raw in
+                for r in 0..<weights.rowCount {
+                    var row = SIMD16<Float>()
+                    for t in 0..<tags {
+                        let q = Int16(bitPattern: UInt16(raw[offset]) | UInt16(raw[offset + 1]) << 8)
+                        row[t] = Float(q) * inverse
+                        offset += 2
+                    }
+                    weights.rows[r] = row
+                }
+            }
+            stages.append(weights)
+        }
+        guard offset == bytes.count else { throw NameModelError.badFormat("trailing bytes") }
+        return stages
+    }
+}
+
+/// Runs the model's stages over one document's features.
+enum NameStages {
+    static func tag(_ features: NameFeatures, sentences: [Range<Int>], stages: [NameWeights]) -> [UInt8] {
+        var tags = ViterbiNameDecoder.tagDocument(features.staticRows, sentences: sentences, weights: stages[0])
+        if stages.count > 1 {
+            tags = ViterbiNameDecoder.tagDocument(features.stacked(on: tags), sentences: sentences, weights: stages[1])
+        }
+        return tags
+    }
+}

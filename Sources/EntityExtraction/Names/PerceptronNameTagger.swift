@@ -1,0 +1,51 @@
+import Foundation
+
+/// The trained name tagger: an averaged structured perceptron over BILOU tags with hashed
+/// features, decoded per sentence with Viterbi, optionally in two stages (the second sees
+/// the first's tags for the same words across the article). Loads once (weights and gazetteer), then tags from any thread.
+public final class PerceptronNameTagger: NameTagging {
+    /// One weight table per stage (the second reads the first's tags).
+    let stages: [NameWeights]
+    let gazetteer: Gazetteer
+
+    init(stages: [NameWeights], gazetteer: Gazetteer) {
+        self.stages = stages
+        self.gazetteer = gazetteer
+    }
+
+    /// The model shipped in the package (`Resources/names.model` and `gazetteer.tsv`).
+    public static func loadBundled() throws -> PerceptronNameTagger {
+        guard let url = Bundle.module.url(forResource: "names", withExtension: "model", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "names", withExtension: "model") else {
+            throw NameModelError.missingResource("names.model")
+        }
+        return try PerceptronNameTagger(contentsOf: url)
+    }
+
+    /// A model file written by `article-entities train`, with the bundled gazetteer.
+    public convenience init(contentsOf url: URL) throws {
+        try self.init(contentsOf: url, gazetteer: Gazetteer.loadBundled())
+    }
+
+    public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
+        self.stages = try NameModelFile.decode(Data(contentsOf: url))
+        self.gazetteer = gazetteer
+    }
+
+    /// The model in file form.
+    public func modelData() -> Data { NameModelFile.encode(stages) }
+
+    public func tag(_ document: Document) -> [NameMatch] {
+        let tokens = document.tokens
+        return NamePostRules.apply(to: tagTokens(document), document: document).map {
+            NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
+                      type: NameTagSet.types[$0.type])
+        }
+    }
+
+    /// Token spans as the statistical model alone tags them.
+    func tagTokens(_ document: Document) -> [(tokens: Range<Int>, type: Int)] {
+        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: stages[0].rowBits)
+        return NameTagSet.spans(NameStages.tag(features, sentences: document.sentences, stages: stages))
+    }
+}

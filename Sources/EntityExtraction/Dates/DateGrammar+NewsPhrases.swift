@@ -98,7 +98,12 @@ extension DateGrammar {
         if k == "year", key(i + 1) == "to", key(i + 2) == "date" {
             return DateParse(end: i + 3, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
         }
-        if k == "the" || k == "my", ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
+        // `the day`, `the week`, `the year` stand for the period of the story (OntoNotes marks
+        // them), except in a title, before a possessive or hyphen, or in `the end of the day`
+        let standalone = k == "the" && ["day", "week", "year"].contains(key(i + 1)) && !tokens[i + 1].isCapitalized
+            && !(exists(i + 2) && joined(i + 2) && (isDash(i + 2) || isPunct(i + 2, "'") || isPunct(i + 2, "’")))
+            && !(key(i - 1) == "of" && ["end", "close"].contains(key(i - 2))) && key(i + 2) != "before" && key(i + 2) != "after"
+        if standalone || (k == "the" || k == "my") && ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
             if key(i + 1) == "weekend" {
                 let sat = reference.weekStart.adding(days: 5)
                 let past = direction(ofSentenceAt: i) == .past && reference.weekday < 6

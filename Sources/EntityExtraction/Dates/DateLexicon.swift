@@ -63,7 +63,7 @@ enum DateLexicon {
     /// Adjectives of frequency and length that OntoNotes marks as dates.
     static let frequencyWords: Set<String> = [
         "annual", "annually", "daily", "weekly", "monthly", "quarterly", "yearly", "biweekly",
-        "biannual", "semiannual", "semiannually", "nightly", "overnight",
+        "biannual", "semiannual", "semiannually", "nightly",
     ]
 
     static let seasons: [String: Int] = [

@@ -68,7 +68,11 @@ public struct DateRecognizer: Sendable {
             let p = parse.end
             if p + 1 < tokens.count, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
                tokens[p + 1].text == "s", tokens[p + 1].joinedToPrevious {
-                if p - first == 2, grammar.key(first) == "this" || grammar.key(first) == "the" {
+                if p - first == 2, grammar.key(first) == "the" {
+                    // `the day's action`: a possessive of the story's day, not marked
+                    i = parse.end
+                    continue
+                } else if p - first == 2, grammar.key(first) == "this" {
                     first += 1
                 } else if p - first >= 2 {
                     end = tokens[p + 1].end

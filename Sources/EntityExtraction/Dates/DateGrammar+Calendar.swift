@@ -153,6 +153,12 @@ extension DateGrammar {
     /// A four-digit year standing alone, when it reads as a year rather than a count
     /// (`in 2019`, `2024 The AP`; not `2000 pieces`, `$2024`, `2024%`).
     func bareYear(_ i: Int) -> DateParse? {
+        // '97: a year with its century left out (not `'90s`, a decade)
+        if isPunct(i, "'") || isPunct(i, "’"), joined(i + 1), digits(i + 1) != nil, digitCount(i + 1) == 2,
+           !(joined(i + 2) && key(i + 2) == "s"), let y = year(i) {
+            if exists(i - 1), joined(i), tokens[i - 1].kind == .word { return nil }
+            return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
+        }
         if tokens[i].kind == .word {
             guard ["in", "since", "from", "until", "till", "to", "of", "and", "by", "during"].contains(key(i - 1)),
                   let y = wordYear(i), y.end > i + 1 else { return nil }

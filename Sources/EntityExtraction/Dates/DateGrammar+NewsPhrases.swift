@@ -78,6 +78,15 @@ extension DateGrammar {
                 if key(m) == k { return DateParse(end: m + 1, meaning: .duration) }
             }
         }
+        // the latest week, previous years, past decades, age 65
+        if k == "the", key(i + 1) == "latest", let u = DateLexicon.units[key(i + 2)], u != .century { return DateParse(end: i + 3, meaning: .duration) }
+        if ["previous", "past", "prior"].contains(k), ["years", "decades", "months", "weeks"].contains(key(i + 1)), key(i - 1) != "the" {
+            return DateParse(end: i + 2, meaning: .duration)
+        }
+        if k == "age", let n = digits(i + 1), n > 0, n < 120 { return DateParse(end: i + 2, meaning: .duration) }
+        if k == "the", ["first", "last"].contains(key(i + 1)), key(i + 2) == "day", key(i + 3) != "of" {
+            return DateParse(end: i + 3, meaning: .duration)
+        }
         if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
         if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
             return DateParse(end: i + 2, meaning: .duration)

@@ -167,6 +167,8 @@ extension DateGrammar {
         guard let y = year(i), digitCount(i) == 4 else { return nil }
         if exists(i - 1), (tokens[i - 1].kind == .symbol && tokens[i - 1].text != "~") || isPunct(i - 1, "#") { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
+        // `Series 1989-87`: a code, not a year
+        if isDash(i + 1), joined(i + 1), joined(i + 2), digits(i + 2) != nil { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
         // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…

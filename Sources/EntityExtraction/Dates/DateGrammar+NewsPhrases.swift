@@ -61,7 +61,16 @@ extension DateGrammar {
             }
         }
         if k == "fiscal", key(i + 1) == "year", ["first", "second", "third"].contains(key(i - 1)) { return DateParse(end: i + 2, meaning: .duration) }
-        if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
+        // the nine months, the first six months, the past half century
+        if k == "the" {
+            var j = i + 1
+            if ["first", "last", "past", "next"].contains(key(j)) { j += 1 }
+            if key(j) == "half", key(j + 1) == "century" || key(j + 1) == "year" { return DateParse(end: j + 2, meaning: .duration) }
+            if let c = count(j), digits(j) != nil || DateLexicon.cardinals[key(j)] != nil, let u = DateLexicon.units[key(c.end)], key(c.end).hasSuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
+                return DateParse(end: c.end + 1, meaning: .duration)
+            }
+        }
+        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)

@@ -5,19 +5,19 @@ extension DateGrammar {
     /// Reads the tense of the sentence holding a token from its cue words.
     static let adjectivePosition: Set<String> = ["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will"]
 
-    /// Marks each token that says past or future.
-    static func tenseCues(tokens: [Token], keys: [String]) -> [DateDirection?] {
-        var cues = [DateDirection?](repeating: nil, count: tokens.count)
-        for i in tokens.indices where tokens[i].kind == .word {
+    /// The tokens of a sentence that say past or future.
+    func tenseCues(in sentence: Range<Int>) -> [(Int, DateDirection)] {
+        var cues: [(Int, DateDirection)] = []
+        for i in sentence where tokens[i].kind == .word {
             let k = keys[i]
             if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
-                cues[i] = .future
+                cues.append((i, .future))
             } else if DateLexicon.pastCues.contains(k) {
-                cues[i] = .past
+                cues.append((i, .past))
             } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
-                      !adjectivePosition.contains(keys[i - 1]) {
+                      !DateGrammar.adjectivePosition.contains(keys[i - 1]) {
                 // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
-                cues[i] = .past
+                cues.append((i, .past))
             }
         }
         return cues
@@ -25,14 +25,18 @@ extension DateGrammar {
 
     /// The cue nearest the date in its sentence decides (`met … and will meet`); none: nearest day.
     func direction(ofSentenceAt token: Int) -> DateDirection {
-        let s = document.sentences[document.sentenceIndex(ofToken: token)]
-        var i = token, j = token
-        while i >= s.lowerBound || j < s.upperBound {
-            if i >= s.lowerBound, let c = cues[i] { return c }
-            if j < s.upperBound, let c = cues[j] { return c }
-            i -= 1; j += 1
+        let index = document.sentenceIndex(ofToken: token)
+        let cues: [(Int, DateDirection)]
+        if let known = memo.cues[index] {
+            cues = known
+        } else {
+            cues = tenseCues(in: document.sentences[index])
+            memo.cues[index] = cues
         }
-        return .nearest
+        // the nearest cue; on a tie the earlier one
+        var best: (distance: Int, direction: DateDirection)? = nil
+        for (i, d) in cues where best == nil || abs(i - token) < best!.distance { best = (abs(i - token), d) }
+        return best?.direction ?? .nearest
     }
 
     /// Places calendar fields; nil when they name no real day (`Feb 30`).

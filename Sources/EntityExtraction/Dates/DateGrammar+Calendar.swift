@@ -11,6 +11,9 @@ extension DateGrammar {
             return tokens[i].isCapitalized
         }
         if k == "may", !tokens[i].isCapitalized, key(i - 1) != "in" { return false }
+        // lower-case `march` is mostly the verb or noun: only after `in`, `since`, `last`…
+        if k == "march", !tokens[i].isCapitalized,
+           !["in", "since", "during", "until", "early", "late", "mid", "last", "next", "this", "of"].contains(key(i - 1)) { return false }
         if key(i - 1) == "the" || key(i + 1) == "be" { return false }
         return DateLexicon.datePrepositions.contains(key(i - 1)) || DateLexicon.shifts[key(i - 1)] != nil
             || (isDash(i - 1) && joined(i))

@@ -14,6 +14,8 @@ extension DateGrammar {
     /// few contexts where news uses it so (`earlier in the day`, `partner of the year`).
     func unitContext(_ i: Int) -> DateParse? {
         guard key(i) == "the" || key(i) == "my", let unit = DateLexicon.units[key(i + 1)], !key(i + 1).hasSuffix("s") else { return nil }
+        // `The End of the Day`: a title
+        if tokens[i + 1].isCapitalized { return nil }
         if key(i + 2) == "before" || key(i + 2) == "after" { return nil }
         return DateParse(end: skipPossessive(i + 2), meaning: .period(.unit(unit, containing: reference)))
     }

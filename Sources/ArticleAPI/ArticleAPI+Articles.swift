@@ -23,7 +23,7 @@ extension ArticleAPI {
 
     func listArticles(_ req: HTTPRequest) throws -> HTTPResponse {
         let q = try QueryParameters(req, allowed: ["limit", "cursor", "entity", "type", "since", "until"])
-        var query = ArticleListQuery()
+        var query = ArticleListQuery()  // with text: each listed article reports its length in characters
         query.limit = try q.int("limit", default: 20, range: 1...100)
         query.cursor = try q.string("cursor")
         query.entity = try q.string("entity")

@@ -63,15 +63,17 @@ extension ArticleStore {
         }
         let limit = max(1, limit)
         values.append(.int(limit + 1))
-        // Filter matching groups first, then count over all their rows, so a name match in
-        // one article still counts the entity's other articles.
+        // Filters pick the groups, then the counts run over all rows of those groups, so a
+        // name matched in one article still counts the entity's other articles.
+        let groups = filters.isEmpty ? "entities e" : """
+            entities e JOIN (
+                SELECT DISTINCT e.key, e.type FROM entities e WHERE \(filters.joined(separator: " AND "))
+            ) matching USING (key, type)
+            """
         let sql = """
-            WITH matching AS (
-                SELECT DISTINCT e.key, e.type FROM entities e
-                \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
-            ), s AS (
+            WITH s AS (
                 SELECT e.key, e.type, COUNT(DISTINCT e.article_id) AS article_count, SUM(e.mention_count) AS mention_count
-                FROM entities e JOIN matching USING (key, type)
+                FROM \(groups)
                 GROUP BY e.key, e.type
             )
             SELECT s.key, s.type, s.article_count, s.mention_count FROM s

@@ -3,7 +3,7 @@ import Foundation
 
 extension ArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
-    /// broken by figure id (text order within an article).
+    /// broken by figure id ascending (text order within an article) in both directions.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
         var (conditions, values) = Self.figureFilters(query)
         let primary: String, descending: Bool

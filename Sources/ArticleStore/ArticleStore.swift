@@ -23,6 +23,8 @@ public final class ArticleStore: @unchecked Sendable {
     public func close() {
         readers.close()
         writeLock.lock()
+        // Lets SQLite gather the statistics its query planner wants, as its docs advise on close.
+        try? writer.execute("PRAGMA optimize")
         writer.close()
         writeLock.unlock()
     }

@@ -30,8 +30,9 @@ enum Schema {
                 first_start INTEGER NOT NULL,
                 mention_count INTEGER NOT NULL,
                 PRIMARY KEY (article_id, entity_id)
-            );
-            CREATE INDEX entities_key ON entities (key, type);
+            ) WITHOUT ROWID;  -- the key is the lookup path; no second copy of it in a rowid index
+            -- Covering the cross-article entity summaries: they group all rows by key and type.
+            CREATE INDEX entities_key ON entities (key, type, article_id, mention_count, name);
             CREATE INDEX entities_entity_id ON entities (entity_id);
 
             CREATE TABLE mentions (
@@ -40,9 +41,9 @@ enum Schema {
                 start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL,
                 text TEXT NOT NULL,
+                PRIMARY KEY (article_id, entity_id, start, "end"),
                 FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
-            );
-            CREATE INDEX mentions_entity ON mentions (article_id, entity_id);
+            ) WITHOUT ROWID;
 
             CREATE TABLE figures (
                 id INTEGER PRIMARY KEY,
@@ -65,9 +66,14 @@ enum Schema {
                 sentence_end INTEGER NOT NULL,
                 FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
             );
+            -- Each sort in both directions: ties are broken by id ascending (text order) either
+            -- way, so a descending sort needs its own DESC index to avoid sorting every match.
             CREATE INDEX figures_currency_amount ON figures (currency, amount_real);
+            CREATE INDEX figures_currency_amount_desc ON figures (currency, amount_real DESC);
             CREATE INDEX figures_amount ON figures (amount_real);
+            CREATE INDEX figures_amount_desc ON figures (amount_real DESC);
             CREATE INDEX figures_published ON figures (published_at);
+            CREATE INDEX figures_published_desc ON figures (published_at DESC);
             CREATE INDEX figures_entity ON figures (article_id, entity_id);
             """),
     ]

@@ -52,6 +52,9 @@ public struct ArticleListQuery: Sendable {
     /// Inclusive bounds on published_at.
     public var since: CivilDate?
     public var until: CivilDate?
+    /// False leaves `text` empty in the listed articles: listings that show metadata only
+    /// need not read every article's full text.
+    public var includeText = true
 
     public init() {}
 }

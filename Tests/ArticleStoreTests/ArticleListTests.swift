@@ -40,6 +40,12 @@ final class ArticleListTests: StoreTestCase {
 
         query.limit = 0  // guarded: treated as 1
         XCTAssertEqual(try store.articles(query).items.map(\.text), ["e"])
+
+        query.includeText = false
+        let metadataOnly = try XCTUnwrap(try store.articles(query).items.first)
+        XCTAssertEqual(metadataOnly.text, "")
+        XCTAssertEqual(metadataOnly.id, e.id)
+        XCTAssertEqual(metadataOnly.textHash, e.textHash)
     }
 
     /// Articles stored between two page requests neither repeat nor hide the rest.

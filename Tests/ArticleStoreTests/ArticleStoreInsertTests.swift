@@ -148,3 +148,13 @@ final class ArticleStoreInsertTests: StoreTestCase {
         XCTAssertNil(Timestamp.parse("2024-02-30T07:06:40.123Z"))
     }
 }
+
+extension ArticleStoreInsertTests {
+    func testAMentionListedTwiceIsStoredOnce() throws {
+        var person = Fixtures.person("Jens Stoltenberg", at: [5, 40])
+        person.mentions.insert(person.mentions[0], at: 1)
+        let stored = try insert("t", published: "2024-01-01", extraction: Extraction(entities: [person], figures: [], extractorVersion: "t"))
+        XCTAssertEqual(try store.entities(articleID: stored.id, type: nil)?.first?.mentions.map(\.start), [5, 40])
+        XCTAssertEqual(try store.entitySummaries(type: nil, query: nil, limit: 5, cursor: nil).items.first?.mentionCount, 2)
+    }
+}

@@ -43,6 +43,9 @@ final class SQLiteConnection: @unchecked Sendable {
         sqlite3_busy_timeout(db, Int32(busyTimeoutMilliseconds))
         do {
             try execute("PRAGMA foreign_keys = ON")
+            // A larger page cache than SQLite's 2 MB default: article texts make the tables
+            // large, and without it every insert re-reads index pages through pread.
+            try execute("PRAGMA cache_size = -\(queryOnly ? 8192 : 32768)")
             if queryOnly {
                 try execute("PRAGMA query_only = ON")
             } else {

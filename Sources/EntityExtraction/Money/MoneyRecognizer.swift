@@ -53,11 +53,18 @@ public struct MoneyRecognizer: Sendable {
         let readings = Self.read(document)
         guard !readings.isEmpty else { return [] }
         let tokens = document.tokens
+        var centsCurrency: String? = nil
         // Explicit members of each family named in this article.
         var named: [CurrencyFamily: Set<String>] = [:]
+        var explicitCodes = Set<String>()
         for r in readings {
-            if let code = r.unit.code, let f = r.unit.family { named[f, default: []].insert(code) }
+            if let code = r.unit.code {
+                explicitCodes.insert(code)
+                if let f = r.unit.family { named[f, default: []].insert(code) }
+            }
         }
+        // Cents in an article that names only euros are euro cents.
+        if named[.dollar] == nil, explicitCodes == ["EUR"] { centsCurrency = "EUR" }
         var matches: [MoneyMatch] = []
         matches.reserveCapacity(readings.count)
         for r in readings {
@@ -67,7 +74,10 @@ public struct MoneyRecognizer: Sendable {
                 currency = code
                 resolution = .explicit
             } else if let f = r.unit.family {
-                if let members = named[f], members.count == 1, let only = members.first {
+                if f == .dollar, r.unit.isMinor, let c = centsCurrency {
+                    currency = c
+                    resolution = .inferred
+                } else if let members = named[f], members.count == 1, let only = members.first {
                     currency = only
                     resolution = .inferred
                 } else if let d = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar) {
@@ -138,7 +148,7 @@ extension MoneyGrammar {
 
     /// Every word that can begin a sum, for one lookup per word in the scan.
     static let startWords: Set<String> = {
-        var s: Set<String> = ["between", "several", "a", "an", "hundred", "dozen"]
+        var s: Set<String> = ["between", "from", "several", "a", "an", "hundred", "dozen"]
         s.formUnion(MoneyLexicon.qualifiers.keys)
         s.formUnion(MoneyNumbers.units.keys)
         s.formUnion(MoneyNumbers.tens.keys)

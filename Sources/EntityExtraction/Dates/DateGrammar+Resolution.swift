@@ -60,9 +60,9 @@ extension DateGrammar {
             // is taken for a slip and ignored.
             if let wd = p.weekday {
                 let agreeing = candidates.filter { $0.weekday == wd }
-                if !agreeing.isEmpty, let chosen = pick(agreeing, .nearest, window: 1) { return .day(chosen) }
+                if !agreeing.isEmpty, let chosen = pick(agreeing, .nearest) { return .day(chosen) }
             }
-            return pick(candidates, direction, window: 1).map { .day($0) }
+            return pick(candidates, direction).map { .day($0) }
         case let (nil, m?, nil):
             let past = CivilDate.first(ofMonth: m, year: m <= ref.month ? ref.year : ref.year - 1)
             let future = CivilDate.first(ofMonth: m, year: m >= ref.month ? ref.year : ref.year + 1)
@@ -81,7 +81,7 @@ extension DateGrammar {
                 if let c = CivilDate(year: month.year, month: month.month, day: d), p.weekday == nil || c.weekday == p.weekday { candidates.append(c) }
                 month = month.adding(months: 1)
             }
-            return pick(candidates, direction, window: 40).map { .day($0) }
+            return pick(candidates, direction).map { .day($0) }
         case (nil, nil, nil):
             guard let wd = p.weekday else { return nil }
             let back = ref.adding(days: -((ref.weekday - wd + 7) % 7))
@@ -99,7 +99,7 @@ extension DateGrammar {
 
     /// Chooses among candidate days: the latest on or before the reference, the earliest
     /// on or after it, or the closer of the two.
-    private func pick(_ candidates: [CivilDate], _ direction: DateDirection, window: Int) -> CivilDate? {
+    private func pick(_ candidates: [CivilDate], _ direction: DateDirection) -> CivilDate? {
         let ref = reference
         let before = candidates.last { $0 <= ref }
         let after = candidates.first { $0 >= ref }

@@ -108,7 +108,8 @@ extension DateGrammar {
         // `the second test`, `the first time`: an ordinal word before a noun is not a day.
         if digits(i + 1) == nil, exists(day.end), !(isPunct(day.end, ".") || isPunct(day.end, ",") || isPunct(day.end, "!") || isPunct(day.end, "?")) { return nil }
         if digits(i + 1) != nil, exists(day.end), tokens[day.end].kind == .word,
-           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)) { return nil }
+           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)),
+           !(key(i - 1) == "on" && ["for", "the", "will", "said", "by", "from", "a", "an", "he", "she", "it", "they", "was", "were", "is"].contains(key(day.end))) { return nil }
         return DateParse(end: day.end, meaning: .parts(CalendarParts(day: day.day)))
     }
 

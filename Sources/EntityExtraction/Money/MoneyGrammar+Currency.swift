@@ -67,6 +67,12 @@ extension MoneyGrammar {
         if t.kind == .symbol {
             guard let c = t.text.unicodeScalars.first, t.text.unicodeScalars.count == 1,
                   let unit = MoneyLexicon.symbols[c] else { return nil }
+            // `$US5 billion`, `$A2m`: Australian papers put the country after the sign.
+            if c == "$", i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].joinedToPrevious,
+               tokens[i + 2].kind == .number, tokens[i + 1].text == tokens[i + 1].text.uppercased(),
+               let code = MoneyLexicon.dollarPrefixes[norms[i + 1]] {
+                return (.explicit(code), i + 2, nil, true, false)
+            }
             return (unit, i + 1, nil, true, false)
         }
         guard t.kind == .word else { return nil }
@@ -163,6 +169,8 @@ extension MoneyGrammar {
             return (.explicit("GBP", factor: Decimal(string: "0.01")!), i + 1, nil)
         }
         guard let (unit, end) = matchName(at: i) else { return nil }
+        // `Euro 96`, `Euro 2024`: the football championship.
+        if end == i + 1, norms[i] == "euro", t.text == "Euro", end < tokens.count, tokens[end].kind == .number { return nil }
         // `2 Mark Brooks`: a capitalised bare `Mark` is a name.
         if end == i + 1, norms[i] == "mark", t.text != "mark" { return nil }
         if unit.cautious {

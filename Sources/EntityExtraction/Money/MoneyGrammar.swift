@@ -90,6 +90,11 @@ struct MoneyGrammar {
             j = q.end
         }
         guard j < tokens.count else { return nil }
+        // `1996-08-28`, `12-1/2p`: no sum starts inside a date or a fraction.
+        if j == i, j > 1, tokens[j].kind == .number, tokens[j].joinedToPrevious, tokens[j - 1].text == "-" || tokens[j - 1].text == "/",
+           tokens[j - 1].joinedToPrevious, tokens[j - 2].kind == .number {
+            return nil
+        }
         let outer = qualified && MoneyLexicon.outerQualifiers.contains(norms[i..<j].joined(separator: " ")) ? j : nil
         if var vague = readVague(at: j) {
             vague.startToken = i
@@ -150,6 +155,11 @@ struct MoneyGrammar {
             var scaled = low
             scaled.scale = second.scale
             if scaled.value < high.value { low = scaled }
+        } else if let w1 = low.written, let w2 = high.written, low.scale == nil, high.scale == nil, !w1.grouped,
+                  w1.fractionDigits == 0, w2.grouped, w2.fractionDigits == 0, low.number < 1000 {
+            // `NT$20-30,000`: the thousands are written once, on the upper end.
+            let thousands = low.number * 1000
+            if thousands < high.number && thousands * 10 > high.number { low.number = thousands }
         }
         let lo = low.value, hi = high.value
         guard lo < hi else { return nil }
@@ -159,6 +169,13 @@ struct MoneyGrammar {
                             amount: lo, min: lo, max: hi, unit: first.unit ?? u, qualifier: nil,
                             isBareSignAndNumber: false)
     }
+
+    static let contentionNouns: Set<String> = ["dispute", "disputes", "row", "rows", "fight", "battle", "concern", "concerns",
+                                               "worries", "fears", "talks", "suit", "lawsuit", "clash", "tension", "tensions",
+                                               "standoff", "feud", "argument", "controversy", "negotiations", "wrangling",
+                                               "quarrel", "spat", "sued", "suing", "wrangle", "split", "divided"]
+    static let movementVerbs: Set<String> = ["went", "go", "goes", "gone", "going", "moved", "climbed", "jumped", "rose",
+                                             "shot", "crept", "came", "comes", "edged", "run", "ran", "runs"]
 
     /// Words before `from X to Y` that make it a range rather than a movement.
     static let rangeWords: Set<String> = ["range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying"]
@@ -198,6 +215,10 @@ struct MoneyGrammar {
         outer: for option in options {
             guard i + option.words.count <= tokens.count else { continue }
             for (n, w) in option.words.enumerated() where norms[i + n] != w { continue outer }
+            // `went up to 8.26 trillion lei` is a movement, not a ceiling.
+            if option.qualifier == "up_to", option.words[0] == "up", i > 0, Self.movementVerbs.contains(norms[i - 1]) { continue }
+            // `a dispute over $100,000` is about the sum, not more than it.
+            if option.words == ["over"], i > 0, Self.contentionNouns.contains(norms[i - 1]) { continue }
             return (option.qualifier, i + option.words.count)
         }
         return nil

@@ -54,7 +54,7 @@ struct DateGrammar {
         self.reference = reference
         self.numericOrder = numericOrder
         let keys = document.tokens.map { token in
-            var k = token.text.lowercased()
+            var k = token.lower
             if k.count > 1, k.hasSuffix(".") { k.removeLast() }
             return k
         }

@@ -8,6 +8,8 @@ extension DateGrammar {
         var j = i
         while true {
             guard var c = count(j) else { break }
+            // `180 to 270 days`: a range of counts
+            if key(c.end) == "to", let d = count(c.end + 1), d.value > c.value, DateLexicon.units[key(d.end)] != nil { c = (d.value, d.end) }
             // `three or four years`: the larger count
             if key(c.end) == "or", let d = count(c.end + 1), DateLexicon.units[key(d.end)] != nil { c = (max(c.value, d.value), d.end) }
             var u = c.end

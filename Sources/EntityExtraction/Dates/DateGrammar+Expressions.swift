@@ -14,7 +14,7 @@ extension DateGrammar {
         guard exists(i) else { return false }
         switch tokens[i].kind {
         case .number: return true
-        case .punctuation: return tokens[i].text == "'" || tokens[i].text == "’"
+        case .punctuation: return (tokens[i].text == "'" || tokens[i].text == "’") && digits(i + 1) != nil
         case .symbol: return false
         case .word:
             let k = keys[i]

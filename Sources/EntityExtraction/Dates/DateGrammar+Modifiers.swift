@@ -119,8 +119,8 @@ extension DateGrammar {
             return DateParse(end: y.end, meaning: .period(seasonPeriod(start, year: y.year)))
         }
         if key(j) == "fall" || key(j) == "spring" {
-            guard j > i, key(j + 1) != "of", key(i - 1) != "" || true else { return nil }
-            if key(j + 1) == "of" || key(j + 1) == "in" { return nil }
+            // `fall` and `spring` are verbs and nouns too: only `the fall`, and not `the fall of`
+            guard j > i, key(j + 1) != "of", key(j + 1) != "in" else { return nil }
         }
         if j == i, !tokens[i].isCapitalized, !(key(i - 1) == "in" || key(i - 1) == "this" || key(i - 1) == "during" || key(i - 1) == "by" || key(i - 1) == "until" || key(i - 1) == "since") { return nil }
         // the latest such season that has begun

@@ -14,6 +14,8 @@ extension DateGrammar {
     /// few contexts where news uses it so (`earlier in the day`, `partner of the year`).
     func unitContext(_ i: Int) -> DateParse? {
         guard key(i) == "the" || key(i) == "my", let unit = DateLexicon.units[key(i + 1)], !key(i + 1).hasSuffix("s") else { return nil }
+        // `The End of the Day`: a title
+        if tokens[i + 1].isCapitalized { return nil }
         if key(i + 2) == "before" || key(i + 2) == "after" { return nil }
         return DateParse(end: skipPossessive(i + 2), meaning: .period(.unit(unit, containing: reference)))
     }
@@ -61,7 +63,16 @@ extension DateGrammar {
             }
         }
         if k == "fiscal", key(i + 1) == "year", ["first", "second", "third"].contains(key(i - 1)) { return DateParse(end: i + 2, meaning: .duration) }
-        if ["each", "every", "all", "that"].contains(k), (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
+        // the nine months, the first six months, the past half century
+        if k == "the" {
+            var j = i + 1
+            if ["first", "last", "past", "next"].contains(key(j)) { j += 1 }
+            if key(j) == "half", key(j + 1) == "century" || key(j + 1) == "year" { return DateParse(end: j + 2, meaning: .duration) }
+            if let c = count(j), digits(j) != nil || DateLexicon.cardinals[key(j)] != nil, let u = DateLexicon.units[key(c.end)], key(c.end).hasSuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
+                return DateParse(end: c.end + 1, meaning: .duration)
+            }
+        }
+        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)
@@ -77,6 +88,15 @@ extension DateGrammar {
                 if isDash(m), joined(m) { m += 1 }
                 if key(m) == k { return DateParse(end: m + 1, meaning: .duration) }
             }
+        }
+        // the latest week, previous years, past decades, age 65
+        if k == "the", key(i + 1) == "latest", let u = DateLexicon.units[key(i + 2)], u != .century { return DateParse(end: i + 3, meaning: .duration) }
+        if ["previous", "past", "prior"].contains(k), ["years", "decades", "months", "weeks"].contains(key(i + 1)), key(i - 1) != "the" {
+            return DateParse(end: i + 2, meaning: .duration)
+        }
+        if k == "age", let n = digits(i + 1), n > 0, n < 120 { return DateParse(end: i + 2, meaning: .duration) }
+        if k == "the", ["first", "last"].contains(key(i + 1)), key(i + 2) == "day", key(i + 3) != "of" {
+            return DateParse(end: i + 3, meaning: .duration)
         }
         if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
         if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
@@ -98,7 +118,12 @@ extension DateGrammar {
         if k == "year", key(i + 1) == "to", key(i + 2) == "date" {
             return DateParse(end: i + 3, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
         }
-        if k == "the" || k == "my", ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
+        // `the day`, `the week`, `the year` stand for the period of the story (OntoNotes marks
+        // them), except in a title, before a possessive or hyphen, or in `the end of the day`
+        let standalone = k == "the" && ["day", "week", "year"].contains(key(i + 1)) && !tokens[i + 1].isCapitalized
+            && !(exists(i + 2) && joined(i + 2) && (isDash(i + 2) || isPunct(i + 2, "'") || isPunct(i + 2, "’")))
+            && !(key(i - 1) == "of" && ["end", "close"].contains(key(i - 2))) && key(i + 2) != "before" && key(i + 2) != "after"
+        if standalone || (k == "the" || k == "my") && ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
             if key(i + 1) == "weekend" {
                 let sat = reference.weekStart.adding(days: 5)
                 let past = direction(ofSentenceAt: i) == .past && reference.weekday < 6

@@ -70,7 +70,7 @@ extension DateGrammar {
             case 1: y = m > ref.month ? ref.year : ref.year + 1
             default: y = m < ref.month ? ref.year : ref.year - 1
             }
-            if let day = dayOfMonth(k + 1), !day.ordinal || true, key(k) != "may" || tokens[k].isCapitalized {
+            if let day = dayOfMonth(k + 1), key(k) != "may" || tokens[k].isCapitalized {
                 if let d = CivilDate(year: y, month: m, day: day.day) { return DateParse(end: day.end, meaning: .period(.day(d))) }
             }
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.month(m, of: y)))

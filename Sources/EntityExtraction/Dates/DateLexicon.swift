@@ -63,7 +63,7 @@ enum DateLexicon {
     /// Adjectives of frequency and length that OntoNotes marks as dates.
     static let frequencyWords: Set<String> = [
         "annual", "annually", "daily", "weekly", "monthly", "quarterly", "yearly", "biweekly",
-        "biannual", "semiannual", "semiannually", "nightly", "overnight",
+        "biannual", "semiannual", "semiannually", "nightly",
     ]
 
     static let seasons: [String: Int] = [
@@ -133,7 +133,8 @@ extension DateLexicon {
                      "start", "middle", "close", "turn", "final", "weekend", "workweek", "noughties", "week",
                      "christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "earth",
                      "juneteenth", "freedom", "jubilee", "international", "easter", "good", "thanksgiving",
-                     "black", "labor", "labour", "memorial", "current", "years", "decades", "months", "days"])
+                     "black", "labor", "labour", "memorial", "current", "years", "decades", "months", "days",
+                     "latest", "age", "previous", "prior"])
         return s
     }()
 }

@@ -58,8 +58,8 @@ public struct DateRecognizer: Sendable {
                 value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
             }
             var first = i
-            // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)
-            if grammar.key(first) == "from" || grammar.key(first) == "in", parse.end > first + 1 { first += 1 }
+            // OntoNotes leaves `from`, `in` and `within` outside the span (`from Friday through to Sunday`)
+            if ["from", "in", "within"].contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
             var end = tokens[parse.end - 1].end
             // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
             if tokens[parse.end - 1].text == "s." { end -= 1 }
@@ -68,7 +68,11 @@ public struct DateRecognizer: Sendable {
             let p = parse.end
             if p + 1 < tokens.count, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
                tokens[p + 1].text == "s", tokens[p + 1].joinedToPrevious {
-                if p - first == 2, grammar.key(first) == "this" || grammar.key(first) == "the" {
+                if p - first == 2, grammar.key(first) == "the" {
+                    // `the day's action`: a possessive of the story's day, not marked
+                    i = parse.end
+                    continue
+                } else if p - first == 2, grammar.key(first) == "this" {
                     first += 1
                 } else if p - first >= 2 {
                     end = tokens[p + 1].end

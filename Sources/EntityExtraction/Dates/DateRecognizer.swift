@@ -79,8 +79,21 @@ public struct DateRecognizer: Sendable {
                 }
             }
             matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
+            matches.append(contentsOf: weekdayEnds(of: first..<parse.end, value: value, tokens: tokens))
             i = parse.end
         }
         return matches
+    }
+
+    /// `Friday through to Sunday` is a range and also names two days: each weekday at an
+    /// end of a range is reported on its own, nested in the range, with the day it
+    /// resolved to (as the seed article's annotation marks them).
+    private func weekdayEnds(of span: Range<Int>, value: DateValue, tokens: [Token]) -> [DateMatch] {
+        guard span.count >= 3, let from = value.from, let to = value.to, from != to,
+              DateLexicon.weekdays[tokens[span.lowerBound].lower] != nil,
+              DateLexicon.weekdays[tokens[span.upperBound - 1].lower] != nil else { return [] }
+        let a = tokens[span.lowerBound], b = tokens[span.upperBound - 1]
+        return [DateMatch(start: a.start, end: a.end, value: DateValue(date: from, grain: .day)),
+                DateMatch(start: b.start, end: b.end, value: DateValue(date: to, grain: .day))]
     }
 }

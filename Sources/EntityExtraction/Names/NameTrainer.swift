@@ -51,6 +51,7 @@ public struct NameTrainer {
             + "names with an edge inside a token \(misaligned) (widened to whole tokens)")
         var devMisaligned = 0, devTokens = 0
         let devPrepared = prepare(dev, misaligned: &devMisaligned, tokens: &devTokens)
+        if !dev.isEmpty { log("dev texts \(dev.count), tokens \(devTokens), names with an edge inside a token \(devMisaligned)") }
         let devDocuments = dev.map { Document(text: $0.text) }
 
         let first = trainStage(prepared.map { $0.features.staticRows }, prepared, name: "stage 1", log: log) { weights in

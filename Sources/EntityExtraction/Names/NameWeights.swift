@@ -36,7 +36,7 @@ enum NameModelFile {
     static let magic: [UInt8] = Array("AENM".utf8)
     static let formatVersion: UInt32 = 2
     /// Bump when features change: a model trained with other features must not load.
-    static let featureVersion: UInt32 = 3
+    static let featureVersion: UInt32 = 4
 
     static func encode(_ stages: [NameWeights]) -> Data {
         var data = Data(magic)

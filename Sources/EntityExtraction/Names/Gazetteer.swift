@@ -25,7 +25,7 @@ public struct Gazetteer: Sendable {
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
             guard let tab = line.firstIndex(of: "\t"), let id = UInt8(line[line.index(after: tab)...]) else { continue }
             let scalars = Array(line[..<tab].unicodeScalars)
-            clusters.insert(TokenHashing.lowerHash(scalars, 0, scalars.count), orBits: id)
+            clusters.insert(TokenHashing.lowerHash(scalars, 0, scalars.count), orBits: UInt32(id))
         }
     }
 
@@ -51,7 +51,7 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty, tokens.count <= Gazetteer.maxPhraseTokens else { return }
         var h = TokenHashing.seed
         for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
-        phrases.insert(h, orBits: UInt8(1 << kind.rawValue))
+        phrases.insert(h, orBits: UInt32(1 << kind.rawValue))
         firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
     }
 

@@ -32,6 +32,25 @@ enum NamePostRules {
             }
             result[k].tokens = r
         }
-        return result
+        return surnamesFollowFullNames(result, document: document)
+    }
+
+    /// `Stoltenberg` alone after `Jens Stoltenberg`: a one-word name that ends a longer
+    /// person name elsewhere in the article is that person (news style names people in full
+    /// first, then by surname).
+    static func surnamesFollowFullNames(_ spans: [(tokens: Range<Int>, type: Int)], document: Document)
+        -> [(tokens: Range<Int>, type: Int)] {
+        let person = NameTagSet.typeIndex(of: .person)!
+        var surnames = Set<String>()
+        for span in spans where span.type == person && span.tokens.count >= 2 {
+            let last = document.tokens[span.tokens.upperBound - 1]
+            if last.kind == .word, last.isCapitalized { surnames.insert(last.text) }
+        }
+        guard !surnames.isEmpty else { return spans }
+        return spans.map { span in
+            guard span.type != person, span.tokens.count == 1,
+                  surnames.contains(document.tokens[span.tokens.lowerBound].text) else { return span }
+            return (span.tokens, person)
+        }
     }
 }

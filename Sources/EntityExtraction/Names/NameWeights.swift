@@ -36,7 +36,7 @@ enum NameModelFile {
     static let magic: [UInt8] = Array("AENM".utf8)
     static let formatVersion: UInt32 = 2
     /// Bump when features change: a model trained with other features must not load.
-    static let featureVersion: UInt32 = 3
+    static let featureVersion: UInt32 = 5
 
     static func encode(_ stages: [NameWeights]) -> Data {
         var data = Data(magic)
@@ -46,12 +46,7 @@ enum NameModelFile {
         put(UInt32(stages.count))
         let tags = NameTagSet.count
         for weights in stages {
-            var maxAbs: Float = 0
-            for r in 0..<weights.rowCount {
-                let row = weights.rows[r]
-                for t in 0..<tags { maxAbs = max(maxAbs, abs(row[t])) }
-            }
-            let scale: Float = maxAbs > 0 ? 32767 / maxAbs : 1
+            let scale = quantisation(weights)
             put(UInt32(weights.rowBits))
             put(UInt32(tags))
             put(scale.bitPattern)
@@ -63,6 +58,16 @@ enum NameModelFile {
             body.withUnsafeBytes { data.append(contentsOf: $0) }
         }
         return data
+    }
+
+    /// The factor that maps a table's largest weight to ±32767.
+    static func quantisation(_ weights: NameWeights) -> Float {
+        var maxAbs: Float = 0
+        for r in 0..<weights.rowCount {
+            let row = weights.rows[r]
+            for t in 0..<NameTagSet.count { maxAbs = max(maxAbs, abs(row[t])) }
+        }
+        return maxAbs > 0 ? 32767 / maxAbs : 1
     }
 
     static func decode(_ data: Data) throws -> [NameWeights] {
@@ -113,7 +118,8 @@ enum NameStages {
     static func tag(_ features: NameFeatures, sentences: [Range<Int>], stages: [NameWeights]) -> [UInt8] {
         var tags = ViterbiNameDecoder.tagDocument(features.staticRows, sentences: sentences, weights: stages[0])
         if stages.count > 1 {
-            tags = ViterbiNameDecoder.tagDocument(features.stacked(on: tags), sentences: sentences, weights: stages[1])
+            tags = ViterbiNameDecoder.tagDocument(features.staticRows, extra: features.stacked(on: tags),
+                                                  sentences: sentences, weights: stages[1])
         }
         return tags
     }

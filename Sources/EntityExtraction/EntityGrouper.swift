@@ -38,15 +38,16 @@ struct EntityGrouper {
             add(.date, key: EntityKeys.dateKey(d.value, text: mention.text), mention: mention, value: .date(d.value), words: [])
         }
         // Names: full forms first, so that a later short form can join them.
-        let nameMentions = names.map { (match: $0, mention: self.mention($0.start, $0.end)) }
+        let nameMentions = names.map { match -> (match: NameMatch, mention: Mention, words: [String]) in
+            let mention = self.mention(match.start, match.end)
+            return (match, mention, EntityKeys.words(mention.text))
+        }
         let order = nameMentions.indices.sorted {
-            let a = EntityKeys.words(nameMentions[$0].mention.text).count
-            let b = EntityKeys.words(nameMentions[$1].mention.text).count
+            let a = nameMentions[$0].words.count, b = nameMentions[$1].words.count
             return a != b ? a > b : nameMentions[$0].match.start < nameMentions[$1].match.start
         }
         for i in order {
-            let (match, mention) = nameMentions[i]
-            let words = EntityKeys.words(mention.text)
+            let (match, mention, words) = nameMentions[i]
             guard !words.isEmpty else { continue }
             let key = EntityKeys.nameKey(words)
             if let g = index["\(match.type.rawValue)|\(key)"] {

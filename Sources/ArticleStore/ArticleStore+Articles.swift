@@ -16,13 +16,7 @@ extension ArticleStore {
         return try write { db in
             // Inside the write transaction (BEGIN IMMEDIATE) no one else can insert between
             // this check and the insert; the unique index backs it up.
-            let existing = try db.query("""
-                SELECT \(Self.articleColumns) FROM articles a
-                WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
-                  AND IFNULL(a.source, '') = ? AND a.published_at = ?
-                """, [.text(hash), .text(article.title ?? ""), .text(article.url ?? ""),
-                      .text(article.source ?? ""), .text(publishedAt)], Self.storedArticle)
-            if let existing = existing.first { return (existing, false) }
+            if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
 
             let id = Self.newArticleID()
             try db.run("""
@@ -92,6 +86,22 @@ extension ArticleStore {
                       .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
                       .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd)])
         }
+    }
+
+    /// The stored article with this text and metadata, if there is one: lets a re-post
+    /// skip extraction altogether.
+    public func existing(_ article: NewArticle) throws -> StoredArticle? {
+        let hash = SHA256.hex(article.text)
+        return try read { db in try Self.find(article, hash: hash, in: db) }
+    }
+
+    private static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
+        try db.query("""
+            SELECT \(Self.articleColumns) FROM articles a
+            WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
+              AND IFNULL(a.source, '') = ? AND a.published_at = ?
+            """, [.text(hash), .text(article.title ?? ""), .text(article.url ?? ""),
+                  .text(article.source ?? ""), .text(article.publishedAt.description)], Self.storedArticle).first
     }
 
     public func article(id: String) throws -> StoredArticle? {

@@ -31,7 +31,7 @@ public final class PerceptronNameTagger: NameTagging {
     }
 
     public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        self.weights = InterleavedWeights(stages: try NameModelFile.decode(Data(contentsOf: url)))
+        self.weights = InterleavedWeights(quantised: try NameModelFile.decodeQuantised(Data(contentsOf: url)))
         self.gazetteer = gazetteer
     }
 

@@ -23,7 +23,12 @@ let package = Package(
         // SQLite schema, migrations and queries.
         .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
         // Routes and handlers: the one place that joins HTTP, extraction and storage.
-        .target(name: "ArticleAPI", dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore"]),
+        .target(
+            name: "ArticleAPI",
+            dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore"],
+            // The spec lives here so the binary can serve it; the top-level openapi.yaml links to it.
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "article-entities",
             dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer"]

@@ -37,7 +37,16 @@ public struct EntityExtractor: Sendable {
         var moneyKept: [MoneyMatch] = []
         for m in money where taken.insertIfFree(m.start..<m.end) { moneyKept.append(m) }
         var datesKept: [DateMatch] = []
-        for d in dates where taken.insertIfFree(d.start..<d.end) { datesKept.append(d) }
+        var outer: DateMatch?
+        for d in dates {
+            // A date nested in a kept one (the days at the ends of a range) is kept beside it.
+            if let o = outer, o.start <= d.start, d.end <= o.end, (o.start, o.end) != (d.start, d.end) {
+                datesKept.append(d)
+            } else if taken.insertIfFree(d.start..<d.end) {
+                datesKept.append(d)
+                outer = d
+            }
+        }
         var names: [NameMatch] = []
         for n in nameTagger?.tag(document) ?? [] where taken.insertIfFree(n.start..<n.end) { names.append(n) }
         return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,

@@ -1,1 +1,48 @@
-print("article-entities")
+import Foundation
+
+/// Entry point: dispatches to the subcommand named first.
+let commands: [(name: String, summary: String, run: ([String]) throws -> Int32)] = [
+    ("serve", ServeCommand.summary, ServeCommand.run),
+    ("extract", ExtractCommand.summary, ExtractCommand.run),
+    ("eval", EvalCommand.summary, EvalCommand.run),
+    ("train", TrainCommand.summary, TrainCommand.run),
+    ("reextract", ReextractCommand.summary, ReextractCommand.run),
+]
+
+@MainActor func usage() -> String {
+    var s = """
+    article-entities: find the people, organisations, places, sums of money and dates in news
+    articles, and keep a queryable record of them.
+
+    USAGE: article-entities <command> [options]
+
+    COMMANDS:
+
+    """
+    for c in commands { s += "  " + c.name.padding(toLength: 10, withPad: " ", startingAt: 0) + c.summary + "\n" }
+    s += "\nRun 'article-entities <command> --help' for a command's options.\n"
+    return s
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first else {
+    FileHandle.standardError.write(Data(usage().utf8))
+    exit(2)
+}
+if name == "--help" || name == "-h" || name == "help" {
+    print(usage(), terminator: "")
+    exit(0)
+}
+guard let command = commands.first(where: { $0.name == name }) else {
+    FileHandle.standardError.write(Data("error: unknown command '\(name)'\n\n\(usage())".utf8))
+    exit(2)
+}
+do {
+    exit(try command.run(Array(arguments.dropFirst())))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("error: \(error.message)\nRun 'article-entities \(name) --help' for usage.\n".utf8))
+    exit(2)
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

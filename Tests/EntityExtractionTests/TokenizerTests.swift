@@ -16,6 +16,11 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(texts("US-led"), ["US", "-", "led"])
     }
 
+    func testLowerCaseIsComputedOnce() {
+        XCTAssertEqual(Document(text: "NATO Ünïon said 'Hi' €5bn").tokens.map(\.lower), ["nato", "ünïon", "said", "'", "hi", "'", "€", "5", "bn"])
+        XCTAssertEqual(Document(text: "Ünïon").tokens.map(\.text), ["Ünïon"])
+    }
+
     func testOffsetsAreCodePoints() {
         let doc = Document(text: "€276 million 👍 NATO")
         let nato = doc.tokens.last!

@@ -10,7 +10,7 @@ public struct Document: Sendable {
     public init(text: String) {
         self.text = text
         self.scalars = Array(text.unicodeScalars)
-        self.tokens = Tokenizer.tokenize(scalars)
+        self.tokens = Tokenizer.tokenize(scalars, utf8: Array(text.utf8))
         self.sentences = Tokenizer.sentences(tokens)
     }
 

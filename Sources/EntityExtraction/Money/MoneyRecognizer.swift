@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sum of money found in a document: its span (code points, end exclusive) and value.
 public struct MoneyMatch: Hashable, Sendable {
     public var start: Int
@@ -11,17 +13,36 @@ public struct MoneyMatch: Hashable, Sendable {
     }
 }
 
+/// Where a money span starts when only a sign stands before the digits.
+public enum MoneySpanStyle: String, Sendable {
+    /// `$89,500` whole: what a reader selects and what the API returns.
+    case natural
+    /// `89,500` without the lone sign, as OntoNotes annotates it (`about $155` and
+    /// `$2 billion` keep theirs). Only for scoring against OntoNotes.
+    case ontoNotes
+}
+
 /// Settings for money recognition.
 public struct MoneyOptions: Sendable {
     /// ISO 4217 code a bare `$` falls back to when the article names no dollar of its own.
     public var defaultDollar: String
+    public var spanStyle: MoneySpanStyle
 
-    public init(defaultDollar: String = "USD") {
+    public init(defaultDollar: String = "USD", spanStyle: MoneySpanStyle = .natural) {
         self.defaultDollar = defaultDollar
+        self.spanStyle = spanStyle
     }
 }
 
-/// Finds and normalises sums of money. (Stub: replaced by the money grammar.)
+/// Finds and normalises sums of money: `€276 million` → 276000000 EUR, `€5-6 billion` →
+/// 5e9…6e9, `more than $10,000` → 10000 USD `more_than`.
+///
+/// A bare sign or name (`$`, `dollars`, `cents`, `¥`, `francs`) takes the one member of its
+/// family the article writes out (`US$`, `A$`, `Canadian dollars`, `yuan`) and is `inferred`;
+/// with none or several it takes the family default (`options.defaultDollar` for dollars,
+/// GBP for pounds, JPY for `¥`, …) and is `ambiguous`. `£`, `€`, `US$`, codes and full
+/// names are `explicit`. A bare sum in brackets right after a foreign one (`Z$1,000 ($100)`)
+/// is a conversion and keeps the default. Cents in an article naming only euros are euro cents.
 public struct MoneyRecognizer: Sendable {
     public var options: MoneyOptions
 
@@ -30,6 +51,123 @@ public struct MoneyRecognizer: Sendable {
     }
 
     public func recognize(_ document: Document) -> [MoneyMatch] {
-        []
+        let readings = Self.read(document)
+        guard !readings.isEmpty else { return [] }
+        let tokens = document.tokens
+        var centsCurrency: String? = nil
+        // Explicit members of each family named in this article.
+        var named: [CurrencyFamily: Set<String>] = [:]
+        var explicitCodes = Set<String>()
+        for r in readings {
+            if let code = r.unit.code {
+                explicitCodes.insert(code)
+                if let f = r.unit.family { named[f, default: []].insert(code) }
+            }
+        }
+        // Cents in an article that names only euros are euro cents.
+        if named[.dollar] == nil, explicitCodes == ["EUR"] { centsCurrency = "EUR" }
+        var matches: [MoneyMatch] = []
+        matches.reserveCapacity(readings.count)
+        for (index, r) in readings.enumerated() {
+            let currency: String
+            let resolution: CurrencyResolution
+            if let code = r.unit.code {
+                currency = code
+                resolution = .explicit
+            } else if let f = r.unit.family {
+                if f == .dollar, r.unit.isMinor, let c = centsCurrency {
+                    currency = c
+                    resolution = .inferred
+                } else if let members = named[f], members.count == 1, let only = members.first,
+                          !Self.isConversion(r, after: index > 0 ? readings[index - 1] : nil, tokens: tokens) {
+                    currency = only
+                    resolution = .inferred
+                } else if let d = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar) {
+                    currency = d
+                    resolution = .ambiguous
+                } else {
+                    continue   // `dinars` alone: no currency to say
+                }
+            } else {
+                continue
+            }
+            var firstToken = r.startToken
+            if options.spanStyle == .ontoNotes {
+                if r.isBareSignAndNumber {
+                    firstToken = r.numberStartToken
+                } else if let after = r.afterOuterQualifier {
+                    firstToken = after
+                }
+            }
+            let value = MoneyValue(amount: r.amount, currency: currency, currencyResolution: resolution,
+                                   qualifier: r.qualifier, min: r.min, max: r.max)
+            matches.append(MoneyMatch(start: tokens[firstToken].start, end: Self.end(of: tokens[r.endToken - 1]), value: value))
+        }
+        return matches
     }
+
+    /// `Z$1,000 ($100)`, `A$5m ($3.5m)`: a bare sum in brackets right after a foreign one of its
+    /// family converts it into the paper's own currency, so it does not take the foreign code.
+    static func isConversion(_ r: MoneyReading, after previous: MoneyReading?, tokens: [Token]) -> Bool {
+        guard let p = previous, p.unit.code != nil, p.unit.family == r.unit.family, r.startToken >= 1,
+              tokens[r.startToken - 1].text == "(" else { return false }
+        return p.endToken == r.startToken - 1
+    }
+
+    /// Where a span ending in this token ends: a sentence's full stop that the tokenizer kept
+    /// on a letter (`75p.`, `£200m.`) is not part of the sum; `U.S.` keeps its dots.
+    static func end(of last: Token) -> Int {
+        guard last.kind == .word, last.text.hasSuffix("."),
+              last.text.unicodeScalars.reduce(0, { $0 + ($1 == "." ? 1 : 0) }) == 1 else { return last.end }
+        return last.end - 1
+    }
+
+    /// Every sum in the document, left to right, none overlapping.
+    static func read(_ document: Document) -> [MoneyReading] {
+        let tokens = document.tokens
+        guard !tokens.isEmpty else { return [] }
+        let grammar = MoneyGrammar(document: document)
+        var readings: [MoneyReading] = []
+        var i = 0
+        while i < tokens.count {
+            if grammar.mayStart(at: i), let r = grammar.read(at: i) {
+                readings.append(r)
+                i = r.endToken
+            } else {
+                i += 1
+            }
+        }
+        return readings
+    }
+}
+
+extension MoneyGrammar {
+    /// A cheap test before the rules run: only numbers, signs and a few words begin a sum.
+    func mayStart(at i: Int) -> Bool {
+        let t = tokens[i]
+        switch t.kind {
+        case .number, .symbol: return true
+        case .punctuation: return false
+        case .word:
+            let w = norms[i]
+            if Self.startWords.contains(w) { return true }
+            let n = w.utf8.count
+            return n == 1 || ((n == 3 || n == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
+        }
+    }
+
+    /// Every word that can begin a sum, for one lookup per word in the scan.
+    static let startWords: Set<String> = {
+        var s: Set<String> = ["between", "from", "several", "a", "an", "hundred", "dozen"]
+        s.formUnion(MoneyLexicon.qualifiers.keys)
+        s.formUnion(MoneyNumbers.units.keys)
+        s.formUnion(MoneyNumbers.tens.keys)
+        s.formUnion(MoneyNumbers.fractions.keys)
+        s.formUnion(MoneyLexicon.scales.keys)
+        s.formUnion(MoneyLexicon.dollarPrefixes.keys)
+        s.formUnion(MoneyLexicon.prefixWords.keys)
+        s.formUnion(MoneyGrammar.pluralScales.keys)
+        s.formUnion(MoneyGrammar.multiScales.keys)
+        return s
+    }()
 }

@@ -1,0 +1,28 @@
+# Build the release binary in the official Swift image, run it in a slim Debian.
+FROM swift:6.1-bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY Package.swift ./
+COPY Sources ./Sources
+RUN swift build -c release --static-swift-stdlib --product article-entities \
+    && mkdir /out \
+    && cp .build/release/article-entities /out/ \
+    && cp -R .build/release/*.resources /out/
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 ca-certificates tzdata \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home --home-dir /app app
+WORKDIR /app
+# The binary finds its resource bundles (model, word lists, openapi.yaml) beside itself.
+COPY --from=build /out/ /app/
+COPY Config /app/Config
+RUN mkdir -p /app/data && chown app:app /app/data
+VOLUME /app/data
+USER app
+ENV ARTICLE_ENTITIES_HOST=0.0.0.0 \
+    ARTICLE_ENTITIES_DATABASE=/app/data/articles.sqlite
+EXPOSE 8080
+ENTRYPOINT ["/app/article-entities"]
+CMD ["serve"]

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPServer
+import EntityExtraction
+import ArticleStore
+
+extension ArticleAPI {
+    func createArticle(_ req: HTTPRequest) throws -> HTTPResponse {
+        let s = try ArticleSubmission.decode(req, metadata: true)
+        let publishedAt = s.publishedAt ?? today()
+        let extraction = extractor.extract(s.text, options: extractionOptions(publishedAt: publishedAt))
+        let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
+        let (stored, created) = try store.insert(article, extraction: extraction)
+        // A re-post answers with what is stored, which may predate an extractor upgrade.
+        let entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        ArticleJSON.writeFields(stored, to: &w, includeText: false)
+        w.key("entities")
+        EntityJSON.writeEntities(entities, to: &w)
+        w.endObject()
+        return Self.json(created ? 201 : 200, w.bytes, headers: [("Location", "/v1/articles/\(stored.id)")])
+    }
+
+    func listArticles(_ req: HTTPRequest) throws -> HTTPResponse {
+        let q = try QueryParameters(req, allowed: ["limit", "cursor", "entity", "type", "since", "until"])
+        var query = ArticleListQuery()  // with text: each listed article reports its length in characters
+        query.limit = try q.int("limit", default: 20, range: 1...100)
+        query.cursor = try q.string("cursor")
+        query.entity = try q.string("entity")
+        query.type = try q.entityType()
+        query.since = try q.date("since")
+        query.until = try q.date("until")
+        try Self.checkOrder(since: query.since, until: query.until)
+        let page = try store.articles(query)
+        var w = JSONWriter(capacity: 256 + page.items.count * 300)
+        w.beginObject()
+        w.key("articles")
+        w.beginArray()
+        for a in page.items {
+            w.beginObject()
+            ArticleJSON.writeFields(a, to: &w, includeText: false)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("next_cursor")
+        w.value(page.nextCursor)
+        w.endObject()
+        return Self.json(200, w.bytes)
+    }
+
+    func getArticle(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
+        _ = try QueryParameters(req, allowed: [])
+        guard let a = try store.article(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
+        var w = JSONWriter(capacity: 512 + a.text.utf8.count)
+        w.beginObject()
+        ArticleJSON.writeFields(a, to: &w, includeText: true)
+        w.endObject()
+        return Self.json(200, w.bytes)
+    }
+
+    func deleteArticle(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
+        _ = try QueryParameters(req, allowed: [])
+        guard try store.deleteArticle(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
+        return HTTPResponse(status: 204)
+    }
+
+    func articleEntities(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
+        let q = try QueryParameters(req, allowed: ["type", "offsets"])
+        let type = try q.entityType()
+        let unit = try Self.offsetUnit(q)
+        guard let entities = try store.entities(articleID: id, type: type) else {
+            throw APIProblem.notFound("no article with id \(id)")
+        }
+        var offsets: TextOffsets?
+        if unit != .codePoints, let article = try store.article(id: id) { offsets = TextOffsets(article.text) }
+        return Self.json(200, EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit))
+    }
+
+    static func checkOrder(since: CivilDate?, until: CivilDate?) throws {
+        if let since, let until, since > until {
+            throw APIProblem.badRequest("since (\(since)) is after until (\(until))")
+        }
+    }
+}
+
+/// The article JSON: metadata always, the full text only where one article is asked for.
+enum ArticleJSON {
+    static func writeFields(_ a: StoredArticle, to w: inout JSONWriter, includeText: Bool) {
+        w.field("id", a.id)
+        w.key("title"); w.value(a.title)
+        w.key("url"); w.value(a.url)
+        w.key("source"); w.value(a.source)
+        w.field("published_at", a.publishedAt.description)
+        w.field("received_at", ISO8601DateFormatter.string(from: a.receivedAt, timeZone: TimeZone(identifier: "UTC")!,
+                                                          formatOptions: [.withInternetDateTime]))
+        w.field("text_hash", a.textHash)
+        w.field("extractor_version", a.extractorVersion)
+        w.field("characters", a.text.unicodeScalars.count)
+        if includeText { w.field("text", a.text) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPServer
+import EntityExtraction
+import ArticleStore
+
+/// The service's HTTP API: routes every request to its handler, and turns refusals into
+/// problem+json. The only place where HTTP, extraction and storage meet.
+public final class ArticleAPI: HTTPResponder {
+    let store: ArticleStore
+    let extractor: EntityExtractor
+    let configuration: ServiceConfiguration
+    let metrics: ServiceMetrics
+    let openAPIDocument: [UInt8]
+    /// The publication date used when a client gives none: the day the article arrives.
+    let today: @Sendable () -> CivilDate
+
+    public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
+                metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
+                today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday) {
+        self.store = store
+        self.extractor = extractor
+        self.configuration = configuration
+        self.metrics = metrics
+        self.openAPIDocument = openAPIDocument
+        self.today = today
+    }
+
+    public static let utcToday: @Sendable () -> CivilDate = {
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return CivilDate(dayNumber: days)
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        do {
+            return try Self.router.route(request, context: self)
+        } catch let problem as APIProblem {
+            return problem.response
+        } catch let error as StoreError {
+            if case .invalidCursor = error { return HTTPResponse.problem(status: 400, detail: "cursor is not one this service gave out") }
+            return HTTPResponse.problem(status: 500, detail: "storage failed: \(error)")
+        } catch {
+            return HTTPResponse.problem(status: 500, detail: "internal error: \(error)")
+        }
+    }
+
+    private static let router: Router<ArticleAPI> = {
+        var r = Router<ArticleAPI>()
+        r.add("POST", "/v1/articles") { api, req, _ in try api.createArticle(req) }
+        r.add("GET", "/v1/articles") { api, req, _ in try api.listArticles(req) }
+        r.add("GET", "/v1/articles/{id}") { api, req, p in try api.getArticle(req, id: p["id"]!) }
+        r.add("DELETE", "/v1/articles/{id}") { api, req, p in try api.deleteArticle(req, id: p["id"]!) }
+        r.add("GET", "/v1/articles/{id}/entities") { api, req, p in try api.articleEntities(req, id: p["id"]!) }
+        r.add("GET", "/v1/figures") { api, req, _ in try api.listFigures(req) }
+        r.add("GET", "/v1/figures/summary") { api, req, _ in try api.summarizeFigures(req) }
+        r.add("GET", "/v1/entities") { api, req, _ in try api.listEntities(req) }
+        r.add("POST", "/v1/extract") { api, req, _ in try api.extract(req) }
+        r.add("GET", "/healthz") { api, req, _ in try api.health(req) }
+        r.add("GET", "/metrics") { api, req, _ in try api.metricsText(req) }
+        r.add("GET", "/openapi.yaml") { api, req, _ in
+            _ = try QueryParameters(req, allowed: [])
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml; charset=utf-8")]), body: api.openAPIDocument)
+        }
+        return r
+    }()
+
+    func extractionOptions(publishedAt: CivilDate) -> ExtractionOptions {
+        ExtractionOptions(publishedAt: publishedAt, money: MoneyOptions(defaultDollar: configuration.defaultDollar),
+                          numericDateOrder: configuration.numericOrder)
+    }
+
+    static func json(_ status: Int, _ body: [UInt8], headers: [(String, String)] = []) -> HTTPResponse {
+        var h = HTTPHeaders([("Content-Type", "application/json")])
+        for (k, v) in headers { h.add(k, v) }
+        return HTTPResponse(status: status, headers: h, body: body)
+    }
+
+    static func offsetUnit(_ q: QueryParameters) throws -> OffsetUnit {
+        try q.oneOf("offsets", OffsetUnit.self, all: OffsetUnit.allCases) ?? .codePoints
+    }
+
+    // MARK: operations
+
+    func extract(_ req: HTTPRequest) throws -> HTTPResponse {
+        let submission = try ArticleSubmission.decode(req, metadata: false)
+        let extraction = extractor.extract(submission.text, options: extractionOptions(publishedAt: submission.publishedAt ?? today()))
+        return Self.json(200, EntityJSON.entitiesDocument(extraction.entities))
+    }
+
+    func health(_ req: HTTPRequest) throws -> HTTPResponse {
+        _ = try QueryParameters(req, allowed: [])
+        let count = try store.articleCount()
+        return Self.json(200, Array("{\"status\":\"ok\",\"articles\":\(count),\"extractor_version\":\"\(EntityExtractor.version)\"}".utf8))
+    }
+
+    func metricsText(_ req: HTTPRequest) throws -> HTTPResponse {
+        _ = try QueryParameters(req, allowed: [])
+        let text = metrics.render(articlesStored: try store.articleCount())
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(text.utf8))
+    }
+}

@@ -1,4 +1,0 @@
-import HTTPServer
-import ArticleStore
-import EntityExtraction
-public enum ArticleAPIModule {}

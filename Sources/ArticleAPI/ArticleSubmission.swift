@@ -1,0 +1,94 @@
+import Foundation
+import HTTPServer
+import EntityExtraction
+
+/// An article as a client submits it: a JSON object, or a `text/plain` body with the
+/// metadata as query parameters. Decoding checks everything a client can get wrong.
+struct ArticleSubmission {
+    var text: String
+    var title: String?
+    var url: String?
+    var source: String?
+    var publishedAt: CivilDate?
+
+    static let metadataFields = ["title", "url", "source", "published_at"]
+    static let maxMetadataLength = 2_000
+
+    /// - Parameter metadata: whether title/url/source may be given (articles) or only
+    ///   published_at (extract).
+    static func decode(_ request: HTTPRequest, metadata: Bool) throws -> ArticleSubmission {
+        let allowed = metadata ? Set(metadataFields) : ["published_at"]
+        let contentType = (request.headers["Content-Type"] ?? "").split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let charset = request.headers["Content-Type"].flatMap(Self.charset)
+        if let charset, charset != "utf-8", charset != "utf8" {
+            throw APIProblem(415, "only UTF-8 text is accepted, got charset=\(charset)")
+        }
+        guard let body = String(validating: request.body, as: UTF8.self) else {
+            throw APIProblem.badRequest("the body is not valid UTF-8")
+        }
+        var submission: ArticleSubmission
+        switch contentType {
+        case "application/json":
+            guard request.queryItems.isEmpty else {
+                throw APIProblem.badRequest("with a JSON body, give the metadata in the JSON object, not as query parameters")
+            }
+            submission = try fromJSON(request.body, allowed: allowed)
+        case "text/plain":
+            let query = try QueryParameters(request, allowed: allowed)
+            submission = ArticleSubmission(text: body)
+            submission.title = try query.string("title", maxLength: maxMetadataLength)
+            submission.url = try query.string("url", maxLength: maxMetadataLength)
+            submission.source = try query.string("source", maxLength: maxMetadataLength)
+            submission.publishedAt = try query.date("published_at")
+        case "":
+            throw APIProblem(415, "missing Content-Type: send application/json ({\"text\": …}) or text/plain")
+        default:
+            throw APIProblem(415, "unsupported Content-Type \(contentType): send application/json ({\"text\": …}) or text/plain")
+        }
+        guard submission.text.contains(where: { !$0.isWhitespace }) else {
+            throw APIProblem(422, "text is empty: there is nothing to read")
+        }
+        return submission
+    }
+
+    private init(text: String) { self.text = text }
+
+    private static func charset(_ contentType: String) -> String? {
+        for part in contentType.split(separator: ";").dropFirst() {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if kv.count == 2, kv[0].lowercased() == "charset" { return kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        }
+        return nil
+    }
+
+    private static func fromJSON(_ body: [UInt8], allowed: Set<String>) throws -> ArticleSubmission {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) } catch {
+            throw APIProblem.badRequest("the body is not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw APIProblem.badRequest("the body must be a JSON object such as {\"text\": \"…\"}")
+        }
+        for key in fields.keys where key != "text" && !allowed.contains(key) {
+            throw APIProblem.badRequest("unknown field \"\(key)\"; allowed: text, \(allowed.sorted().joined(separator: ", "))")
+        }
+        guard let textValue = fields["text"] else { throw APIProblem(422, "missing field \"text\"") }
+        guard let text = textValue as? String else { throw APIProblem(422, "\"text\" must be a string") }
+        var s = ArticleSubmission(text: text)
+        func optionalString(_ key: String) throws -> String? {
+            guard let v = fields[key], !(v is NSNull) else { return nil }
+            guard let str = v as? String else { throw APIProblem(422, "\"\(key)\" must be a string") }
+            guard str.count <= maxMetadataLength else { throw APIProblem(422, "\"\(key)\" is longer than \(maxMetadataLength) characters") }
+            return str.isEmpty ? nil : str
+        }
+        s.title = try optionalString("title")
+        s.url = try optionalString("url")
+        s.source = try optionalString("source")
+        if let raw = try optionalString("published_at") {
+            guard let d = CivilDate(iso: raw) else { throw APIProblem(422, "\"published_at\" must be a date as YYYY-MM-DD, got \"\(raw)\"") }
+            s.publishedAt = d
+        }
+        return s
+    }
+}

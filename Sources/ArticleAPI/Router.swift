@@ -1,0 +1,49 @@
+import HTTPServer
+
+/// Matches method and path to a handler. Paths are literal segments and `{name}`
+/// parameters. A path that exists under another method answers 405 with `Allow`;
+/// HEAD is served by the GET handler (the server drops the body).
+struct Router<Context>: Sendable {
+    typealias Handler = @Sendable (Context, HTTPRequest, [String: String]) throws -> HTTPResponse
+
+    private struct Route: Sendable {
+        let method: String
+        let segments: [String]
+        let handler: Handler
+    }
+
+    private var routes: [Route] = []
+
+    mutating func add(_ method: String, _ path: String, _ handler: @escaping Handler) {
+        routes.append(Route(method: method, segments: Self.split(path), handler: handler))
+    }
+
+    func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {
+        let segments = Self.split(request.path)
+        let method = request.method == "HEAD" ? "GET" : request.method
+        var allowed: [String] = []
+        for route in routes {
+            guard let params = Self.match(route.segments, segments) else { continue }
+            if route.method == method { return try route.handler(context, request, params) }
+            allowed.append(route.method)
+        }
+        if allowed.isEmpty { throw APIProblem.notFound("no resource at \(request.path); see GET /openapi.yaml") }
+        if allowed.contains("GET") { allowed.append("HEAD") }
+        let allow = allowed.joined(separator: ", ")
+        throw APIProblem(405, "\(request.method) is not allowed on \(request.path); allowed: \(allow)",
+                         headers: HTTPHeaders([("Allow", allow)]))
+    }
+
+    private static func split(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    private static func match(_ pattern: [String], _ path: [String]) -> [String: String]? {
+        guard pattern.count == path.count else { return nil }
+        var params: [String: String] = [:]
+        for (p, s) in zip(pattern, path) {
+            if p.hasPrefix("{") { params[String(p.dropFirst().dropLast())] = s } else if p != s { return nil }
+        }
+        return params
+    }
+}

@@ -1,0 +1,68 @@
+import EntityExtraction
+import Foundation
+
+/// Articles, their entities and figures in one SQLite file. One writer connection behind
+/// a lock (SQLite allows one writer at a time anyway) and a small pool of readers, so
+/// the store may be shared by all request threads.
+public final class ArticleStore: @unchecked Sendable {
+    let path: String
+    private let writer: SQLiteConnection
+    private let writeLock = NSLock()
+    private let readers: ReadConnectionPool
+
+    /// Opens (creating if missing) the database file and migrates it. Does NOT create
+    /// parent folders (the CLI does).
+    public init(path: String, readConnections: Int = 4) throws {
+        self.path = path
+        writer = try SQLiteConnection(path: path)
+        try Migrator(migrations: Schema.migrations).migrate(writer)
+        readers = ReadConnectionPool(path: path, capacity: max(1, readConnections))
+    }
+
+    /// Closes every connection; later calls throw `StoreError.closed`.
+    public func close() {
+        readers.close()
+        writeLock.lock()
+        // Lets SQLite gather the statistics its query planner wants, as its docs advise on close.
+        try? writer.execute("PRAGMA optimize")
+        writer.close()
+        writeLock.unlock()
+    }
+
+    public func articleCount() throws -> Int {
+        try read { db in try db.query("SELECT COUNT(*) FROM articles") { $0.int(0) }.first ?? 0 }
+    }
+
+    /// Runs `body` in one write transaction on the writer connection.
+    func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return try writer.transaction { try body(writer) }
+    }
+
+    /// Runs `body` on a reader inside one read transaction, so multi-query reads see one
+    /// consistent snapshot.
+    func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try readers.withConnection { db in try db.transaction(immediate: false) { try body(db) } }
+    }
+}
+
+extension Decimal {
+    /// Parses what `Decimal.description` wrote, which is how amounts are stored.
+    static func stored(_ text: String) throws -> Decimal {
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
+            throw StoreError.corrupt("bad decimal \(text)")
+        }
+        return value
+    }
+
+    /// The nearest Double, for the REAL column used by range filters and sorting.
+    var approximateDouble: Double { Double(description) ?? NSDecimalNumber(decimal: self).doubleValue }
+}
+
+extension CivilDate {
+    static func stored(_ text: String) throws -> CivilDate {
+        guard let date = CivilDate(iso: text) else { throw StoreError.corrupt("bad date \(text)") }
+        return date
+    }
+}

@@ -1,3 +1,0 @@
-import CSQLite
-/// SQLite storage of articles, entities, mentions and figures.
-public enum ArticleStoreModule {}

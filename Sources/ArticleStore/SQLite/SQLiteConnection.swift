@@ -1,0 +1,201 @@
+import CSQLite
+import Foundation
+
+/// A value bound to a statement parameter.
+enum SQLiteValue: Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
+
+extension SQLiteValue {
+    static func optionalText(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    static func int(_ n: Int) -> SQLiteValue { .integer(Int64(n)) }
+}
+
+/// Tells SQLite to copy bound text before `bind` returns, so Swift may free it.
+private var sqliteTransient: sqlite3_destructor_type {
+    unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// One SQLite connection. Not thread-safe: used by one thread at a time (the store hands
+/// each to a single caller under a lock), hence `@unchecked Sendable` for moving it
+/// between threads. Prepared statements are cached per SQL string because the same few
+/// statements run for every insert.
+final class SQLiteConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// Opens (creating if missing) the file and applies the PRAGMAs every connection needs.
+    init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5000) throws {
+        var db: OpaquePointer?
+        // NOMUTEX: each connection is confined to one thread at a time by the store.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
+            sqlite3_close_v2(db)
+            throw StoreError.sqlite(code: rc, message: "\(message) (\(path))")
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Int32(busyTimeoutMilliseconds))
+        do {
+            try execute("PRAGMA foreign_keys = ON")
+            // A larger page cache than SQLite's 2 MB default: article texts make the tables
+            // large, and without it every insert re-reads index pages through pread.
+            try execute("PRAGMA cache_size = -\(queryOnly ? 8192 : 32768)")
+            if queryOnly {
+                try execute("PRAGMA query_only = ON")
+            } else {
+                // journal_mode answers with a row; WAL is what lets readers run during writes.
+                let mode = try query("PRAGMA journal_mode = WAL") { $0.text(0) }.first ?? ""
+                guard mode.lowercased() == "wal" else {
+                    throw StoreError.sqlite(code: SQLITE_ERROR, message: "cannot enable WAL mode (got \(mode))")
+                }
+                try execute("PRAGMA synchronous = NORMAL")
+            }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    var isOpen: Bool { handle != nil }
+
+    func close() {
+        for (_, statement) in statements { sqlite3_finalize(statement) }
+        statements.removeAll()
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    /// Runs one or more statements without parameters (schema, PRAGMAs).
+    func execute(_ sql: String) throws {
+        let db = try open()
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(db, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(db))
+            sqlite3_free(errorMessage)
+            throw StoreError.sqlite(code: rc, message: message)
+        }
+    }
+
+    /// Runs one statement that returns no rows.
+    func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
+        try withStatement(sql, values) { statement in
+            while try step(statement) {}
+        }
+    }
+
+    /// Runs one statement and maps every row.
+    func query<T>(_ sql: String, _ values: [SQLiteValue] = [], _ map: (SQLiteRow) throws -> T) throws -> [T] {
+        try withStatement(sql, values) { statement in
+            var rows: [T] = []
+            while try step(statement) { rows.append(try map(SQLiteRow(statement: statement))) }
+            return rows
+        }
+    }
+
+    var lastInsertRowID: Int64 { handle.map { sqlite3_last_insert_rowid($0) } ?? 0 }
+    var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// `immediate` takes the write lock at BEGIN, so checks made inside cannot race.
+    func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // The original error matters more than a failed rollback.
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: statements
+
+    private func open() throws -> OpaquePointer {
+        guard let handle else { throw StoreError.closed }
+        return handle
+    }
+
+    private func withStatement<T>(_ sql: String, _ values: [SQLiteValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        let statement = try prepare(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        try bind(values, to: statement)
+        return try body(statement)
+    }
+
+    private func prepare(_ sql: String) throws -> OpaquePointer {
+        if let cached = statements[sql] { return cached }
+        let db = try open()
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw StoreError.sqlite(code: rc, message: "\(String(cString: sqlite3_errmsg(db))) in: \(sql)")
+        }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func bind(_ values: [SQLiteValue], to statement: OpaquePointer) throws {
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard expected == values.count else {
+            throw StoreError.sqlite(code: SQLITE_RANGE, message: "statement takes \(expected) parameters, got \(values.count)")
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(statement, index)
+            case .integer(let n): rc = sqlite3_bind_int64(statement, index, n)
+            case .real(let x): rc = sqlite3_bind_double(statement, index, x)
+            // Explicit byte length so text with embedded NULs is kept whole.
+            case .text(let s): rc = sqlite3_bind_text(statement, index, s, Int32(s.utf8.count), sqliteTransient)
+            }
+            guard rc == SQLITE_OK else { throw error(rc) }
+        }
+    }
+
+    private func step(_ statement: OpaquePointer) throws -> Bool {
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let rc: throw error(rc)
+        }
+    }
+
+    private func error(_ rc: Int32) -> StoreError {
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+        return .sqlite(code: rc, message: message)
+    }
+}
+
+/// The current row of a statement being stepped; valid only inside the mapping closure.
+struct SQLiteRow {
+    let statement: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
+    /// Text of the column; "" for NULL (use `optionalText` where NULL means something).
+    func text(_ column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+}

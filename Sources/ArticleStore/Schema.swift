@@ -1,0 +1,80 @@
+/// The whole schema, as numbered migrations. Offsets are Unicode code point offsets;
+/// dates are `YYYY-MM-DD` text and times ISO 8601 UTC text, so both sort as text.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "articles, entities, mentions, figures", sql: """
+            CREATE TABLE articles (
+                id TEXT PRIMARY KEY,
+                text TEXT NOT NULL,
+                title TEXT,
+                url TEXT,
+                source TEXT,
+                published_at TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                text_hash TEXT NOT NULL,
+                extractor_version TEXT NOT NULL
+            );
+            -- Re-posting the same text with the same metadata is the same article.
+            CREATE UNIQUE INDEX articles_dedup ON articles (
+                text_hash, IFNULL(title, ''), IFNULL(url, ''), IFNULL(source, ''), published_at
+            );
+            CREATE INDEX articles_newest ON articles (published_at, received_at, id);
+
+            CREATE TABLE entities (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                entity_id TEXT NOT NULL,
+                type TEXT NOT NULL,
+                name TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value_json TEXT,
+                first_start INTEGER NOT NULL,
+                mention_count INTEGER NOT NULL,
+                PRIMARY KEY (article_id, entity_id)
+            ) WITHOUT ROWID;  -- the key is the lookup path; no second copy of it in a rowid index
+            -- Covering the cross-article entity summaries: they group all rows by key and type.
+            CREATE INDEX entities_key ON entities (key, type, article_id, mention_count, name);
+            CREATE INDEX entities_entity_id ON entities (entity_id);
+
+            CREATE TABLE mentions (
+                article_id TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (article_id, entity_id, start, "end"),
+                FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+
+            CREATE TABLE figures (
+                id INTEGER PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                -- Copied from the article (never changes) so date filters and sorts use one index.
+                published_at TEXT NOT NULL,
+                amount TEXT NOT NULL,          -- exact: Decimal's description
+                amount_real REAL NOT NULL,     -- for range filters, sorting and the index
+                currency TEXT NOT NULL,
+                currency_resolution TEXT NOT NULL,
+                qualifier TEXT,
+                min_amount TEXT,
+                max_amount TEXT,
+                text TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                sentence TEXT NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_end INTEGER NOT NULL,
+                FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, entity_id) ON DELETE CASCADE
+            );
+            -- Each sort in both directions: ties are broken by id ascending (text order) either
+            -- way, so a descending sort needs its own DESC index to avoid sorting every match.
+            CREATE INDEX figures_currency_amount ON figures (currency, amount_real);
+            CREATE INDEX figures_currency_amount_desc ON figures (currency, amount_real DESC);
+            CREATE INDEX figures_amount ON figures (amount_real);
+            CREATE INDEX figures_amount_desc ON figures (amount_real DESC);
+            CREATE INDEX figures_published ON figures (published_at);
+            CREATE INDEX figures_published_desc ON figures (published_at DESC);
+            CREATE INDEX figures_entity ON figures (article_id, entity_id);
+            """),
+    ]
+}

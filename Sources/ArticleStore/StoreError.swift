@@ -1,0 +1,20 @@
+/// Why a store operation failed.
+public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A pagination cursor that this store did not issue (or issued for another listing).
+    case invalidCursor
+    /// SQLite refused: its (extended) result code and message.
+    case sqlite(code: Int32, message: String)
+    /// A stored row that cannot be read back (bad date, bad JSON, unknown type).
+    case corrupt(String)
+    /// The store was closed.
+    case closed
+
+    public var description: String {
+        switch self {
+        case .invalidCursor: return "invalid cursor"
+        case .sqlite(let code, let message): return "SQLite error \(code): \(message)"
+        case .corrupt(let what): return "corrupt database: \(what)"
+        case .closed: return "the article store is closed"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import EntityExtraction
+import Foundation
+
+/// An article to store: its text and what the client said about it.
+public struct NewArticle: Sendable {
+    public var text: String
+    public var title: String?
+    public var url: String?
+    public var source: String?
+    public var publishedAt: CivilDate
+    public var receivedAt: Date
+
+    public init(text: String, title: String? = nil, url: String? = nil, source: String? = nil,
+                publishedAt: CivilDate, receivedAt: Date = Date()) {
+        self.text = text
+        self.title = title
+        self.url = url
+        self.source = source
+        self.publishedAt = publishedAt
+        self.receivedAt = receivedAt
+    }
+}
+
+/// An article as stored. `receivedAt` is kept to the millisecond.
+public struct StoredArticle: Sendable, Hashable {
+    public let id: String
+    public let title: String?
+    public let url: String?
+    public let source: String?
+    public let publishedAt: CivilDate
+    public let receivedAt: Date
+    /// SHA-256 of the UTF-8 text, lower-case hex.
+    public let textHash: String
+    public let extractorVersion: String
+    public let text: String
+}
+
+/// One page of a listing; pass `nextCursor` back to get the next page (nil: no more).
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let nextCursor: String?
+}
+
+/// Filters for listing articles, newest first (published_at, then received_at, then id).
+public struct ArticleListQuery: Sendable {
+    public var limit = 20
+    public var cursor: String?
+    /// An entity key-or-name (matched through `EntityKeys.nameKey`) or an entity id.
+    public var entity: String?
+    /// Alone: articles with at least one entity of this type. With `entity`: restricts it.
+    public var type: EntityType?
+    /// Inclusive bounds on published_at.
+    public var since: CivilDate?
+    public var until: CivilDate?
+    /// False leaves `text` empty in the listed articles: listings that show metadata only
+    /// need not read every article's full text.
+    public var includeText = true
+
+    public init() {}
+}
+
+public enum FigureSort: String, Sendable, CaseIterable {
+    case amount
+    case amountDescending = "-amount"
+    case publishedAt = "published_at"
+    case publishedAtDescending = "-published_at"
+}
+
+/// Filters for the figures ledger (one row per money mention across articles).
+public struct FigureQuery: Sendable {
+    /// ISO 4217 code, compared exactly (callers upper-case it).
+    public var currency: String?
+    /// Inclusive bounds on the amount.
+    public var minAmount: Decimal?
+    public var maxAmount: Decimal?
+    /// Inclusive bounds on the article's published_at.
+    public var since: CivilDate?
+    public var until: CivilDate?
+    public var articleID: String?
+    /// Figures from articles that have this entity (key-or-name or entity id, as for articles).
+    public var entity: String?
+    public var sort: FigureSort = .amountDescending
+    public var limit = 50
+    public var cursor: String?
+
+    public init() {}
+}
+
+/// One sum of money as mentioned in one article.
+public struct FigureRecord: Sendable, Hashable {
+    public let id: Int64
+    public let value: MoneyValue
+    public let mention: Mention
+    public let sentence: String
+    public let articleID: String
+    public let articleTitle: String?
+    public let articlePublishedAt: CivilDate
+}
+
+public enum FigureGrouping: String, Sendable, CaseIterable {
+    case currency, month, article
+}
+
+/// Count and exact totals of figures in one group and one currency: month and article
+/// groups are split per currency so different currencies are never added up.
+public struct FigureSummaryRow: Sendable, Hashable {
+    /// The currency code, `YYYY-MM` of published_at, or the article id.
+    public let group: String
+    public let currency: String
+    public let count: Int
+    public let total: Decimal
+    public let min: Decimal
+    public let max: Decimal
+    /// Set for article groups.
+    public let articleTitle: String?
+}
+
+/// One entity across all articles (entities sharing key and type).
+public struct EntitySummary: Sendable, Hashable {
+    public let key: String
+    public let type: EntityType
+    /// The name used by most articles for it (ties: alphabetical).
+    public let name: String
+    public let articleCount: Int
+    public let mentionCount: Int
+}

@@ -1,0 +1,94 @@
+/// What a date expression says before it is placed on the calendar.
+enum DateMeaning: Sendable {
+    /// Calendar fields as written (`March 14`, `Friday`, `2024`), resolved later so a
+    /// range can lend one side's month or year to the other (`March 15-17`, `May to Oct 2020`).
+    case parts(CalendarParts)
+    /// A period already placed on the calendar (`last week`, `Q3 2023`).
+    case period(DatePeriod)
+    /// A date in OntoNotes' sense that names no period (`two years`, `annual`).
+    case duration
+}
+
+struct CalendarParts: Sendable {
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    var weekday: Int?
+}
+
+/// One parse of the tokens from a start index up to `end` (exclusive).
+struct DateParse {
+    var end: Int
+    var meaning: DateMeaning
+}
+
+/// Which way a bare weekday, month or day falls from the reference date.
+enum DateDirection {
+    case past, future, nearest
+}
+
+/// Per-document memo of `DateGrammar.single`, by token index.
+final class ParseMemo {
+    var single: [Int: DateParse?] = [:]
+    /// Tense cues of a sentence (token index, direction), by sentence index, found when
+    /// a date in that sentence first needs them.
+    var cues: [Int: [(Int, DateDirection)]] = [:]
+}
+
+/// The date grammar over one document: each `parse…` method tries one family of rules at a
+/// token index and returns where it ends and what it means. Lookups only; no regexes.
+struct DateGrammar {
+    let document: Document
+    let tokens: [Token]
+    /// Lower-cased token text without an abbreviation's final dot (`Oct.` → `oct`).
+    let keys: [String]
+    let reference: CivilDate
+    let numericOrder: NumericDateOrder
+    /// Rules call each other at the same tokens (a range tries its sides, a modifier its
+    /// head): each token's longest single reading is computed once.
+    let memo = ParseMemo()
+
+    init(document: Document, reference: CivilDate, numericOrder: NumericDateOrder) {
+        self.document = document
+        self.tokens = document.tokens
+        self.reference = reference
+        self.numericOrder = numericOrder
+        let keys = document.tokens.map { token in
+            var k = token.lower
+            if k.count > 1, k.hasSuffix(".") { k.removeLast() }
+            return k
+        }
+        self.keys = keys
+    }
+
+    // MARK: token helpers
+
+    @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
+    @inline(__always) func exists(_ i: Int) -> Bool { i >= 0 && i < tokens.count }
+    @inline(__always) func joined(_ i: Int) -> Bool { exists(i) && tokens[i].joinedToPrevious }
+
+    /// A plain run of digits (no grouping or decimal separators) as an integer.
+    func digits(_ i: Int) -> Int? {
+        guard exists(i), tokens[i].kind == .number else { return nil }
+        let t = tokens[i].text
+        guard t.count <= 9, t.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+        return Int(t)
+    }
+
+    func digitCount(_ i: Int) -> Int { exists(i) ? tokens[i].text.count : 0 }
+
+    func isPunct(_ i: Int, _ s: String) -> Bool { exists(i) && tokens[i].kind == .punctuation && tokens[i].text == s }
+
+    func isDash(_ i: Int) -> Bool {
+        guard exists(i), tokens[i].kind == .punctuation else { return false }
+        let t = tokens[i].text
+        return t == "-" || t == "–" || t == "—" || t == "~"
+    }
+
+    /// Where a date ends before an optional `'s` (`last year's`).
+    /// OntoNotes (newswire dev) leaves the possessive outside the span: `Friday`'s.
+    func skipPossessive(_ i: Int) -> Int { i }
+
+    /// Skips an optional comma.
+    func skipComma(_ i: Int) -> Int { isPunct(i, ",") ? i + 1 : i }
+}

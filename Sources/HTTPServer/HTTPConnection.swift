@@ -1,0 +1,321 @@
+import Dispatch
+import Glibc
+
+/// One client connection: reads and parses requests, hands one at a time to the worker
+/// pool, writes each response in order, and enforces the timeouts. Every method runs on
+/// the server's I/O queue; nothing blocks there.
+final class HTTPConnection: @unchecked Sendable {
+    private enum State { case reading, processing, writing, lingering, closed }
+    private enum AfterWrite { case keepReading, close }
+
+    let remote: String
+    /// Over the connection cap: answered 503 and closed.
+    let rejected: Bool
+    private let fd: Int32
+    private let context: HTTPServerContext
+    private let closer: DescriptorCloser
+    private var parser: HTTPRequestParser
+    private var state = State.reading
+    private var readSource: SuspendableSource?
+    private var writeSource: SuspendableSource?
+    private var timer: ConnectionTimer!
+    private var output: [UInt8] = []
+    private var outputOffset = 0
+    private var afterWrite: AfterWrite?
+    private var peerClosed = false
+    private var continueSent = false
+    /// The parser phase the reading deadline was computed for, and when it began.
+    private var timedPhase: HTTPRequestParser.Phase?
+    private var phaseStart: UInt64 = 0
+    private var stateStart: UInt64 = 0
+    /// When the first byte of the request now being read arrived, for the log's duration.
+    private var requestStart: UInt64?
+
+    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
+        self.fd = fd
+        self.remote = remote
+        self.rejected = rejected
+        self.context = context
+        closer = DescriptorCloser(fd: fd)
+        parser = HTTPRequestParser(limits: context.configuration.parserLimits)
+        timer = ConnectionTimer(queue: context.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
+    }
+
+    func start() {
+        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue),
+                                       closer: closer) { [weak self] in self?.event { $0.readable() } }
+        event { connection in
+            if connection.rejected {
+                connection.fail(HTTPParseError(status: 503, detail: "too many connections; retry shortly"),
+                                headers: HTTPHeaders([("Retry-After", "1")]))
+            }
+        }
+    }
+
+    /// Idle connections and half-sent heads close now; requests being read, run or
+    /// written finish first and then close.
+    func beginShutdown() {
+        event { connection in
+            if connection.state == .reading && connection.parser.phase != .body { connection.close() }
+        }
+    }
+
+    func close() {
+        guard state != .closed else { return }
+        state = .closed
+        timer.cancel()
+        readSource?.cancel()
+        writeSource?.cancel()
+        context.connectionClosed?(self)
+    }
+
+    /// Runs one event and then moves the deadline to match the new state.
+    private func event(_ body: (HTTPConnection) -> Void) {
+        guard state != .closed else { return }
+        body(self)
+        if state != .closed { updateDeadline() }
+    }
+
+    // MARK: Reading
+
+    private func readable() {
+        switch state {
+        case .closed: return
+        case .processing, .writing:
+            suspendRead()
+            return
+        case .lingering, .reading:
+            break
+        }
+        let buffer = context.readBuffer
+        let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+        if count < 0 {
+            if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
+            return
+        }
+        if state == .lingering {
+            if count == 0 { close() }  // drained: the client has seen the response
+            return
+        }
+        if count == 0 {
+            peerClosed = true
+            suspendRead()
+        } else {
+            if requestStart == nil { requestStart = ConnectionTimer.now() }
+            parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        processBuffered()
+    }
+
+    private func processBuffered() {
+        guard state == .reading else { return }
+        switch parser.next() {
+        case .request(let parsed):
+            dispatch(parsed)
+        case .failure(let error):
+            fail(error)
+        case .needMore:
+            if peerClosed {
+                // A request cut off by the client's close can never complete.
+                if output.count == outputOffset { close() } else { afterWrite = .close }
+            } else if parser.awaitingContinuedBody && !continueSent {
+                continueSent = true
+                write(HTTPResponseEncoder.continueResponse, then: nil)
+            }
+        }
+    }
+
+    // MARK: Responding
+
+    private func dispatch(_ parsed: ParsedHTTPRequest) {
+        state = .processing
+        continueSent = false
+        suspendRead()
+        let now = ConnectionTimer.now()
+        let start = requestStart ?? now
+        // Bytes already buffered belong to the next (pipelined) request: it has started.
+        requestStart = parser.bufferedByteCount > 0 ? now : nil
+        var request = parsed.request
+        request.remoteAddress = remote
+        let context = self.context
+        let accepted = context.pool.submit { [request] in
+            let response = context.responder.respond(to: request)
+            context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+        }
+        if !accepted {
+            let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",
+                                            headers: HTTPHeaders([("Retry-After", "1")]))
+            finish(parsed, busy, start: start)
+        }
+    }
+
+    private func finish(_ parsed: ParsedHTTPRequest, _ response: HTTPResponse, start: UInt64) {
+        guard state == .processing else { return }
+        let responderCloses = response.headers.values("Connection")
+            .flatMap(HTTPHeadParser.listElements).contains("close")
+        // A client that half-closed after pipelining still gets every buffered request answered.
+        let peerDone = peerClosed && parser.phase == .idle
+        let closing = !parsed.keepAlive || context.shuttingDown || peerDone || responderCloses
+        let header: HTTPResponseEncoder.ConnectionHeader = closing ? .close : (parsed.minorVersion == 0 ? .keepAlive : .none)
+        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(),
+                                               omitBody: parsed.request.method == "HEAD", connection: header)
+        context.log(method: parsed.request.method, path: parsed.request.path, status: response.status,
+                    since: start, remote: remote)
+        state = .writing
+        write(bytes, then: closing ? .close : .keepReading)
+    }
+
+    /// Answers an error the server found itself, then closes: the stream can't be trusted.
+    private func fail(_ error: HTTPParseError, headers: HTTPHeaders = HTTPHeaders()) {
+        suspendRead()
+        let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
+        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
+        let line = parser.pendingRequestLine
+        context.log(method: error.method ?? line?.method ?? "-", path: error.path ?? line?.path ?? "-",
+                    status: error.status, since: requestStart ?? ConnectionTimer.now(), remote: remote)
+        state = .writing
+        write(bytes, then: .close)
+    }
+
+    // MARK: Writing
+
+    private func write(_ bytes: [UInt8], then next: AfterWrite?) {
+        if outputOffset == output.count {
+            output = bytes
+            outputOffset = 0
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        if let next {
+            afterWrite = next
+            stateStart = ConnectionTimer.now()
+        }
+        flush()
+    }
+
+    /// Sends what is pending; the whole response usually leaves in this one `send`.
+    private func flush() {
+        while outputOffset < output.count {
+            let sent = output.withUnsafeBytes { bytes in
+                send(fd, bytes.baseAddress! + outputOffset, bytes.count - outputOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outputOffset += sent
+            } else if sent < 0 && errno == EINTR {
+                continue
+            } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                resumeWrite()
+                return
+            } else {
+                close()  // the peer is gone: EPIPE, ECONNRESET
+                return
+            }
+        }
+        output = []
+        outputOffset = 0
+        suspendWrite()
+        if let next = afterWrite {
+            afterWrite = nil
+            written(next)
+        }
+    }
+
+    private func written(_ next: AfterWrite) {
+        switch next {
+        case .keepReading:
+            state = .reading
+            timedPhase = nil
+            if context.shuttingDown && parser.phase != .body {
+                close()
+                return
+            }
+            resumeRead()
+            processBuffered()
+        case .close:
+            if peerClosed {
+                close()
+                return
+            }
+            // Drain what the client still sends until it closes, so our close does not
+            // reset the connection and destroy the response before the client reads it.
+            shutdown(fd, Int32(SHUT_WR))
+            state = .lingering
+            stateStart = ConnectionTimer.now()
+            resumeRead()
+        }
+    }
+
+    // MARK: Deadlines
+
+    private func updateDeadline() {
+        let configuration = context.configuration
+        let newDeadline: UInt64
+        switch state {
+        case .reading:
+            let phase = parser.phase
+            if phase != timedPhase {
+                timedPhase = phase
+                phaseStart = ConnectionTimer.now()
+            }
+            let seconds: Double
+            switch phase {
+            case .idle: seconds = configuration.idleTimeout
+            case .head: seconds = configuration.headerTimeout
+            case .body: seconds = configuration.bodyTimeout
+            }
+            newDeadline = ConnectionTimer.after(seconds, from: phaseStart)
+        case .writing:
+            newDeadline = ConnectionTimer.after(configuration.writeTimeout, from: stateStart)
+        case .lingering:
+            newDeadline = ConnectionTimer.after(configuration.lingerTimeout, from: stateStart)
+        case .processing, .closed:
+            newDeadline = .max
+        }
+        timer.set(newDeadline)
+    }
+
+    private func deadlinePassed() {
+        guard timer.hasExpired() else { return }
+        switch state {
+        case .reading:
+            let configuration = context.configuration
+            switch timedPhase {
+            case .head?:
+                fail(HTTPParseError(status: 408, detail: "request head not received within \(configuration.headerTimeout) s"))
+            case .body?:
+                fail(HTTPParseError(status: 408, detail: "request body not received within \(configuration.bodyTimeout) s"))
+            case .idle?, nil:
+                close()  // keep-alive idle: close silently
+            }
+        case .writing, .lingering:
+            close()
+        case .processing, .closed:
+            break
+        }
+    }
+
+    // MARK: Sources
+
+    private func suspendRead() {
+        readSource?.suspend()
+    }
+
+    private func resumeRead() {
+        guard !peerClosed else { return }  // a closed peer keeps a read source firing
+        readSource?.resume()
+    }
+
+    private func suspendWrite() {
+        writeSource?.suspend()
+    }
+
+    /// The write source exists only once a send has come up short.
+    private func resumeWrite() {
+        if let writeSource {
+            writeSource.resume()
+        } else {
+            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue),
+                                            closer: closer) { [weak self] in self?.event { $0.flush() } }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+/// An incremental HTTP/1.1 request parser: pure code over bytes, no I/O.
+/// Feed it bytes with `append`, then call `next()` until it answers `.needMore`.
+/// Pipelined requests come out one per `next()`, in order; after an error it stays failed.
+struct HTTPRequestParser {
+    enum Phase: Equatable {
+        /// Nothing of the next request has arrived.
+        case idle
+        /// Part of a request head has arrived.
+        case head
+        /// The head is complete and the body is still arriving.
+        case body
+    }
+
+    enum Result {
+        case needMore
+        case request(ParsedHTTPRequest)
+        case failure(HTTPParseError)
+    }
+
+    private enum ChunkState {
+        case size
+        case data(remaining: Int)
+        case dataEnd
+        case trailers(bytesSeen: Int)
+    }
+
+    private struct Pending {
+        var head: HTTPRequestHead
+        var body: [UInt8] = []
+        var chunk: ChunkState = .size
+    }
+
+    /// A chunk-size line longer than this is not a real client.
+    private static let maxChunkLineBytes = 4096
+
+    let limits: HTTPParserLimits
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// Bytes after `start` already searched for the end of the head, and where the
+    /// current line begins; kept so a head arriving byte by byte is scanned once.
+    private var headScanned = 0
+    private var headLineStart = 0
+    private var pending: Pending?
+    private var failure: HTTPParseError?
+
+    init(limits: HTTPParserLimits) {
+        self.limits = limits
+    }
+
+    var phase: Phase {
+        if pending != nil { return .body }
+        var index = start
+        // Blank lines before a request line are ignored (RFC 9112 §2.2), so they are idle.
+        while index < buffer.count, buffer[index] == 0x0D || buffer[index] == 0x0A { index += 1 }
+        return index < buffer.count ? .head : .idle
+    }
+
+    /// True while waiting for the body of a request that sent `Expect: 100-continue`.
+    var awaitingContinuedBody: Bool { pending?.head.expectsContinue ?? false }
+
+    /// Method and path of the request whose body is being read, for logging its errors.
+    var pendingRequestLine: (method: String, path: String)? {
+        pending.map { ($0.head.method, $0.head.path) }
+    }
+
+    /// Bytes received but not yet consumed by a request.
+    var bufferedByteCount: Int { buffer.count - start }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
+    mutating func next() -> Result {
+        if let failure { return .failure(failure) }
+        let result = step()
+        if case .failure(let error) = result { failure = error }
+        return result
+    }
+
+    private mutating func compact() {
+        if start == buffer.count {
+            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+            start = 0
+        } else if start > 65_536 && start * 2 > buffer.count {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+    }
+
+    private mutating func step() -> Result {
+        if pending == nil {
+            skipBlankLines()
+            guard start < buffer.count else { return .needMore }
+            switch findHeadEnd() {
+            case .failure(let error): return .failure(error)
+            case .success(nil): return .needMore
+            case .success(let end?):
+                switch HTTPHeadParser.parse(buffer[start..<end], limits: limits) {
+                case .failure(let error): return .failure(error)
+                case .success(let head):
+                    start = end
+                    headScanned = 0
+                    headLineStart = 0
+                    var newPending = Pending(head: head)
+                    if case .length(let length) = head.framing { newPending.body.reserveCapacity(length) }
+                    pending = newPending
+                }
+            }
+        }
+        return readBody()
+    }
+
+    private mutating func skipBlankLines() {
+        while start < buffer.count {
+            if buffer[start] == 0x0A {
+                start += 1
+            } else if buffer[start] == 0x0D, start + 1 < buffer.count, buffer[start + 1] == 0x0A {
+                start += 2
+            } else {
+                return
+            }
+        }
+    }
+
+    /// The index just past the empty line ending the head, nil if it has not arrived yet.
+    private mutating func findHeadEnd() -> Swift.Result<Int?, HTTPParseError> {
+        var index = start + headScanned
+        while index < buffer.count {
+            if buffer[index] == 0x0A {
+                let lineLength = index - (start + headLineStart)
+                let isEmpty = lineLength == 0 || (lineLength == 1 && buffer[index - 1] == 0x0D)
+                if isEmpty && headLineStart > 0 {
+                    let end = index + 1
+                    if end - start > limits.maxHeaderBytes { return .failure(headerTooLarge) }
+                    return .success(end)
+                }
+                if headLineStart == 0 && index - start > maxRequestLineBytes { return .failure(uriTooLong) }
+                headLineStart = index + 1 - start
+            }
+            index += 1
+        }
+        headScanned = index - start
+        if headLineStart == 0 && headScanned > maxRequestLineBytes { return .failure(uriTooLong) }
+        if headScanned > limits.maxHeaderBytes { return .failure(headerTooLarge) }
+        return .success(nil)
+    }
+
+    /// A request line this long cannot hold a target within the limit (method, spaces and
+    /// version take well under 64 bytes); refusing it early keeps the answer 414, not 431.
+    private var maxRequestLineBytes: Int { limits.maxURIBytes + 64 }
+
+    private var uriTooLong: HTTPParseError {
+        HTTPParseError(status: 414, detail: "request target longer than \(limits.maxURIBytes) bytes")
+    }
+
+    private var headerTooLarge: HTTPParseError {
+        HTTPParseError(status: 431, detail: "request head larger than \(limits.maxHeaderBytes) bytes")
+    }
+
+    private var bodyTooLarge: HTTPParseError {
+        HTTPParseError(status: 413, detail: "request body larger than \(limits.maxBodyBytes) bytes")
+    }
+
+    private mutating func readBody() -> Result {
+        guard var current = pending else { return .needMore }
+        pending = nil  // keep the body uniquely referenced while it grows
+        switch current.head.framing {
+        case .length(let length):
+            let take = min(length - current.body.count, buffer.count - start)
+            current.body.append(contentsOf: buffer[start..<(start + take)])
+            start += take
+            if current.body.count == length { return complete(current) }
+            pending = current
+            return .needMore
+        case .chunked:
+            switch readChunked(&current) {
+            case .needMore:
+                pending = current
+                return .needMore
+            case .failure(let error):
+                pending = current  // kept so the error can be logged against its request
+                return .failure(error)
+            case .done:
+                return complete(current)
+            }
+        }
+    }
+
+    private func complete(_ current: Pending) -> Result {
+        let head = current.head
+        var request = HTTPRequest(method: head.method, target: head.target, headers: head.headers, body: current.body)
+        request.path = head.path
+        request.queryItems = head.queryItems
+        return .request(ParsedHTTPRequest(request: request, keepAlive: head.keepAlive, minorVersion: head.minorVersion))
+    }
+
+    private enum ChunkProgress {
+        case needMore
+        case done
+        case failure(HTTPParseError)
+    }
+
+    private mutating func readChunked(_ current: inout Pending) -> ChunkProgress {
+        while true {
+            switch current.chunk {
+            case .size:
+                guard let line = takeCRLFLine(limit: Self.maxChunkLineBytes) else { return .needMore }
+                switch line {
+                case .failure(let error): return .failure(error)
+                case .success(let bytes):
+                    switch parseChunkSize(bytes, alreadyRead: current.body.count) {
+                    case .failure(let error): return .failure(error)
+                    case .success(0): current.chunk = .trailers(bytesSeen: 0)
+                    case .success(let size): current.chunk = .data(remaining: size)
+                    }
+                }
+            case .data(let remaining):
+                let take = min(remaining, buffer.count - start)
+                guard take > 0 else { return .needMore }
+                current.body.append(contentsOf: buffer[start..<(start + take)])
+                start += take
+                current.chunk = take == remaining ? .dataEnd : .data(remaining: remaining - take)
+            case .dataEnd:
+                guard buffer.count - start >= 2 else { return .needMore }
+                guard buffer[start] == 0x0D, buffer[start + 1] == 0x0A else {
+                    return .failure(.badRequest("chunk data not followed by CRLF"))
+                }
+                start += 2
+                current.chunk = .size
+            case .trailers(let seen):
+                let room = limits.maxHeaderBytes - seen
+                guard let line = takeCRLFLine(limit: max(room, 0)) else { return .needMore }
+                switch line {
+                case .failure(let error):
+                    return .failure(error.status == 400 && room < Self.maxChunkLineBytes ? headerTooLarge : error)
+                case .success(let bytes):
+                    if bytes.isEmpty { return .done }
+                    // Trailer fields are checked for syntax but not merged into the headers.
+                    if case .failure(let error) = HTTPHeadParser.parseField(bytes) { return .failure(error) }
+                    current.chunk = .trailers(bytesSeen: seen + bytes.count + 2)
+                }
+            }
+        }
+    }
+
+    /// The next CRLF-terminated line without its CRLF; nil if incomplete. Chunk framing
+    /// demands CRLF: a bare LF here is how parsers get desynchronised.
+    private mutating func takeCRLFLine(limit: Int) -> Swift.Result<ArraySlice<UInt8>, HTTPParseError>? {
+        let end = min(buffer.count, start + limit + 2)
+        var index = start
+        while index < end {
+            if buffer[index] == 0x0A {
+                guard index > start, buffer[index - 1] == 0x0D else {
+                    return .failure(.badRequest("chunked framing line not terminated by CRLF"))
+                }
+                let line = buffer[start..<(index - 1)]
+                start = index + 1
+                if line.contains(0x0D) { return .failure(.badRequest("bare CR in chunked framing")) }
+                return .success(line)
+            }
+            index += 1
+        }
+        if end - start >= limit + 2 { return .failure(.badRequest("chunk framing line too long")) }
+        return nil
+    }
+
+    private func parseChunkSize(_ line: ArraySlice<UInt8>, alreadyRead: Int) -> Swift.Result<Int, HTTPParseError> {
+        var size = 0
+        var index = line.startIndex
+        while index < line.endIndex, let digit = HTTPRequestTarget.hexValue(line[index]) {
+            if size > (Int.max >> 4) { return .failure(bodyTooLarge) }
+            size = size << 4 | Int(digit)
+            index += 1
+        }
+        guard index > line.startIndex else { return .failure(.badRequest("malformed chunk size")) }
+        // Chunk extensions (`;name=value`) are allowed and ignored, but must be well-formed text.
+        var rest = line[index...]
+        while let b = rest.first, b == 0x20 || b == 0x09 { rest = rest.dropFirst() }
+        if let b = rest.first, b != 0x3B { return .failure(.badRequest("malformed chunk size")) }
+        guard rest.allSatisfy(HTTPSyntax.isFieldValueByte) else {
+            return .failure(.badRequest("control character in chunk extension"))
+        }
+        if size > limits.maxBodyBytes - alreadyRead { return .failure(bodyTooLarge) }
+        return .success(size)
+    }
+}

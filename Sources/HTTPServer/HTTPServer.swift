@@ -1,0 +1,178 @@
+import Dispatch
+import Foundation
+import Glibc
+
+/// An HTTP/1.1 server over non-blocking POSIX sockets and Dispatch sources. All socket
+/// I/O and parsing happen on one serial queue; the responder runs on a bounded pool of
+/// worker threads.
+public final class HTTPServer: @unchecked Sendable {
+    private enum Lifecycle { case idle, running, stopping, stopped }
+
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let onRequest: (@Sendable (HTTPRequestLog) -> Void)?
+    private let queue = DispatchQueue(label: "article-entities.http.io")
+    private let lifecycleCondition = NSCondition()
+    private var lifecycle = Lifecycle.idle
+
+    // Confined to `queue`.
+    private var context: HTTPServerContext?
+    private var listenSource: DispatchSourceRead?
+    private var acceptPaused = false
+    private var connections: [ObjectIdentifier: HTTPConnection] = [:]
+    private var rejectedCount = 0
+    private var graceTimer: DispatchSourceTimer?
+    private var stopCompleted = false
+
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder,
+                onRequest: (@Sendable (HTTPRequestLog) -> Void)? = nil) {
+        self.configuration = configuration
+        self.responder = responder
+        self.onRequest = onRequest
+    }
+
+    /// Binds and starts listening; returns the bound port (useful with port 0).
+    /// Throws `HTTPServerError` (e.g. address in use, invalid configuration).
+    public func start() throws -> Int {
+        lifecycleCondition.lock()
+        defer { lifecycleCondition.unlock() }
+        guard lifecycle == .idle else { throw HTTPServerError.alreadyStarted }
+        try configuration.validate()
+        // Writes use MSG_NOSIGNAL; this also covers anything else in the process.
+        signal(SIGPIPE, SIG_IGN)
+        let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
+        let pool = WorkerPool(threads: configuration.workerThreads, maxQueued: configuration.maxQueuedRequests,
+                              name: "http-worker")
+        let context = HTTPServerContext(configuration: configuration, responder: responder,
+                                        onRequest: onRequest, queue: queue, pool: pool)
+        context.connectionClosed = { [weak self] connection in self?.connectionClosed(connection) }
+        queue.sync {
+            self.context = context
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [weak self] in self?.acceptConnections(listener: fd) }
+            source.setCancelHandler { _ = Glibc.close(fd) }
+            listenSource = source
+            source.activate()
+        }
+        lifecycle = .running
+        return port
+    }
+
+    /// Graceful: stop accepting, let in-flight requests finish (at most
+    /// `shutdownGracePeriod`), close connections. Returns at once; idempotent.
+    public func shutdown() {
+        lifecycleCondition.lock()
+        switch lifecycle {
+        case .idle:
+            lifecycle = .stopped
+            lifecycleCondition.broadcast()
+            lifecycleCondition.unlock()
+        case .running:
+            lifecycle = .stopping
+            lifecycleCondition.unlock()
+            queue.async { self.beginShutdown() }
+        case .stopping, .stopped:
+            lifecycleCondition.unlock()
+        }
+    }
+
+    /// Blocks until shutdown has completed (returns at once if the server never started).
+    public func waitUntilStopped() {
+        lifecycleCondition.lock()
+        while lifecycle == .running || lifecycle == .stopping { lifecycleCondition.wait() }
+        lifecycleCondition.unlock()
+    }
+
+    /// Requests waiting for a worker thread (for tests and metrics).
+    var queuedRequestCount: Int {
+        queue.sync { context?.pool.queuedCount ?? 0 }
+    }
+
+    /// Open connections, including ones being refused (for tests).
+    var connectionCount: Int {
+        queue.sync { connections.count }
+    }
+
+    // MARK: On the I/O queue
+
+    private func acceptConnections(listener: Int32) {
+        guard let context, !context.shuttingDown else { return }
+        for _ in 0..<128 {
+            switch Socket.accept(listener) {
+            case .wouldBlock:
+                return
+            case .failed(let code) where code == EINTR || code == ECONNABORTED || code == EPROTO:
+                continue
+            case .failed:
+                // Out of descriptors or memory: a ready listener would spin, so pause briefly.
+                pauseAccepting()
+                return
+            case .accepted(let fd, let remote):
+                Socket.setNoDelay(fd)
+                // Even refusals cost a descriptor; past twice the cap, drop without a word.
+                if connections.count >= configuration.maxConnections * 2 {
+                    _ = Glibc.close(fd)
+                    continue
+                }
+                let over = connections.count - rejectedCount >= configuration.maxConnections
+                let connection = HTTPConnection(fd: fd, remote: remote, rejected: over, context: context)
+                connections[ObjectIdentifier(connection)] = connection
+                if over { rejectedCount += 1 }
+                connection.start()
+            }
+        }
+    }
+
+    private func pauseAccepting() {
+        guard let source = listenSource, !acceptPaused else { return }
+        source.suspend()
+        acceptPaused = true
+        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { [weak self] in
+            guard let self, self.acceptPaused, let source = self.listenSource else { return }
+            self.acceptPaused = false
+            source.resume()
+        }
+    }
+
+    private func connectionClosed(_ connection: HTTPConnection) {
+        guard connections.removeValue(forKey: ObjectIdentifier(connection)) != nil else { return }
+        if connection.rejected { rejectedCount -= 1 }
+        if context?.shuttingDown == true { completeShutdownIfDone() }
+    }
+
+    private func beginShutdown() {
+        guard let context, !context.shuttingDown else { return }
+        context.shuttingDown = true
+        if let source = listenSource {
+            if acceptPaused { source.resume() }
+            acceptPaused = false
+            source.cancel()
+            listenSource = nil
+        }
+        for connection in Array(connections.values) { connection.beginShutdown() }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            for connection in Array(self.connections.values) { connection.close() }
+        }
+        timer.schedule(deadline: .now() + configuration.shutdownGracePeriod)
+        timer.activate()
+        graceTimer = timer
+        completeShutdownIfDone()
+    }
+
+    private func completeShutdownIfDone() {
+        guard connections.isEmpty, !stopCompleted, let context else { return }
+        stopCompleted = true
+        graceTimer?.cancel()
+        graceTimer = nil
+        context.pool.stop()
+        // Queued after the listener's cancel handler, so the port is closed once we report.
+        queue.async {
+            self.lifecycleCondition.lock()
+            self.lifecycle = .stopped
+            self.lifecycleCondition.broadcast()
+            self.lifecycleCondition.unlock()
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import ArticleAPI
+import EntityExtraction
+
+/// `article-entities extract`: the extraction of `POST /v1/extract`, from a file or stdin.
+enum ExtractCommand {
+    static let summary = "Print the entities of a text (or of JSONL lines) without storing anything."
+    static let help = """
+    USAGE: article-entities extract [--published-at YYYY-MM-DD] [--default-dollar USD]
+                                    [--date-order month-day|day-month] [FILE|-]
+           article-entities extract --jsonl [FILE|-]
+
+    Reads the text of one article from FILE (or standard input when FILE is - or absent)
+    and prints {"entities": [...]} exactly as POST /v1/extract answers.
+
+    With --jsonl, every input line is one JSON object {"id", "text", "published_at"?}
+    and every output line is {"id", "entities": [...]}, streamed for bulk work.
+
+    OPTIONS:
+      --published-at D   the article's publication date; relative dates resolve against it
+                         (default: today, UTC). With --jsonl, a line's own published_at wins.
+      --default-dollar C ISO 4217 code a bare $ means when nothing else decides (default USD).
+      --date-order O     how 3/4/24 reads: month-day (default) or day-month.
+      --jsonl            read JSON lines, write JSON lines.
+      -h, --help         show this help.
+    """
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let args = try ParsedArguments(arguments, valued: ["--published-at", "--default-dollar", "--date-order"],
+                                       flags: ["--jsonl", "--help", "-h"])
+        if args.has("--help") || args.has("-h") {
+            print(help)
+            return 0
+        }
+        guard args.positionals.count <= 1 else { throw UsageError("give at most one FILE") }
+        var options = ExtractionOptions(publishedAt: ArticleAPI.utcToday())
+        if let raw = args.value("--published-at") {
+            guard let d = CivilDate(iso: raw) else { throw UsageError("--published-at must be YYYY-MM-DD, got \(raw)") }
+            options.publishedAt = d
+        }
+        if let raw = args.value("--default-dollar") {
+            guard raw.count == 3, raw.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw UsageError("--default-dollar must be an ISO 4217 code") }
+            options.money.defaultDollar = raw.uppercased()
+        }
+        if let raw = args.value("--date-order") {
+            guard let order = NumericDateOrder(rawValue: raw) else { throw UsageError("--date-order must be month-day or day-month") }
+            options.numericDateOrder = order
+        }
+        let extractor = try EntityExtractor.bundled()
+        var reader = try LineReader(path: args.positionals.first)
+        var out = OutputBuffer()
+        if !args.has("--jsonl") {
+            guard let text = String(validating: reader.readAll(), as: UTF8.self) else { throw UsageError("the input is not valid UTF-8") }
+            let extraction = extractor.extract(text, options: options)
+            out.append(EntityJSON.entitiesDocument(extraction.entities))
+            out.append([0x0A])
+            out.flush()
+            return 0
+        }
+        var lineNumber = 0
+        var failures = 0
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            do {
+                let (id, text, publishedAt) = try decodeLine(line)
+                var lineOptions = options
+                if let publishedAt { lineOptions.publishedAt = publishedAt }
+                let extraction = extractor.extract(text, options: lineOptions)
+                var w = JSONWriter(capacity: 256 + extraction.entities.count * 160)
+                w.beginObject()
+                w.key("id")
+                if let id { w.value(id) } else { w.null() }
+                w.key("entities")
+                EntityJSON.writeEntities(extraction.entities, to: &w)
+                w.endObject()
+                out.append(w.bytes)
+                out.append([0x0A])
+            } catch let e as UsageError {
+                failures += 1
+                FileHandle.standardError.write(Data("line \(lineNumber): \(e.message)\n".utf8))
+            }
+        }
+        out.flush()
+        return failures == 0 ? 0 : 1
+    }
+
+    private static func decodeLine(_ line: [UInt8]) throws -> (String?, String, CivilDate?) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            throw UsageError("not a JSON object")
+        }
+        guard let text = object["text"] as? String else { throw UsageError("no \"text\" string") }
+        var id: String?
+        if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue }
+        var date: CivilDate?
+        if let raw = object["published_at"] as? String {
+            guard let d = CivilDate(iso: String(raw.prefix(10))) else { throw UsageError("published_at must be YYYY-MM-DD") }
+            date = d
+        }
+        return (id, text, date)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import ArticleAPI
+import ArticleStore
+import EntityExtraction
+import HTTPServer
+
+/// `article-entities serve`: runs the HTTP service until SIGTERM or SIGINT.
+enum ServeCommand {
+    static let summary = "Run the HTTP service (default http://127.0.0.1:8080, SQLite under ./data/)."
+    static let help = """
+    USAGE: article-entities serve [--config FILE] [--host H] [--port N] [--database PATH]
+
+    Settings come from Config/default.json (or --config FILE), then the environment
+    (ARTICLE_ENTITIES_HOST, ARTICLE_ENTITIES_PORT, ARTICLE_ENTITIES_DATABASE and the other
+    keys of the file in upper case), then these flags. The database file and its folder are
+    created when missing. Stops gracefully on SIGTERM or SIGINT: no new connections,
+    in-flight requests finish, the database closes cleanly.
+
+    OPTIONS:
+      --config FILE     JSON settings file (default: Config/default.json when present)
+      --host H          address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+      --port N          TCP port (default 8080; 0 picks a free one)
+      --database PATH   SQLite file (default ./data/articles.sqlite)
+      -h, --help        show this help
+    """
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let args = try ParsedArguments(arguments, valued: ["--config", "--host", "--port", "--database"], flags: ["--help", "-h"])
+        if args.has("--help") || args.has("-h") {
+            print(help)
+            return 0
+        }
+        guard args.positionals.isEmpty else { throw UsageError("unexpected argument \(args.positionals[0])") }
+        var config = try configuration(file: args.value("--config"))
+        if let host = args.value("--host") { config.host = host }
+        if let port = try args.int("--port", range: 0...65535) { config.port = port }
+        if let db = args.value("--database") { config.database = db }
+
+        let folder = (config.database as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let store = try ArticleStore(path: config.database)
+        let extractor = try EntityExtractor.bundled()
+        let metrics = ServiceMetrics()
+        let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
+                             openAPIDocument: OpenAPIDocument.bundled())
+        let log = config.logRequests
+        let server = HTTPServer(configuration: config.serverConfiguration, responder: api) { entry in
+            metrics.record(entry)
+            if log { AccessLog.write(entry) }
+        }
+        let port = try server.start()
+        let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
+        AccessLog.line("article-entities \(EntityExtractor.version) listening on http://\(shownHost):\(port) (database \(config.database))")
+
+        let signals = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                AccessLog.line("received \(sig == SIGTERM ? "SIGTERM" : "SIGINT"): finishing in-flight requests")
+                server.shutdown()
+            }
+            source.resume()
+            return source
+        }
+        server.waitUntilStopped()
+        store.close()
+        signals.forEach { $0.cancel() }
+        AccessLog.line("stopped")
+        return 0
+    }
+}
+
+extension ServeCommand {
+    /// The configuration file (or Config/default.json when present), then the environment.
+    static func configuration(file: String?) throws -> ServiceConfiguration {
+        var config = ServiceConfiguration()
+        if let file {
+            try config.apply(file: file)
+        } else if FileManager.default.fileExists(atPath: "Config/default.json") {
+            try config.apply(file: "Config/default.json")
+        }
+        try config.apply(environment: ProcessInfo.processInfo.environment)
+        return config
+    }
+}
+
+/// One line per request on standard error: time, method, path, status, duration.
+enum AccessLog {
+    private static let lock = NSLock()
+
+    static func write(_ e: HTTPRequestLog) {
+        let ms = String(format: "%.1f", e.duration * 1000)
+        line("\(e.method) \(e.path) \(e.status) \(ms)ms")
+    }
+
+    static func line(_ text: String) {
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
+        lock.lock()
+        FileHandle.standardError.write(Data("\(stamp) \(text)\n".utf8))
+        lock.unlock()
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import ArticleAPI
-final class ArticleAPIPlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

@@ -1,0 +1,42 @@
+import XCTest
+import ArticleAPI
+
+final class ServiceConfigurationTests: XCTestCase {
+    func testShippedDefaultsMatchTheBuiltInOnes() throws {
+        var c = ServiceConfiguration()
+        try c.apply(file: ServiceFixture.packageRoot.appendingPathComponent("Config/default.json").path)
+        XCTAssertEqual(c, ServiceConfiguration(), "Config/default.json and ServiceConfiguration must agree")
+        XCTAssertEqual(c.host, "127.0.0.1")
+        XCTAssertEqual(c.port, 8080)
+        XCTAssertEqual(c.database, "./data/articles.sqlite")
+        XCTAssertEqual(c.maxBodyBytes, 1_048_576)
+    }
+
+    func testEnvironmentOverridesTheFile() throws {
+        var c = ServiceConfiguration()
+        try c.apply(environment: ["ARTICLE_ENTITIES_HOST": "0.0.0.0", "ARTICLE_ENTITIES_PORT": "9090",
+                                  "ARTICLE_ENTITIES_DATABASE": "/tmp/x.sqlite", "ARTICLE_ENTITIES_LOG_REQUESTS": "false",
+                                  "UNRELATED": "1"])
+        XCTAssertEqual(c.host, "0.0.0.0")
+        XCTAssertEqual(c.port, 9090)
+        XCTAssertEqual(c.database, "/tmp/x.sqlite")
+        XCTAssertFalse(c.logRequests)
+    }
+
+    func testBadSettingsAreExplained() throws {
+        var c = ServiceConfiguration()
+        XCTAssertThrowsError(try c.apply(environment: ["ARTICLE_ENTITIES_PORT": "eighty"])) {
+            XCTAssertTrue("\($0)".contains("ARTICLE_ENTITIES_PORT"))
+        }
+        XCTAssertThrowsError(try c.apply(environment: ["ARTICLE_ENTITIES_PORT": "70000"])) {
+            XCTAssertTrue("\($0)".contains("0 to 65535"))
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"prot": 80}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try c.apply(file: file.path)) { XCTAssertTrue("\($0)".contains("unknown setting \"prot\"")) }
+        try Data(#"{"numeric_date_order": "year-first"}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try c.apply(file: file.path)) { XCTAssertTrue("\($0)".contains("month-day")) }
+        XCTAssertThrowsError(try c.apply(file: "/nonexistent/config.json")) { XCTAssertTrue("\($0)".contains("cannot read")) }
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import ArticleStore
-final class ArticleStorePlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

@@ -1,0 +1,35 @@
+import XCTest
+@testable import ArticleStore
+
+final class SHA256Tests: XCTestCase {
+    // Vectors from FIPS 180-2 appendix B and the NIST example set.
+    func testKnownVectors() {
+        XCTAssertEqual(SHA256.hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex("The quick brown fox jumps over the lazy dog"),
+                       "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
+    }
+
+    func testMillionAs() {
+        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Lengths around the padding boundary (55, 56, 64 bytes) take different padding paths.
+    /// Expected values computed with Python's hashlib.
+    func testPaddingBoundaries() {
+        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 55)),
+                       "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 56)),
+                       "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 64)),
+                       "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    /// The hash is over UTF-8 bytes: `€` is E2 82 AC.
+    func testHashesUTF8Bytes() {
+        XCTAssertEqual(SHA256.hex("€"), "c4cc90ed3d26f12d4b08a75140970a7904035c31cbb4515a83f19b9003c00d1d")
+    }
+}

@@ -1,0 +1,58 @@
+import XCTest
+@testable import HTTPServer
+
+final class HTTPValueTests: XCTestCase {
+    func testHeadersAreOrderedAndCaseInsensitive() {
+        var headers = HTTPHeaders([("Content-Type", "text/plain"), ("X-A", "1"), ("x-a", "2")])
+        XCTAssertEqual(headers["content-type"], "text/plain")
+        XCTAssertEqual(headers["X-a"], "1")
+        XCTAssertEqual(headers.values("X-A"), ["1", "2"])
+        headers.set("X-A", "3")
+        headers.add("Vary", "Accept")
+        XCTAssertEqual(headers.map { "\($0.name)=\($0.value)" }, ["Content-Type=text/plain", "X-A=3", "Vary=Accept"])
+        XCTAssertNil(headers["Missing"])
+    }
+
+    func testRequestInitParsesTarget() {
+        let request = HTTPRequest(method: "GET", target: "/v1/articles/a%2Fb?q=caf%C3%A9+au+lait&q=2&empty=")
+        XCTAssertEqual(request.path, "/v1/articles/a/b")
+        XCTAssertEqual(request.queryItems.map { "\($0.name)=\($0.value)" }, ["q=café au lait", "q=2", "empty="])
+        XCTAssertEqual(request.query("q"), "café au lait")
+        XCTAssertNil(request.query("none"))
+        let undecodable = HTTPRequest(method: "GET", target: "/x%zz?a=%zz&b=1")
+        XCTAssertEqual(undecodable.path, "/x%zz")
+        XCTAssertTrue(undecodable.queryItems.isEmpty)
+    }
+
+    func testProblemJSON() {
+        let problem = HTTPResponse.problem(status: 413, detail: "too \"big\"\n\u{1}", headers: HTTPHeaders([("Retry-After", "1")]))
+        XCTAssertEqual(problem.status, 413)
+        XCTAssertEqual(problem.headers.map { "\($0.name): \($0.value)" },
+                       ["Retry-After: 1", "Content-Type: application/problem+json"])
+        XCTAssertEqual(String(decoding: problem.body, as: UTF8.self),
+                       #"{"type":"about:blank","title":"Content Too Large","status":413,"detail":"too \"big\"\n\u0001"}"#)
+        XCTAssertEqual(HTTPResponse.reasonPhrase(431), "Request Header Fields Too Large")
+        XCTAssertEqual(HTTPResponse.reasonPhrase(599), "Server Error")
+    }
+
+    func testEncoderWritesExactBytes() {
+        let response = HTTPResponse(status: 201, headers: HTTPHeaders([("Content-Type", "application/json"),
+                                                                       ("Content-Length", "999"), ("X-Bad", "a\r\nInjected: 1")]),
+                                    body: Array("{}".utf8))
+        let date = "Thu, 14 Mar 2024 10:00:00 GMT"
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: date, omitBody: false, connection: .none), as: UTF8.self),
+                       "HTTP/1.1 201 Created\r\nDate: \(date)\r\nServer: article-entities\r\nContent-Type: application/json\r\n"
+                       + "X-Bad: a Injected: 1\r\nContent-Length: 2\r\n\r\n{}")
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: date, omitBody: true, connection: .close), as: UTF8.self),
+                       "HTTP/1.1 201 Created\r\nDate: \(date)\r\nServer: article-entities\r\nContent-Type: application/json\r\n"
+                       + "X-Bad: a Injected: 1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(HTTPResponse(status: 204, body: [1]), date: date,
+                                                                   omitBody: false, connection: .keepAlive), as: UTF8.self),
+                       "HTTP/1.1 204 No Content\r\nDate: \(date)\r\nServer: article-entities\r\nConnection: keep-alive\r\n\r\n")
+    }
+
+    func testIMFFixdate() {
+        XCTAssertEqual(HTTPDate.format(secondsSince1970: 784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT")
+        XCTAssertEqual(HTTPDate.format(secondsSince1970: 1_710_410_405), "Thu, 14 Mar 2024 10:00:05 GMT")
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import HTTPServer
-final class HTTPServerPlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

@@ -22,5 +22,5 @@ if "$BIN" extract --help 2>/dev/null | grep -q -- --jsonl; then
 fi
 
 echo "== name tagger alone (tag only, one thread): article-entities train --evaluate"
-/usr/bin/time -v "$BIN" train --evaluate "$ROOT/Sources/EntityExtraction/Resources/names.model" --dev "$DATA" 2>"$LOG" | grep -E "tokens/s|micro"
+/usr/bin/time -v "$BIN" train --evaluate "$ROOT/Sources/EntityExtraction/Resources/names.model" --dev "$DATA" 2>"$LOG" | grep -E "tokens per CPU second|micro"
 grep -E "Maximum resident set size|Elapsed" "$LOG"

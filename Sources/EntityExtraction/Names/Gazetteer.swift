@@ -10,6 +10,7 @@ public struct Gazetteer: Sendable {
     }
 
     static let maxPhraseTokens = 5
+    static let kindsByName: [String: Kind] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ("\($0)", $0) })
     /// Phrase hash → bit set of kinds.
     private var phrases = HashTable64()
     /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
@@ -40,7 +41,7 @@ public struct Gazetteer: Sendable {
             guard let tab = line.firstIndex(of: "\t") else { continue }
             let kindName = line[..<tab]
             let phrase = String(line[line.index(after: tab)...])
-            guard let kind = Kind.allCases.first(where: { "\($0)" == kindName }) else { continue }
+            guard let kind = Gazetteer.kindsByName[String(kindName)] else { continue }
             add(phrase, kind: kind)
         }
     }

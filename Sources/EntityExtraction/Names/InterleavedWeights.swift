@@ -13,26 +13,41 @@ final class InterleavedWeights: @unchecked Sendable {
     /// Per stage, the 13 transition rows (score of tag t after tag p in lane t), in Float.
     private let transitions: [[SIMD16<Float>]]
 
-    init(stages: [NameWeights]) {
+    /// From Float tables (the trainer's), quantised exactly as the model file stores them.
+    convenience init(stages: [NameWeights]) {
+        // Encoding cannot fail to decode; the fallback only satisfies the type checker.
+        let quantised = (try? NameModelFile.decodeQuantised(NameModelFile.encode(stages))) ?? []
+        self.init(quantised: quantised)
+    }
+
+    init(quantised stages: [NameModelFile.QuantisedStage]) {
+        precondition(!stages.isEmpty, "a model has at least one stage")
+        let stageCount = stages.count, rowCount = 1 << stages[0].rowBits
         rowBits = stages[0].rowBits
-        stageCount = stages.count
-        rowCount = stages[0].rowCount
+        self.stageCount = stageCount
+        self.rowCount = rowCount
         raw = .allocate(byteCount: rowCount * stageCount * MemoryLayout<SIMD16<Int16>>.stride, alignment: 64)
-        rows = raw.bindMemory(to: SIMD16<Int16>.self, capacity: rowCount * stageCount)
-        var scales: [Float] = []
-        for (s, weights) in stages.enumerated() {
-            let q = NameModelFile.quantisation(weights)
-            scales.append(1 / q)
-            for r in 0..<rowCount {
-                let row = weights.rows[r]
-                var packed = SIMD16<Int16>()
-                for t in 0..<NameTagSet.count { packed[t] = Int16((row[t] * q).rounded()) }
-                (rows + r * stageCount + s).initialize(to: packed)
+        let rows = raw.bindMemory(to: SIMD16<Int16>.self, capacity: rowCount * stageCount)
+        self.rows = rows
+        let tags = NameTagSet.count
+        for (s, stage) in stages.enumerated() {
+            stage.values.withUnsafeBufferPointer { v in
+                for r in 0..<rowCount {
+                    var packed = SIMD16<Int16>()
+                    for t in 0..<tags { packed[t] = v[r * tags + t] }
+                    (rows + r * stageCount + s).initialize(to: packed)
+                }
             }
         }
+        let scales = stages.map { 1 / $0.scale }
         self.scales = scales
-        transitions = stages.map { weights in
-            (0..<UInt8(NameTagSet.count)).map { weights.rows[ViterbiNameDecoder.transitionRow(previous: $0, rowBits: weights.rowBits)] }
+        transitions = stages.map { stage in
+            (0..<UInt8(tags)).map { p in
+                let r = ViterbiNameDecoder.transitionRow(previous: p, rowBits: stage.rowBits)
+                var packed = SIMD16<Int16>()
+                for t in 0..<tags { packed[t] = stage.values[r * tags + t] }
+                return SIMD16<Float>(packed) * (1 / stage.scale)
+            }
         }
     }
 

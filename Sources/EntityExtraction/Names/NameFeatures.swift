@@ -72,7 +72,10 @@ struct NameFeatures {
 
         let none: UInt64 = 0x1234_5678_9abc_def0
         @inline(__always) func at(_ a: [UInt64], _ i: Int) -> UInt64 { i >= 0 && i < n ? a[i] : none &+ UInt64(i < 0 ? 1 : 2) }
-        var rows = [Int32](repeating: 0, count: n * NameFeatures.staticCount)
+        // Filled through a raw pointer: array writes from the nested `put` paid for
+        // uniqueness and exclusivity checks on every feature (seen in profiles).
+        let out = UnsafeMutablePointer<Int32>.allocate(capacity: max(n * NameFeatures.staticCount, 1))
+        defer { out.deallocate() }
         let shift = UInt64(64 - rowBits)
         @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
             Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
@@ -115,7 +118,7 @@ struct NameFeatures {
         for i in 0..<n {
             let t = tokens[i]
             var b = i * NameFeatures.staticCount
-            @inline(__always) func put(_ value: Int32) { rows[b] = value; b += 1 }
+            @inline(__always) func put(_ value: Int32) { out[b] = value; b += 1 }
             let cap: UInt64 = capitalised[i] ? 1 : 0
             let sh = shape[i]
             put(row(1, 0))
@@ -169,7 +172,8 @@ struct NameFeatures {
             put(row(54, cluster[i], cap))
             put(row(55, at(cluster, i - 1), at(cluster, i + 1)))
         }
-        staticRows = FeatureRows(rows: rows, width: NameFeatures.staticCount)
+        staticRows = FeatureRows(rows: Array(UnsafeBufferPointer(start: out, count: n * NameFeatures.staticCount)),
+                                 width: NameFeatures.staticCount)
     }
 
     static let stackedCount = 6

@@ -111,13 +111,9 @@ public struct NameTrainer {
     static func evaluate(stages: [NameWeights], prepared: [Prepared], documents: [Document], gold: [AnnotatedText]) -> NameScore {
         var score = NameScore()
         for (k, p) in prepared.enumerated() {
-            let tokens = documents[k].tokens
             let tags = NameStages.tag(p.features, sentences: p.sentences, stages: stages)
             let spans = NamePostRules.apply(to: NameTagSet.spans(tags), document: documents[k])
-            let predicted = spans.map {
-                NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
-                          type: NameTagSet.types[$0.type])
-            }
+            let predicted = NamePostRules.matches(spans, document: documents[k])
             score.add(gold: gold[k].names, predicted: predicted)
         }
         return score

@@ -31,7 +31,7 @@ public final class PerceptronNameTagger: NameTagging {
     }
 
     public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        self.weights = InterleavedWeights(stages: try NameModelFile.decode(Data(contentsOf: url)))
+        self.weights = InterleavedWeights(quantised: try NameModelFile.decodeQuantised(Data(contentsOf: url)))
         self.gazetteer = gazetteer
     }
 
@@ -39,11 +39,7 @@ public final class PerceptronNameTagger: NameTagging {
     public func modelData() -> Data { NameModelFile.encode(weights.stages()) }
 
     public func tag(_ document: Document) -> [NameMatch] {
-        let tokens = document.tokens
-        return NamePostRules.apply(to: tagTokens(document), document: document).map {
-            NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
-                      type: NameTagSet.types[$0.type])
-        }
+        NamePostRules.matches(NamePostRules.apply(to: tagTokens(document), document: document), document: document)
     }
 
     /// Token spans as the statistical model alone tags them.

@@ -54,6 +54,15 @@ final class PerceptronNameTaggerTests: XCTestCase {
         XCTAssertEqual(try names("By Euronews with AP"), ["organisation:Euronews", "organisation:AP"])
     }
 
+    /// A sentence-final abbreviation's full stop belongs to the sentence (OntoNotes style);
+    /// dotted acronyms and mid-sentence abbreviations keep theirs.
+    func testSentenceFinalAbbreviationLeavesTheFullStopOut() throws {
+        XCTAssertEqual(try names("Shares of Toyota Motor Corp. rose. The plant is in Sacramento, Calif. It employs 300 people in the U.S."),
+                       ["organisation:Toyota Motor Corp.", "place:Sacramento", "place:Calif", "place:U.S."])
+        XCTAssertEqual(try names("Toyota Motor Corp. said sales in Sacramento, Calif., rose."),
+                       ["organisation:Toyota Motor Corp.", "place:Sacramento", "place:Calif."])
+    }
+
     func testNothingInPlainLowerCaseText() throws {
         XCTAssertEqual(try names("the committee said prices would rise again next year."), [])
         XCTAssertEqual(try names(""), [])
@@ -84,7 +93,7 @@ final class PerceptronNameTaggerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(score.all.f1, 0.90, score.report)
     }
 
-    /// OntoNotes newswire dev, exact span and type (0.880 when the model was shipped).
+    /// OntoNotes newswire dev, exact span and type (0.885 when the model was shipped).
     func testOntoNotesNewswireDevF1() throws {
         let url = Self.packageRoot.appendingPathComponent("../shared/data/ontonotes/dev_nw.jsonl")
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -95,7 +104,7 @@ final class PerceptronNameTaggerTests: XCTestCase {
             score.add(gold: text.names, predicted: try tagger().tag(Document(text: text.text)))
         }
         print("dev_nw:\n" + score.report)
-        XCTAssertGreaterThanOrEqual(score.all.f1, 0.875, score.report)
+        XCTAssertGreaterThanOrEqual(score.all.f1, 0.88, score.report)
         XCTAssertGreaterThanOrEqual(score.perType[.person]!.f1, 0.90, score.report)
     }
 }

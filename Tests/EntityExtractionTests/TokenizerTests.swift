@@ -14,6 +14,7 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(texts("the U.S. and Acme Corp. said"), ["the", "U.S.", "and", "Acme", "Corp.", "said"])
         XCTAssertEqual(texts("Russia’s O'Brien"), ["Russia", "’", "s", "O'Brien"])
         XCTAssertEqual(texts("US-led"), ["US", "-", "led"])
+        XCTAssertEqual(texts("at Sotheby's. Then a.m. J. Smith"), ["at", "Sotheby", "'", "s", ".", "Then", "a.m.", "J.", "Smith"])
     }
 
     func testLowerCaseIsComputedOnce() {

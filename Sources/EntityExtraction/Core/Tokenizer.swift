@@ -117,7 +117,10 @@ public enum Tokenizer {
         guard i < n, s[i] == "." else { return i }
         let length = i - start
         // Initials and dotted abbreviations: U.S., U.S.A., J.
-        if length == 1 {
+        // A lower-case letter only in a dotted run (`a.m.`), so the possessive `s` of
+        // `Sotheby's.` does not swallow the full stop.
+        let dottedRun = i + 2 < n && isLetter(s[i + 1]) && s[i + 2] == "."
+        if length == 1, s[start].properties.isUppercase || dottedRun {
             var j = i + 1
             while j + 1 < n, isLetter(s[j]), s[j + 1] == ".", j + 2 >= n || !isLetter(s[j + 2]) { j += 2 }
             return j

@@ -35,3 +35,30 @@ final class ExtractionPipelineTests: XCTestCase {
         XCTAssertEqual(x.figures[0].sentenceStart, 13)
     }
 }
+
+final class EntityKeysTests: XCTestCase {
+    func testWordsAndKeys() {
+        XCTAssertEqual(EntityKeys.words("The U.S. Army's O'Brien-Smith & Co."), ["us", "armys", "obrien", "smith", "co"])
+        XCTAssertEqual(EntityKeys.words("Zürich Café"), ["zürich", "café"])
+        XCTAssertEqual(EntityKeys.words("the"), ["the"])
+        XCTAssertEqual(EntityKeys.nameKey("U.S."), "united states")
+        XCTAssertEqual(EntityKeys.nameKey("the United States"), "united states")
+        XCTAssertEqual(EntityKeys.nameKey("EU"), "european union")
+    }
+
+    func testShortFormsJoinTheirFullName() {
+        let text = "Jens Stoltenberg spoke. Stoltenberg said the European Union and the EU agree. NATO chief Stoltenberg left."
+        let names = [("Jens Stoltenberg", EntityType.person), ("Stoltenberg", .person), ("European Union", .organisation),
+                     ("EU", .organisation), ("NATO", .organisation)]
+        var matches: [NameMatch] = []
+        var from = text.startIndex
+        for (name, type) in names + [("Stoltenberg", .person)] {
+            let r = text.range(of: name, range: from..<text.endIndex)!
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: r.lowerBound)
+            matches.append(NameMatch(start: start, end: start + name.unicodeScalars.count, type: type))
+            from = r.upperBound
+        }
+        let x = EntityGrouper(document: Document(text: text)).group(money: [], dates: [], names: matches, version: "t")
+        XCTAssertEqual(x.entities.map { "\($0.name):\($0.mentions.count)" }, ["Jens Stoltenberg:3", "European Union:2", "NATO:1"])
+    }
+}

@@ -4,11 +4,15 @@ public struct ExtractionOptions: Sendable {
     public var publishedAt: CivilDate
     public var money: MoneyOptions
     public var numericDateOrder: NumericDateOrder
+    /// The kinds of entity to look for; recognizers for the others do not run.
+    public var types: Set<EntityType>
 
-    public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay) {
+    public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay,
+                types: Set<EntityType> = Set(EntityType.allCases)) {
         self.publishedAt = publishedAt
         self.money = money
         self.numericDateOrder = numericDateOrder
+        self.types = types
     }
 }
 
@@ -30,9 +34,9 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ document: Document, options: ExtractionOptions) -> Extraction {
-        let money = MoneyRecognizer(options: options.money).recognize(document)
-        let dates = DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder))
-            .recognize(document)
+        let money = options.types.contains(.money) ? MoneyRecognizer(options: options.money).recognize(document) : []
+        let dates = !options.types.contains(.date) ? [] :
+            DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
         var taken = SpanSet()
         var moneyKept: [MoneyMatch] = []
         for m in money where taken.insertIfFree(m.start..<m.end) { moneyKept.append(m) }
@@ -48,7 +52,10 @@ public struct EntityExtractor: Sendable {
             }
         }
         var names: [NameMatch] = []
-        for n in nameTagger?.tag(document) ?? [] where taken.insertIfFree(n.start..<n.end) { names.append(n) }
+        let wantsNames = !options.types.isDisjoint(with: [.person, .organisation, .place])
+        for n in (wantsNames ? nameTagger?.tag(document) : nil) ?? [] where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
+            names.append(n)
+        }
         return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,
                                                        version: EntityExtractor.version)
     }

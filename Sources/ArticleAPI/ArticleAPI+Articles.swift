@@ -7,11 +7,17 @@ extension ArticleAPI {
     func createArticle(_ req: HTTPRequest) throws -> HTTPResponse {
         let s = try ArticleSubmission.decode(req, metadata: true)
         let publishedAt = s.publishedAt ?? today()
-        let extraction = extractor.extract(s.text, options: extractionOptions(publishedAt: publishedAt))
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
-        let (stored, created) = try store.insert(article, extraction: extraction)
-        // A re-post answers with what is stored, which may predate an extractor upgrade.
-        let entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
+        let stored: StoredArticle, created: Bool, entities: [Entity]
+        if let existing = try store.existing(article) {
+            // A re-post answers with what is stored (which may predate an extractor upgrade).
+            (stored, created) = (existing, false)
+            entities = try store.entities(articleID: existing.id, type: nil) ?? []
+        } else {
+            let extraction = extractor.extract(s.text, options: extractionOptions(publishedAt: publishedAt))
+            (stored, created) = try store.insert(article, extraction: extraction)
+            entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
+        }
         var w = JSONWriter(capacity: 4096)
         w.beginObject()
         ArticleJSON.writeFields(stored, to: &w, includeText: false)

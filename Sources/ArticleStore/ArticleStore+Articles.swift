@@ -16,13 +16,7 @@ extension ArticleStore {
         return try write { db in
             // Inside the write transaction (BEGIN IMMEDIATE) no one else can insert between
             // this check and the insert; the unique index backs it up.
-            let existing = try db.query("""
-                SELECT \(Self.articleColumns) FROM articles a
-                WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
-                  AND IFNULL(a.source, '') = ? AND a.published_at = ?
-                """, [.text(hash), .text(article.title ?? ""), .text(article.url ?? ""),
-                      .text(article.source ?? ""), .text(publishedAt)], Self.storedArticle)
-            if let existing = existing.first { return (existing, false) }
+            if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
 
             let id = Self.newArticleID()
             try db.run("""
@@ -31,38 +25,83 @@ extension ArticleStore {
                 """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
                       .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
                       .text(extraction.extractorVersion)])
-            for (entity, valueJSON) in zip(extraction.entities, valuesJSON) {
-                try db.run("""
-                    INSERT INTO entities (article_id, entity_id, type, name, key, value_json, first_start, mention_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(id), .text(entity.id), .text(entity.type.rawValue), .text(entity.name), .text(entity.key),
-                          .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0),
-                          .int(Set(entity.mentions.map { [$0.start, $0.end] }).count)])
-                for mention in entity.mentions {
-                    // A mention listed twice is one mention: harmless, so not worth failing the POST.
-                    try db.run("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
-                               [.text(id), .text(entity.id), .int(mention.start), .int(mention.end), .text(mention.text)])
-                }
-            }
-            for figure in extraction.figures {
-                let value = figure.value
-                try db.run("""
-                    INSERT INTO figures (article_id, entity_id, published_at, amount, amount_real, currency,
-                        currency_resolution, qualifier, min_amount, max_amount, text, start, "end",
-                        sentence, sentence_start, sentence_end)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(id), .text(figure.entityID), .text(publishedAt), .text(value.amount.description),
-                          .real(value.amount.approximateDouble), .text(value.currency), .text(value.currencyResolution.rawValue),
-                          .optionalText(value.qualifier), .optionalText(value.min?.description), .optionalText(value.max?.description),
-                          .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
-                          .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd)])
-            }
+            try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
             let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                        publishedAt: article.publishedAt,
                                        receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
                                        textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
             return (stored, true)
         }
+    }
+
+    /// Replaces everything extracted from a stored article (after the extractor improved),
+    /// in one transaction. False when there is no such article.
+    public func replaceExtraction(articleID: String, with extraction: Extraction) throws -> Bool {
+        let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
+        return try write { db in
+            let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
+            guard let publishedAt = rows.first else { return false }
+            // Mentions and figures cascade from their entities' article.
+            try db.run("DELETE FROM figures WHERE article_id = ?", [.text(articleID)])
+            try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
+            try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
+            try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
+            try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
+            return true
+        }
+    }
+
+    /// Ids of the articles extracted by any other extractor version than the given one, oldest first.
+    public func articleIDs(notExtractedBy version: String) throws -> [String] {
+        try read { db in
+            try db.query("SELECT id FROM articles WHERE extractor_version <> ? ORDER BY received_at, id", [.text(version)]) { $0.text(0) }
+        }
+    }
+
+    private static func writeExtraction(_ extraction: Extraction, valuesJSON: [String?], articleID: String,
+                                        publishedAt: String, in db: SQLiteConnection) throws {
+        for (entity, valueJSON) in zip(extraction.entities, valuesJSON) {
+            try db.run("""
+                INSERT INTO entities (article_id, entity_id, type, name, key, value_json, first_start, mention_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(articleID), .text(entity.id), .text(entity.type.rawValue), .text(entity.name), .text(entity.key),
+                      .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0),
+                      .int(Set(entity.mentions.map { [$0.start, $0.end] }).count)])
+            for mention in entity.mentions {
+                // A mention listed twice is one mention: harmless, so not worth failing the POST.
+                try db.run("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                           [.text(articleID), .text(entity.id), .int(mention.start), .int(mention.end), .text(mention.text)])
+            }
+        }
+        for figure in extraction.figures {
+            let value = figure.value
+            try db.run("""
+                INSERT INTO figures (article_id, entity_id, published_at, amount, amount_real, currency,
+                    currency_resolution, qualifier, min_amount, max_amount, text, start, "end",
+                    sentence, sentence_start, sentence_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(articleID), .text(figure.entityID), .text(publishedAt), .text(value.amount.description),
+                      .real(value.amount.approximateDouble), .text(value.currency), .text(value.currencyResolution.rawValue),
+                      .optionalText(value.qualifier), .optionalText(value.min?.description), .optionalText(value.max?.description),
+                      .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
+                      .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd)])
+        }
+    }
+
+    /// The stored article with this text and metadata, if there is one: lets a re-post
+    /// skip extraction altogether.
+    public func existing(_ article: NewArticle) throws -> StoredArticle? {
+        let hash = SHA256.hex(article.text)
+        return try read { db in try Self.find(article, hash: hash, in: db) }
+    }
+
+    private static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
+        try db.query("""
+            SELECT \(Self.articleColumns) FROM articles a
+            WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
+              AND IFNULL(a.source, '') = ? AND a.published_at = ?
+            """, [.text(hash), .text(article.title ?? ""), .text(article.url ?? ""),
+                  .text(article.source ?? ""), .text(article.publishedAt.description)], Self.storedArticle).first
     }
 
     public func article(id: String) throws -> StoredArticle? {

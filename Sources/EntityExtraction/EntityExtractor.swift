@@ -4,11 +4,15 @@ public struct ExtractionOptions: Sendable {
     public var publishedAt: CivilDate
     public var money: MoneyOptions
     public var numericDateOrder: NumericDateOrder
+    /// The kinds of entity to look for; recognizers for the others do not run.
+    public var types: Set<EntityType>
 
-    public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay) {
+    public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay,
+                types: Set<EntityType> = Set(EntityType.allCases)) {
         self.publishedAt = publishedAt
         self.money = money
         self.numericDateOrder = numericDateOrder
+        self.types = types
     }
 }
 
@@ -30,16 +34,28 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ document: Document, options: ExtractionOptions) -> Extraction {
-        let money = MoneyRecognizer(options: options.money).recognize(document)
-        let dates = DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder))
-            .recognize(document)
+        let money = options.types.contains(.money) ? MoneyRecognizer(options: options.money).recognize(document) : []
+        let dates = !options.types.contains(.date) ? [] :
+            DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
         var taken = SpanSet()
         var moneyKept: [MoneyMatch] = []
         for m in money where taken.insertIfFree(m.start..<m.end) { moneyKept.append(m) }
         var datesKept: [DateMatch] = []
-        for d in dates where taken.insertIfFree(d.start..<d.end) { datesKept.append(d) }
+        var outer: DateMatch?
+        for d in dates {
+            // A date nested in a kept one (the days at the ends of a range) is kept beside it.
+            if let o = outer, o.start <= d.start, d.end <= o.end, (o.start, o.end) != (d.start, d.end) {
+                datesKept.append(d)
+            } else if taken.insertIfFree(d.start..<d.end) {
+                datesKept.append(d)
+                outer = d
+            }
+        }
         var names: [NameMatch] = []
-        for n in nameTagger?.tag(document) ?? [] where taken.insertIfFree(n.start..<n.end) { names.append(n) }
+        let wantsNames = !options.types.isDisjoint(with: [.person, .organisation, .place])
+        for n in (wantsNames ? nameTagger?.tag(document) : nil) ?? [] where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
+            names.append(n)
+        }
         return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,
                                                        version: EntityExtractor.version)
     }

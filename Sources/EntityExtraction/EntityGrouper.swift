@@ -12,20 +12,29 @@ struct EntityGrouper {
         var mentions: [Mention]
         /// Lower-cased words of the fullest name, for surname and acronym matching.
         var words: [String]
+        /// Initials of the name's significant words (`eu` for `European Union`).
+        var initials: String
+    }
+
+    private struct GroupKey: Hashable {
+        var type: EntityType
+        var key: String
     }
 
     func group(money: [MoneyMatch], dates: [DateMatch], names: [NameMatch], version: String) -> Extraction {
         var groups: [Group] = []
-        var index: [String: Int] = [:]  // "type|key" → group
+        var index: [GroupKey: Int] = [:]
 
         func add(_ type: EntityType, key: String, mention: Mention, value: EntityValue?, words: [String]) {
-            let k = "\(type.rawValue)|\(key)"
+            let k = GroupKey(type: type, key: key)
             if let g = index[k] {
                 groups[g].mentions.append(mention)
                 if mention.text.count > groups[g].name.count, value == nil { groups[g].name = mention.text }
             } else {
                 index[k] = groups.count
-                groups.append(Group(type: type, key: key, name: mention.text, value: value, mentions: [mention], words: words))
+                let initials = String(words.filter { !EntityKeys.minorWords.contains($0) }.compactMap(\.first))
+                groups.append(Group(type: type, key: key, name: mention.text, value: value, mentions: [mention], words: words,
+                                    initials: initials))
             }
         }
 
@@ -38,24 +47,25 @@ struct EntityGrouper {
             add(.date, key: EntityKeys.dateKey(d.value, text: mention.text), mention: mention, value: .date(d.value), words: [])
         }
         // Names: full forms first, so that a later short form can join them.
-        let nameMentions = names.map { (match: $0, mention: self.mention($0.start, $0.end)) }
+        let nameMentions = names.map { match -> (match: NameMatch, mention: Mention, words: [String]) in
+            let mention = self.mention(match.start, match.end)
+            return (match, mention, EntityKeys.words(mention.text))
+        }
         let order = nameMentions.indices.sorted {
-            let a = EntityKeys.words(nameMentions[$0].mention.text).count
-            let b = EntityKeys.words(nameMentions[$1].mention.text).count
+            let a = nameMentions[$0].words.count, b = nameMentions[$1].words.count
             return a != b ? a > b : nameMentions[$0].match.start < nameMentions[$1].match.start
         }
         for i in order {
-            let (match, mention) = nameMentions[i]
-            let words = EntityKeys.words(mention.text)
+            let (match, mention, words) = nameMentions[i]
             guard !words.isEmpty else { continue }
             let key = EntityKeys.nameKey(words)
-            if let g = index["\(match.type.rawValue)|\(key)"] {
+            if let g = index[GroupKey(type: match.type, key: key)] {
                 groups[g].mentions.append(mention)
                 continue
             }
             if let g = groups.firstIndex(where: { $0.type != .money && $0.type != .date && Self.isShortForm(words, of: $0) }) {
                 groups[g].mentions.append(mention)
-                index["\(match.type.rawValue)|\(key)"] = g
+                index[GroupKey(type: match.type, key: key)] = g
                 continue
             }
             add(match.type, key: key, mention: mention, value: nil, words: words)
@@ -94,8 +104,7 @@ struct EntityGrouper {
         if words.count == 1 {
             let w = words[0]
             if group.type == .person, group.words.first == w, group.words.count == 2 { return false }
-            let initials = String(group.words.filter { !EntityKeys.minorWords.contains($0) }.compactMap(\.first))
-            if w.count >= 2, initials == w { return true }
+            if w.count >= 2, group.initials == w { return true }
         }
         return false
     }

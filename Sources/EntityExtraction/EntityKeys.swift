@@ -14,6 +14,7 @@ public enum EntityKeys {
 
     /// Lower-cased words of a name, without dots, possessives or a leading `the`.
     public static func words(_ text: String) -> [String] {
+        if let ascii = asciiWords(text) { return ascii }
         var words: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
@@ -29,6 +30,33 @@ public enum EntityKeys {
         if !current.isEmpty { words.append(current) }
         if words.first == "the", words.count > 1 { words.removeFirst() }
         return words
+    }
+
+    /// The same as `words` for ASCII text, over bytes: names are mostly ASCII and this
+    /// runs for every name mention. Nil when the text is not ASCII.
+    private static func asciiWords(_ text: String) -> [String]? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var current: [UInt8] = []
+            current.reserveCapacity(16)
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                switch b {
+                case 65...90: current.append(b | 0x20)
+                case 97...122, 48...57: current.append(b)
+                case UInt8(ascii: "."), UInt8(ascii: "'"): continue
+                default:
+                    if !current.isEmpty {
+                        words.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            if words.first == "the", words.count > 1 { words.removeFirst() }
+            return words
+        } ?? nil
     }
 
     /// The cross-article key of a person, organisation or place.

@@ -7,19 +7,23 @@ import EntityExtraction
 enum EvalCommand {
     static let summary = "Score extraction against annotated JSONL (entities, or a money/date suite)."
     static let help = """
-    USAGE: article-entities eval --gold FILE.jsonl [--types person,organisation,place,money,date] [--out PRED.jsonl]
+    USAGE: article-entities eval --gold FILE.jsonl [--types person,organisation,place,money,date]
+                                 [--money-spans ontonotes|natural] [--out PRED.jsonl]
            article-entities eval --suite FILE.jsonl --kind money|date [--errors N] [--out PRED.jsonl]
 
     --gold   documents {"id","text","entities":[{"start","end","type"}]}: prints precision,
              recall and F1 per type, exact span and type (as shared/data/score.py).
     --suite  a figures suite {"id","text","reference"?,"expected":[…],"ignore"?}: prints
              detection recall and precision and value accuracy (as shared/data/score_figures.py).
+    --money-spans  with --gold: how money spans are cut. `ontonotes` (the default for
+             --gold) follows the corpus, which leaves a lone sign out of a plain sum
+             (`$89,500` is annotated `89,500`); `natural` is what the service returns.
     --out    also write the predictions as JSONL, in the form the Python scorers read.
     --errors print up to N misses, false positives and wrong values (suite only).
     """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let args = try ParsedArguments(arguments, valued: ["--gold", "--suite", "--kind", "--types", "--out", "--errors"],
+        let args = try ParsedArguments(arguments, valued: ["--gold", "--suite", "--kind", "--types", "--out", "--errors", "--money-spans"],
                                        flags: ["--help", "-h"])
         if args.has("--help") || args.has("-h") {
             print(help)
@@ -31,7 +35,13 @@ enum EvalCommand {
             let types = (args.value("--types") ?? "person,organisation,place,money,date")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for t in types where EntityType(rawValue: t) == nil { throw UsageError("unknown type \(t)") }
-            return try scoreGold(path: gold, types: types, out: args.value("--out"), extractor: extractor)
+            let style: MoneySpanStyle
+            switch args.value("--money-spans") ?? "ontonotes" {
+            case "ontonotes": style = .ontoNotes
+            case "natural": style = .natural
+            default: throw UsageError("--money-spans must be ontonotes or natural")
+            }
+            return try scoreGold(path: gold, types: types, moneySpans: style, out: args.value("--out"), extractor: extractor)
         }
         if let suite = args.value("--suite") {
             guard let kind = args.value("--kind").flatMap(FigureSuiteScore.Kind.init(rawValue:)) else {
@@ -56,7 +66,8 @@ enum EvalCommand {
         }
     }
 
-    private static func scoreGold(path: String, types: [String], out: String?, extractor: EntityExtractor) throws -> Int32 {
+    private static func scoreGold(path: String, types: [String], moneySpans: MoneySpanStyle, out: String?,
+                                  extractor: EntityExtractor) throws -> Int32 {
         var score = SpanScore(types: types)
         var predictions = OutputLines(path: out)
         let reference = CivilDate(year: 2000, month: 1, day: 1)!
@@ -70,7 +81,7 @@ enum EvalCommand {
             }
             let document = Document(text: text)
             words += document.tokens.count
-            let extraction = extractor.extract(document, options: ExtractionOptions(publishedAt: reference))
+            let extraction = extractor.extract(document, options: ExtractionOptions(publishedAt: reference, money: MoneyOptions(spanStyle: moneySpans)))
             let predicted = extraction.entities.flatMap { e in e.mentions.map { ScoredSpan(start: $0.start, end: $0.end, type: e.type.rawValue) } }
             score.add(gold: gold, predicted: predicted)
             predictions.write { w in
@@ -86,7 +97,7 @@ enum EvalCommand {
             }
         }
         predictions.close()
-        print("gold=\(path) types=\(types.joined(separator: ","))")
+        print("gold=\(path) types=\(types.joined(separator: ",")) money-spans=\(moneySpans == .ontoNotes ? "ontonotes" : "natural")")
         print(score.table())
         let seconds = Date().timeIntervalSince(started)
         print("\(words) tokens in \(String(format: "%.2f", seconds)) s (reading, extraction and scoring)")

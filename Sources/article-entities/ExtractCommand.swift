@@ -7,7 +7,7 @@ enum ExtractCommand {
     static let summary = "Print the entities of a text (or of JSONL lines) without storing anything."
     static let help = """
     USAGE: article-entities extract [--published-at YYYY-MM-DD] [--default-dollar USD]
-                                    [--date-order month-day|day-month] [FILE|-]
+                                    [--date-order month-day|day-month] [--types T,…] [FILE|-]
            article-entities extract --jsonl [FILE|-]
 
     Reads the text of one article from FILE (or standard input when FILE is - or absent)
@@ -21,12 +21,14 @@ enum ExtractCommand {
                          (default: today, UTC). With --jsonl, a line's own published_at wins.
       --default-dollar C ISO 4217 code a bare $ means when nothing else decides (default USD).
       --date-order O     how 3/4/24 reads: month-day (default) or day-month.
+      --types T,…        only these kinds: person, organisation, place, money, date (default
+                         all); `none` runs tokenization alone (a baseline for benchmarks).
       --jsonl            read JSON lines, write JSON lines.
       -h, --help         show this help.
     """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let args = try ParsedArguments(arguments, valued: ["--published-at", "--default-dollar", "--date-order"],
+        let args = try ParsedArguments(arguments, valued: ["--published-at", "--default-dollar", "--date-order", "--types"],
                                        flags: ["--jsonl", "--help", "-h"])
         if args.has("--help") || args.has("-h") {
             print(help)
@@ -45,6 +47,14 @@ enum ExtractCommand {
         if let raw = args.value("--date-order") {
             guard let order = NumericDateOrder(rawValue: raw) else { throw UsageError("--date-order must be month-day or day-month") }
             options.numericDateOrder = order
+        }
+        if let raw = args.value("--types") {
+            var types: Set<EntityType> = []
+            for name in raw.split(separator: ",").map(String.init) where name != "none" {
+                guard let t = EntityType(rawValue: name) else { throw UsageError("unknown type \(name) in --types") }
+                types.insert(t)
+            }
+            options.types = types
         }
         let extractor = try EntityExtractor.bundled()
         var reader = try LineReader(path: args.positionals.first)

@@ -31,13 +31,7 @@ enum ServeCommand {
             return 0
         }
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument \(args.positionals[0])") }
-        var config = ServiceConfiguration()
-        if let file = args.value("--config") {
-            try config.apply(file: file)
-        } else if FileManager.default.fileExists(atPath: "Config/default.json") {
-            try config.apply(file: "Config/default.json")
-        }
-        try config.apply(environment: ProcessInfo.processInfo.environment)
+        var config = try configuration(file: args.value("--config"))
         if let host = args.value("--host") { config.host = host }
         if let port = try args.int("--port", range: 0...65535) { config.port = port }
         if let db = args.value("--database") { config.database = db }
@@ -73,6 +67,20 @@ enum ServeCommand {
         signals.forEach { $0.cancel() }
         AccessLog.line("stopped")
         return 0
+    }
+}
+
+extension ServeCommand {
+    /// The configuration file (or Config/default.json when present), then the environment.
+    static func configuration(file: String?) throws -> ServiceConfiguration {
+        var config = ServiceConfiguration()
+        if let file {
+            try config.apply(file: file)
+        } else if FileManager.default.fileExists(atPath: "Config/default.json") {
+            try config.apply(file: "Config/default.json")
+        }
+        try config.apply(environment: ProcessInfo.processInfo.environment)
+        return config
     }
 }
 

@@ -6,6 +6,7 @@ let commands: [(name: String, summary: String, run: ([String]) throws -> Int32)]
     ("extract", ExtractCommand.summary, ExtractCommand.run),
     ("eval", EvalCommand.summary, EvalCommand.run),
     ("train", TrainCommand.summary, TrainCommand.run),
+    ("reextract", ReextractCommand.summary, ReextractCommand.run),
 ]
 
 @MainActor func usage() -> String {

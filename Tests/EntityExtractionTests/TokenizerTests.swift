@@ -14,6 +14,12 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(texts("the U.S. and Acme Corp. said"), ["the", "U.S.", "and", "Acme", "Corp.", "said"])
         XCTAssertEqual(texts("Russia’s O'Brien"), ["Russia", "’", "s", "O'Brien"])
         XCTAssertEqual(texts("US-led"), ["US", "-", "led"])
+        XCTAssertEqual(texts("at Sotheby's. Then a.m. J. Smith"), ["at", "Sotheby", "'", "s", ".", "Then", "a.m.", "J.", "Smith"])
+    }
+
+    func testLowerCaseIsComputedOnce() {
+        XCTAssertEqual(Document(text: "NATO Ünïon said 'Hi' €5bn").tokens.map(\.lower), ["nato", "ünïon", "said", "'", "hi", "'", "€", "5", "bn"])
+        XCTAssertEqual(Document(text: "Ünïon").tokens.map(\.text), ["Ünïon"])
     }
 
     func testOffsetsAreCodePoints() {

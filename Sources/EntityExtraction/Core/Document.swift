@@ -3,6 +3,10 @@
 public struct Document: Sendable {
     public let text: String
     public let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes, and where each code point starts in them (one more entry
+    /// for the end), so that cutting text out of the document costs one copy.
+    private let utf8: [UInt8]
+    private let utf8Offsets: [Int32]
     public let tokens: [Token]
     /// Sentences as ranges of token indices, in order, covering every token.
     public let sentences: [Range<Int>]
@@ -10,15 +14,23 @@ public struct Document: Sendable {
     public init(text: String) {
         self.text = text
         self.scalars = Array(text.unicodeScalars)
-        self.tokens = Tokenizer.tokenize(scalars)
+        self.utf8 = Array(text.utf8)
+        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        var position: Int32 = 0
+        for (i, s) in scalars.enumerated() {
+            offsets[i] = position
+            position += Int32(UTF8.width(s))
+        }
+        offsets[scalars.count] = position
+        self.utf8Offsets = offsets
+        self.tokens = Tokenizer.tokenize(scalars, utf8: utf8)
         self.sentences = Tokenizer.sentences(tokens)
     }
 
     /// The text between two code point offsets.
     public func text(from start: Int, to end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let range = Int(utf8Offsets[start])..<Int(utf8Offsets[end])
+        return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The text of a token range.

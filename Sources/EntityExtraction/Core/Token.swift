@@ -20,16 +20,19 @@ public struct Token: Sendable {
     public var kind: TokenKind
     /// The token's text exactly as written.
     public var text: String
+    /// The text in lower case, computed once for every recognizer to share.
+    public var lower: String
     /// True when no whitespace separates this token from the previous one.
     public var joinedToPrevious: Bool
     /// True when a line break lies between the previous token and this one.
     public var newlineBefore: Bool
 
-    public init(start: Int, end: Int, kind: TokenKind, text: String, joinedToPrevious: Bool, newlineBefore: Bool) {
+    public init(start: Int, end: Int, kind: TokenKind, text: String, lower: String? = nil, joinedToPrevious: Bool, newlineBefore: Bool) {
         self.start = start
         self.end = end
         self.kind = kind
         self.text = text
+        self.lower = lower ?? text.lowercased()
         self.joinedToPrevious = joinedToPrevious
         self.newlineBefore = newlineBefore
     }

@@ -14,6 +14,14 @@ public enum Tokenizer {
     ]
 
     public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return tokenize(scalars, utf8: Array(String(view).utf8))
+    }
+
+    /// - Parameter utf8: the same text as UTF-8 bytes, from which token texts are cut.
+    public static func tokenize(_ scalars: [Unicode.Scalar], utf8: [UInt8]) -> [Token] {
+        var byteStart = 0
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)
         let n = scalars.count
@@ -23,6 +31,7 @@ public enum Tokenizer {
         while i < n {
             let c = scalars[i]
             if isSpace(c) {
+                byteStart += UTF8.width(c)
                 sawSpace = true
                 if isNewline(c) { sawNewline = true }
                 i += 1
@@ -41,14 +50,42 @@ public enum Tokenizer {
                 kind = (cat == .currencySymbol || cat == .mathSymbol) ? .symbol : .punctuation
                 i += 1
             }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[start..<i])
-            tokens.append(Token(start: start, end: i, kind: kind, text: String(text),
+            // Token text from the UTF-8 bytes: far cheaper than appending scalars one by one.
+            var byteEnd = byteStart
+            for k in start..<i { byteEnd += UTF8.width(scalars[k]) }
+            let (text, lower) = Self.texts(utf8, byteStart..<byteEnd)
+            byteStart = byteEnd
+            tokens.append(Token(start: start, end: i, kind: kind, text: text, lower: lower,
                                 joinedToPrevious: !sawSpace && !tokens.isEmpty, newlineBefore: sawNewline))
             sawSpace = false
             sawNewline = false
         }
         return tokens
+    }
+
+    /// The token's text and its lower-case form; ASCII takes a fast path that allocates
+    /// nothing for tokens of up to 15 bytes.
+    static func texts(_ utf8: [UInt8], _ range: Range<Int>) -> (String, String) {
+        var ascii = true
+        var upper = false
+        for k in range {
+            let b = utf8[k]
+            if b >= 0x80 { ascii = false; break }
+            if b >= 65 && b <= 90 { upper = true }
+        }
+        let text = utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        if !upper && ascii { return (text, text) }
+        if !ascii { return (text, text.lowercased()) }
+        let lower = utf8.withUnsafeBufferPointer { buffer in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                for (j, k) in range.enumerated() {
+                    let b = buffer[k]
+                    out[j] = (b >= 65 && b <= 90) ? b | 0x20 : b
+                }
+                return range.count
+            }
+        }
+        return (text, lower)
     }
 
     /// Digits with inner grouping or decimal separators followed by a digit: `1,000.50`.
@@ -80,7 +117,10 @@ public enum Tokenizer {
         guard i < n, s[i] == "." else { return i }
         let length = i - start
         // Initials and dotted abbreviations: U.S., U.S.A., J.
-        if length == 1 {
+        // A lower-case letter only in a dotted run (`a.m.`), so the possessive `s` of
+        // `Sotheby's.` does not swallow the full stop.
+        let dottedRun = i + 2 < n && isLetter(s[i + 1]) && s[i + 2] == "."
+        if length == 1, s[start].properties.isUppercase || dottedRun {
             var j = i + 1
             while j + 1 < n, isLetter(s[j]), s[j + 1] == ".", j + 2 >= n || !isLetter(s[j + 2]) { j += 2 }
             return j

@@ -11,6 +11,9 @@ extension DateGrammar {
             return tokens[i].isCapitalized
         }
         if k == "may", !tokens[i].isCapitalized, key(i - 1) != "in" { return false }
+        // lower-case `march` is mostly the verb or noun: only after `in`, `since`, `last`…
+        if k == "march", !tokens[i].isCapitalized,
+           !["in", "since", "during", "until", "early", "late", "mid", "last", "next", "this", "of"].contains(key(i - 1)) { return false }
         if key(i - 1) == "the" || key(i + 1) == "be" { return false }
         return DateLexicon.datePrepositions.contains(key(i - 1)) || DateLexicon.shifts[key(i - 1)] != nil
             || (isDash(i - 1) && joined(i))
@@ -21,7 +24,8 @@ extension DateGrammar {
         var j = i
         // of this year, of last year, this year
         let r = key(j) == "of" ? j + 1 : j
-        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j {
+        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j,
+           !tokens[r].isCapitalized {
             return (reference.year + s, r + 2)
         }
         if isPunct(j, ",") { j += 1 }
@@ -86,6 +90,13 @@ extension DateGrammar {
         return DateParse(end: skipPossessive(end), meaning: .parts(parts))
     }
 
+    /// `back on 15.`: a bare day number after `on` that ends the clause.
+    func dayAfterOn(_ i: Int) -> DateParse? {
+        guard key(i - 1) == "on", let d = digits(i), digitCount(i) <= 2, d >= 1, d <= 31,
+              !exists(i + 1) || isPunct(i + 1, ".") || isPunct(i + 1, "!") || isPunct(i + 1, "?") else { return nil }
+        return DateParse(end: i + 1, meaning: .parts(CalendarParts(day: d)))
+    }
+
     /// `the 27th`, `the second`, `the 13th`: a day of a month left unsaid.
     func bareDay(_ i: Int) -> DateParse? {
         // `for the 27.`: a plain number after `the` at the end of a clause
@@ -97,7 +108,8 @@ extension DateGrammar {
         // `the second test`, `the first time`: an ordinal word before a noun is not a day.
         if digits(i + 1) == nil, exists(day.end), !(isPunct(day.end, ".") || isPunct(day.end, ",") || isPunct(day.end, "!") || isPunct(day.end, "?")) { return nil }
         if digits(i + 1) != nil, exists(day.end), tokens[day.end].kind == .word,
-           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)) { return nil }
+           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)),
+           !(key(i - 1) == "on" && ["for", "the", "will", "said", "by", "from", "a", "an", "he", "she", "it", "they", "was", "were", "is"].contains(key(day.end))) { return nil }
         return DateParse(end: day.end, meaning: .parts(CalendarParts(day: day.day)))
     }
 
@@ -145,6 +157,12 @@ extension DateGrammar {
     /// A four-digit year standing alone, when it reads as a year rather than a count
     /// (`in 2019`, `2024 The AP`; not `2000 pieces`, `$2024`, `2024%`).
     func bareYear(_ i: Int) -> DateParse? {
+        // '97: a year with its century left out (not `'90s`, a decade)
+        if isPunct(i, "'") || isPunct(i, "’"), joined(i + 1), digits(i + 1) != nil, digitCount(i + 1) == 2,
+           !(joined(i + 2) && key(i + 2) == "s"), let y = year(i) {
+            if exists(i - 1), joined(i), tokens[i - 1].kind == .word { return nil }
+            return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
+        }
         if tokens[i].kind == .word {
             guard ["in", "since", "from", "until", "till", "to", "of", "and", "by", "during"].contains(key(i - 1)),
                   let y = wordYear(i), y.end > i + 1 else { return nil }
@@ -153,9 +171,15 @@ extension DateGrammar {
         guard let y = year(i), digitCount(i) == 4 else { return nil }
         if exists(i - 1), (tokens[i - 1].kind == .symbol && tokens[i - 1].text != "~") || isPunct(i - 1, "#") { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
+        // `Series 1989-87`: a code, not a year
+        if isDash(i + 1), joined(i + 1), joined(i + 2), digits(i + 2) != nil { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
-        if y.year < 1500 || y.year > reference.year + 100 { if !DateLexicon.datePrepositions.contains(key(i - 1)) { return nil } }
+        // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
+        if y.year < 1700 || y.year > reference.year + 100 {
+            guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
+            if exists(i + 1), tokens[i + 1].kind == .word, !DateLexicon.yearFollowers.contains(key(i + 1)), !key(i + 1).hasSuffix("ed") { return nil }
+        }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
         if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !DateLexicon.yearFollowers.contains(next),

@@ -3,11 +3,13 @@
 /// bare lengths OntoNotes marks as dates (`two years`, `five-year`, `recent years`).
 extension DateGrammar {
     /// `2 years 1 month 21 days`, `2 weeks and 2 days`, `a few days`: counts with units.
-    func amount(_ i: Int) -> (parts: [(Int, TimeUnit)], end: Int)? {
+    func amount(_ i: Int, maxParts: Int = 4) -> (parts: [(Int, TimeUnit)], end: Int)? {
         var parts: [(Int, TimeUnit)] = []
         var j = i
         while true {
             guard var c = count(j) else { break }
+            // `180 to 270 days`: a range of counts
+            if key(c.end) == "to", let d = count(c.end + 1), d.value > c.value, DateLexicon.units[key(d.end)] != nil { c = (d.value, d.end) }
             // `three or four years`: the larger count
             if key(c.end) == "or", let d = count(c.end + 1), DateLexicon.units[key(d.end)] != nil { c = (max(c.value, d.value), d.end) }
             var u = c.end
@@ -16,8 +18,10 @@ extension DateGrammar {
             // `a day` is no count unless more follows (`a day earlier`)
             parts.append((c.value, unit))
             j = u + 1
+            if parts.count >= maxParts { break }
             let next = key(j) == "and" ? j + 1 : (isPunct(j, ",") ? j + 1 : j)
-            if count(next) != nil, DateLexicon.units[key(count(next)!.end)] != nil { j = next; continue }
+            // `five days a week` is a rate: `a` does not continue a length
+            if key(next) != "a", key(next) != "an", count(next) != nil, DateLexicon.units[key(count(next)!.end)] != nil { j = next; continue }
             break
         }
         return parts.isEmpty ? nil : (parts, j)
@@ -56,6 +60,10 @@ extension DateGrammar {
         if let s = DateLexicon.shifts[key(j)], s != 0, let a = amount(j + 1), a.parts.count >= 1,
            !(a.parts.count == 1 && a.parts[0].0 == 1 && count(j + 1)?.end == j + 1 && digits(j + 1) == nil && key(j + 1) != "one") {
             shift = s; n = a.parts; end = a.end
+            // `the last 3 months and 2 days ago`: the second length belongs to `ago`
+            if a.parts.count > 1, ["ago", "later", "earlier"].contains(key(a.end)), let first = amount(j + 1, maxParts: 1) {
+                n = first.parts; end = first.end
+            }
         } else if let c = count(j), let s = DateLexicon.shifts[key(c.end)], s != 0, let unit = DateLexicon.units[key(c.end + 1)], key(c.end + 1).hasSuffix("s") {
             shift = s; n = [(c.value, unit)]; end = c.end + 2
         } else if within, let a = amount(j) {

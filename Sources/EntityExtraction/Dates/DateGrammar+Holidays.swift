@@ -68,8 +68,9 @@ extension DateGrammar {
             var ok = true
             for w in words { if key(k) == w { k += 1 } else { ok = false; break } }
             guard ok else { continue }
-            // `may day` only capitalised; `new year` needs a capital too
+            // `may day` only capitalised; `new year` needs a capital too; the lunar new year moves
             if words.first == "may" || words.first == "new", !tokens[j].isCapitalized, words.count < 3 { continue }
+            if words.first == "new", ["chinese", "lunar", "jewish", "persian"].contains(key(j - 1)) { return nil }
             let ref = reference
             var end = k
             var date: CivilDate?
@@ -100,6 +101,7 @@ extension DateGrammar {
                 let to = d.weekday == 1 ? d : sat.adding(days: 1)
                 return DateParse(end: end + 1, meaning: .period(DatePeriod(from: d.weekday == 4 ? d : sat, to: d.weekday == 4 ? d.adding(days: 3) : to, grain: .week)))
             }
+            if key(end) == "season" { end += 1 }
             return DateParse(end: skipPossessive(end), meaning: .period(.day(d)))
         }
         return nil

@@ -105,6 +105,12 @@ extension DateGrammar {
                   let b = numericDate(Array(p[3..<6]), Array(s[3..<5]), context: true) else { return nil }
             return rangeParse(a, b, end: run.end, at: i)
         }
+        if p.count == 2, s[0] == "-", p[0].width == 4, p[1].width == 2, !p[0].isMonthWord, !p[1].isMonthWord,
+           p[0].value >= 1900, p[1].value > p[0].value % 100, !isPunct(i - 1, "-") {
+            // 1989-90: a season or fiscal span written with a short second year
+            let second = p[0].value - p[0].value % 100 + p[1].value
+            return DateParse(end: run.end, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: p[0].value), to: .last(ofMonth: 12, year: second), grain: .year)))
+        }
         if p.count == 2, s[0] == "-", p[0].width == 4, p[1].width == 4, !p[0].isMonthWord, !p[1].isMonthWord {
             // 2014-2018
             guard p[0].value >= 1000, p[0].value < p[1].value, p[1].value - p[0].value < 100 else { return nil }

@@ -124,7 +124,8 @@ extension DateGrammar {
             if let y = year(k), digitCount(k) == 4 || tokens[k].kind == .word {
                 return DateParse(end: y.end, meaning: .period(.year(y.year)))
             }
-            if let d = digits(k), d >= 1, d < 1000, key(i) != "the" || true, key(i - 1) == "out" || tokens[j].isCapitalized {
+            // `Year 247`: a year before 1000 only when written as a name
+            if let d = digits(k), d >= 1, d < 1000, key(i - 1) == "out" || tokens[j].isCapitalized {
                 return DateParse(end: k + 1, meaning: .period(.year(d)))
             }
             if key(k) == "two" || key(k) == "one", let h = wordCardinal(k), key(h.end) == "hundred" {

@@ -9,10 +9,16 @@ extension DateGrammar {
         if key(i) == "now" || key(i) == "date" { return DateParse(end: i + 1, meaning: .period(.day(reference))) }
         if key(i) == "current", key(i + 1) == "date" { return DateParse(end: i + 2, meaning: .period(.day(reference))) }
         if let s = single(i) { return s }
-        if let m = month(i) { return DateParse(end: i + 1, meaning: .parts(CalendarParts(month: m))) }
+        if let m = month(i), !(DateLexicon.ambiguousMonths.contains(key(i)) && !tokens[i].isCapitalized) || isDash(i - 1) || isDash(i + 1) {
+            return DateParse(end: i + 1, meaning: .parts(CalendarParts(month: m)))
+        }
         var j = i
         if key(j) == "the" { j += 1 }
-        if let d = dayOfMonth(j, allowCardinalWords: true) { return DateParse(end: d.end, meaning: .parts(CalendarParts(day: d.day))) }
+        if let d = dayOfMonth(j, allowCardinalWords: true) {
+            // `August 5th to 9th, 1995`: a year after the second day
+            if let y = trailingYear(d.end), isPunct(d.end, ",") { return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year, day: d.day))) }
+            return DateParse(end: d.end, meaning: .parts(CalendarParts(day: d.day)))
+        }
         return nil
     }
 
@@ -86,7 +92,10 @@ extension DateGrammar {
     /// Resolves two sides written as calendar fields, lending fields across.
     func resolveRange(_ a0: CalendarParts, _ b0: CalendarParts, at i: Int) -> DatePeriod? {
         var a = a0, b = b0
-        if b.month == nil, b.day != nil, a.month != nil { b.month = a.month; if b.year == nil { b.year = a.year } }
+        if b.month == nil, b.day != nil, a.month != nil {
+            b.month = a.month
+            if b.year == nil { b.year = a.year } else if a.year == nil { a.year = b.year }
+        }
         if a.month == nil, a.day != nil, b.month != nil { a.month = b.month; if let bd = b.day, let ad = a.day, ad > bd { a.month = b.month! == 1 ? 12 : b.month! - 1 } }
         if a.year == nil, let by = b.year, a.month != nil || a.day != nil {
             a.year = by

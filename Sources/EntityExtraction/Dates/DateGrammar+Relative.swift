@@ -7,6 +7,8 @@ extension DateGrammar {
     func relativeDay(_ i: Int) -> DateParse? {
         let ref = reference
         if let offset = DateGrammar.dayWords[key(i)] {
+            // `USA Today`, `"Yesterday, Today and Tomorrow"`: titles, not days
+            if tokens[i].isCapitalized, exists(i - 1), tokens[i - 1].kind == .word, tokens[i - 1].isCapitalized, !tokens[i].newlineBefore { return nil }
             return DateParse(end: skipPossessive(i + 1), meaning: .period(.day(ref.adding(days: offset))))
         }
         var j = i
@@ -68,7 +70,7 @@ extension DateGrammar {
             case 1: y = m > ref.month ? ref.year : ref.year + 1
             default: y = m < ref.month ? ref.year : ref.year - 1
             }
-            if let day = dayOfMonth(k + 1), !day.ordinal || true, key(k) != "may" || tokens[k].isCapitalized {
+            if let day = dayOfMonth(k + 1), key(k) != "may" || tokens[k].isCapitalized {
                 if let d = CivilDate(year: y, month: m, day: day.day) { return DateParse(end: day.end, meaning: .period(.day(d))) }
             }
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.month(m, of: y)))
@@ -104,7 +106,7 @@ extension DateGrammar {
             if unit == .day { period = .day(ref.adding(days: -1)) }
             if unit == .fortnight { period = DatePeriod(from: ref.weekStart.adding(days: -14), to: ref.weekStart.adding(days: -1), grain: .week) }
         } else if unit == .fortnight {
-            let start = shift > 0 ? ref.weekStart.adding(days: 7) : ref.weekStart.adding(days: -14)
+            let start = ref.weekStart.adding(days: 14 * shift)
             period = DatePeriod(from: start, to: start.adding(days: 13), grain: .week)
             if shift == 0 { period = DatePeriod(from: ref.weekStart, to: ref.weekStart.adding(days: 13), grain: .week) }
         } else {

@@ -5,19 +5,19 @@ extension DateGrammar {
     /// Reads the tense of the sentence holding a token from its cue words.
     static let adjectivePosition: Set<String> = ["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will"]
 
-    /// Marks each token that says past or future.
-    static func tenseCues(tokens: [Token], keys: [String]) -> [DateDirection?] {
-        var cues = [DateDirection?](repeating: nil, count: tokens.count)
-        for i in tokens.indices where tokens[i].kind == .word {
+    /// The tokens of a sentence that say past or future.
+    func tenseCues(in sentence: Range<Int>) -> [(Int, DateDirection)] {
+        var cues: [(Int, DateDirection)] = []
+        for i in sentence where tokens[i].kind == .word {
             let k = keys[i]
             if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
-                cues[i] = .future
+                cues.append((i, .future))
             } else if DateLexicon.pastCues.contains(k) {
-                cues[i] = .past
+                cues.append((i, .past))
             } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
-                      !adjectivePosition.contains(keys[i - 1]) {
+                      !DateGrammar.adjectivePosition.contains(keys[i - 1]) {
                 // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
-                cues[i] = .past
+                cues.append((i, .past))
             }
         }
         return cues
@@ -25,14 +25,18 @@ extension DateGrammar {
 
     /// The cue nearest the date in its sentence decides (`met … and will meet`); none: nearest day.
     func direction(ofSentenceAt token: Int) -> DateDirection {
-        let s = document.sentences[document.sentenceIndex(ofToken: token)]
-        var i = token, j = token
-        while i >= s.lowerBound || j < s.upperBound {
-            if i >= s.lowerBound, let c = cues[i] { return c }
-            if j < s.upperBound, let c = cues[j] { return c }
-            i -= 1; j += 1
+        let index = document.sentenceIndex(ofToken: token)
+        let cues: [(Int, DateDirection)]
+        if let known = memo.cues[index] {
+            cues = known
+        } else {
+            cues = tenseCues(in: document.sentences[index])
+            memo.cues[index] = cues
         }
-        return .nearest
+        // the nearest cue; on a tie the earlier one
+        var best: (distance: Int, direction: DateDirection)? = nil
+        for (i, d) in cues where best == nil || abs(i - token) < best!.distance { best = (abs(i - token), d) }
+        return best?.direction ?? .nearest
     }
 
     /// Places calendar fields; nil when they name no real day (`Feb 30`).
@@ -56,9 +60,9 @@ extension DateGrammar {
             // is taken for a slip and ignored.
             if let wd = p.weekday {
                 let agreeing = candidates.filter { $0.weekday == wd }
-                if !agreeing.isEmpty, let chosen = pick(agreeing, .nearest, window: 1) { return .day(chosen) }
+                if !agreeing.isEmpty, let chosen = pick(agreeing, .nearest) { return .day(chosen) }
             }
-            return pick(candidates, direction, window: 1).map { .day($0) }
+            return pick(candidates, direction).map { .day($0) }
         case let (nil, m?, nil):
             let past = CivilDate.first(ofMonth: m, year: m <= ref.month ? ref.year : ref.year - 1)
             let future = CivilDate.first(ofMonth: m, year: m >= ref.month ? ref.year : ref.year + 1)
@@ -77,7 +81,7 @@ extension DateGrammar {
                 if let c = CivilDate(year: month.year, month: month.month, day: d), p.weekday == nil || c.weekday == p.weekday { candidates.append(c) }
                 month = month.adding(months: 1)
             }
-            return pick(candidates, direction, window: 40).map { .day($0) }
+            return pick(candidates, direction).map { .day($0) }
         case (nil, nil, nil):
             guard let wd = p.weekday else { return nil }
             let back = ref.adding(days: -((ref.weekday - wd + 7) % 7))
@@ -95,7 +99,7 @@ extension DateGrammar {
 
     /// Chooses among candidate days: the latest on or before the reference, the earliest
     /// on or after it, or the closer of the two.
-    private func pick(_ candidates: [CivilDate], _ direction: DateDirection, window: Int) -> CivilDate? {
+    private func pick(_ candidates: [CivilDate], _ direction: DateDirection) -> CivilDate? {
         let ref = reference
         let before = candidates.last { $0 <= ref }
         let after = candidates.first { $0 >= ref }

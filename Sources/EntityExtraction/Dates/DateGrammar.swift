@@ -30,6 +30,9 @@ enum DateDirection {
 /// Per-document memo of `DateGrammar.single`, by token index.
 final class ParseMemo {
     var single: [Int: DateParse?] = [:]
+    /// Tense cues of a sentence (token index, direction), by sentence index, found when
+    /// a date in that sentence first needs them.
+    var cues: [Int: [(Int, DateDirection)]] = [:]
 }
 
 /// The date grammar over one document: each `parse…` method tries one family of rules at a
@@ -41,8 +44,6 @@ struct DateGrammar {
     let keys: [String]
     let reference: CivilDate
     let numericOrder: NumericDateOrder
-    /// Tense cue words by token index (nil where a token is no cue), found once per document.
-    let cues: [DateDirection?]
     /// Rules call each other at the same tokens (a range tries its sides, a modifier its
     /// head): each token's longest single reading is computed once.
     let memo = ParseMemo()
@@ -53,12 +54,11 @@ struct DateGrammar {
         self.reference = reference
         self.numericOrder = numericOrder
         let keys = document.tokens.map { token in
-            var k = token.text.lowercased()
+            var k = token.lower
             if k.count > 1, k.hasSuffix(".") { k.removeLast() }
             return k
         }
         self.keys = keys
-        cues = DateGrammar.tenseCues(tokens: document.tokens, keys: keys)
     }
 
     // MARK: token helpers

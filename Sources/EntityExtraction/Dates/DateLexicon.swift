@@ -63,7 +63,7 @@ enum DateLexicon {
     /// Adjectives of frequency and length that OntoNotes marks as dates.
     static let frequencyWords: Set<String> = [
         "annual", "annually", "daily", "weekly", "monthly", "quarterly", "yearly", "biweekly",
-        "biannual", "semiannual", "semiannually", "nightly", "overnight",
+        "biannual", "semiannual", "semiannually", "nightly",
     ]
 
     static let seasons: [String: Int] = [
@@ -101,6 +101,21 @@ enum DateLexicon {
 }
 
 extension DateLexicon {
+    /// Starters that are everyday function words: a date starts there only when a date
+    /// word or a number follows.
+    static let leadWords: Set<String> = [
+        "the", "a", "an", "my", "in", "that", "all", "each", "every", "its", "his", "her", "their",
+        "some", "more", "less", "fewer", "at", "up", "about", "only", "just", "another", "from",
+        "between", "this", "these", "within", "early", "mid", "late", "earlier", "later", "fiscal",
+        "calendar", "around", "nearly", "almost", "roughly", "approximately", "same", "other",
+        "whole", "entire", "full", "final", "current", "recent", "coming", "past", "last", "next",
+        "previous", "following", "prior", "preceding", "upcoming", "good", "black", "new", "end",
+        "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "half",
+        "international", "independence", "earth", "freedom", "jubilee", "boxing", "labor", "labour",
+        "memorial", "valentine", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "first", "second", "third", "fourth", "q", "h", "date",
+    ]
+
     /// Every word a date expression can begin with; other words are skipped at once.
     static let starters: Set<String> = {
         var s = Set<String>()
@@ -118,7 +133,8 @@ extension DateLexicon {
                      "start", "middle", "close", "turn", "final", "weekend", "workweek", "noughties", "week",
                      "christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "earth",
                      "juneteenth", "freedom", "jubilee", "international", "easter", "good", "thanksgiving",
-                     "black", "labor", "labour", "memorial", "current", "years", "decades", "months", "days"])
+                     "black", "labor", "labour", "memorial", "current", "years", "decades", "months", "days",
+                     "latest", "age", "previous", "prior"])
         return s
     }()
 }

@@ -54,23 +54,46 @@ public struct DateRecognizer: Sendable {
                 value = DateValue(grain: .duration)
             default:
                 guard let period = grammar.period(of: parse, at: i) else { i += 1; continue }
-                value = period.value
+                // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
+                value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
             }
             var first = i
-            // OntoNotes leaves `from` and `in` outside the span (`from Friday through to Sunday`)
-            if grammar.key(first) == "from" || grammar.key(first) == "in", parse.end > first + 1 { first += 1 }
+            // OntoNotes leaves `from`, `in` and `within` outside the span (`from Friday through to Sunday`)
+            if ["from", "in", "within"].contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
             var end = tokens[parse.end - 1].end
             // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
             if tokens[parse.end - 1].text == "s." { end -= 1 }
-            // OntoNotes keeps the possessive in longer spans (`last year's`) but not after one word (`Friday`'s)
+            // OntoNotes keeps the possessive in longer spans (`last year's`) but not after one
+            // word (`Friday`'s), and marks only the noun of `this year's` or `the day's`
             let p = parse.end
-            if p + 1 < tokens.count, p - first >= 2, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
+            if p + 1 < tokens.count, tokens[p].joinedToPrevious, tokens[p].text == "'" || tokens[p].text == "’",
                tokens[p + 1].text == "s", tokens[p + 1].joinedToPrevious {
-                end = tokens[p + 1].end
+                if p - first == 2, grammar.key(first) == "the" {
+                    // `the day's action`: a possessive of the story's day, not marked
+                    i = parse.end
+                    continue
+                } else if p - first == 2, grammar.key(first) == "this" {
+                    first += 1
+                } else if p - first >= 2 {
+                    end = tokens[p + 1].end
+                }
             }
             matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
+            matches.append(contentsOf: weekdayEnds(of: first..<parse.end, value: value, tokens: tokens))
             i = parse.end
         }
         return matches
+    }
+
+    /// `Friday through to Sunday` is a range and also names two days: each weekday at an
+    /// end of a range is reported on its own, nested in the range, with the day it
+    /// resolved to (as the seed article's annotation marks them).
+    private func weekdayEnds(of span: Range<Int>, value: DateValue, tokens: [Token]) -> [DateMatch] {
+        guard span.count >= 3, let from = value.from, let to = value.to, from != to,
+              DateLexicon.weekdays[tokens[span.lowerBound].lower] != nil,
+              DateLexicon.weekdays[tokens[span.upperBound - 1].lower] != nil else { return [] }
+        let a = tokens[span.lowerBound], b = tokens[span.upperBound - 1]
+        return [DateMatch(start: a.start, end: a.end, value: DateValue(date: from, grain: .day)),
+                DateMatch(start: b.start, end: b.end, value: DateValue(date: to, grain: .day))]
     }
 }

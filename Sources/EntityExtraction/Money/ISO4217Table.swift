@@ -1,8 +1,10 @@
 // Generated from Debian's iso-codes package (/usr/share/iso-codes/json/iso_4217.json,
 // LGPL-2.1+; the facts only: current ISO 4217 alphabetic codes and their English names).
-// Regenerate: for each entry sorted by alpha_3, emit ("alpha_3", "name") — a five-line
-// Python loop over json.load(...)["4217"]. Historic codes (FIM, DEM, FRF, ...) are not in
-// iso-codes; MoneyLexicon adds the few old news needs by hand.
+// Historic codes (FIM, DEM, FRF, ...) are not in iso-codes; MoneyLexicon adds the few that
+// archive news needs by hand. Regenerate the entries with:
+//   python3 -c 'import json; [print("        (\"%s\", \"%s\")," % (e["alpha_3"], e["name"]))
+//     for e in sorted(json.load(open("/usr/share/iso-codes/json/iso_4217.json"))["4217"],
+//                     key=lambda e: e["alpha_3"])]'
 
 /// ISO 4217 currencies in force: alphabetic code and English name.
 enum ISO4217Table {

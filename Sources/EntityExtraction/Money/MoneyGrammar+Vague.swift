@@ -10,6 +10,7 @@ extension MoneyGrammar {
         "trillions": 1_000_000_000_000,
     ]
     static let adjectiveScales: [String: Decimal] = ["million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000]
+    static let unitDeclarers: Set<String> = ["(", "given", "expressed", "stated", "shown", "reported", "figures"]
     static let multiScales: [String: Decimal] = [
         "multimillion": 1_000_000, "multibillion": 1_000_000_000, "multitrillion": 1_000_000_000_000,
     ]
@@ -51,6 +52,11 @@ extension MoneyGrammar {
             return nil
         }
         guard k < tokens.count, !tokens[k].newlineBefore, let (unit, end) = matchName(at: k), !unit.isMinor else { return nil }
+        // `(in millions of guilders unless stated)` declares a table's unit; it is no sum.
+        if Self.pluralScales[w] != nil, i > 0, norms[i - 1] == "in",
+           (i > 1 && Self.unitDeclarers.contains(norms[i - 2])) || (end < tokens.count && [")", "unless", "except"].contains(norms[end])) {
+            return nil
+        }
         let amount = 2 * magnitude
         return MoneyReading(startToken: i, endToken: end, numberStartToken: i, amount: amount, min: amount, max: nil,
                             unit: unit, qualifier: "at_least", isBareSignAndNumber: false)

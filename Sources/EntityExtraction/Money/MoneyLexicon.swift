@@ -163,7 +163,7 @@ enum MoneyLexicon {
             ("HKD", ["hk dollars", "hong kong dollars"]), ("SGD", ["singapore dollars", "singapore dollar"]),
             ("CHF", ["swiss francs", "swiss franc"]), ("FRF", ["french francs", "french franc"]),
             ("BEF", ["belgian francs", "belgian franc"]), ("LUF", ["luxembourg francs"]),
-            ("DEM", ["german marks", "german mark", "deutsche marks", "deutsche mark", "deutschmarks", "d-marks"]),
+            ("DEM", ["german marks", "german mark", "deutsche marks", "deutsche mark", "deutschmarks"]),
             ("FIM", ["finnish markka", "finnish markkaa", "markka", "markkaa", "finnish marks", "finland marks",
                      "finland mark"]),
             ("ITL", ["lire", "italian lire", "italian lira"]), ("ESP", ["peseta", "pesetas", "pesatas", "spanish pesetas"]),
@@ -208,7 +208,12 @@ enum MoneyLexicon {
         "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "bn": 1_000_000_000,
         "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "crore": 10_000_000,
-        "crores": 10_000_000, "millions": 1_000_000, "billions": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+        "crores": 10_000_000, "millions": 1_000_000, "billions": 1_000_000_000,
+        "quadrillion": 1_000_000_000_000_000,
+        // Quoted foreign scale words: without them `R$ 5 bilhões` would read as five reais.
+        "milhão": 1_000_000, "milhões": 1_000_000, "bilhão": 1_000_000_000, "bilhões": 1_000_000_000,
+        "millón": 1_000_000, "millones": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
+        "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "mrd": 1_000_000_000, "millionen": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
     ]
     /// Short scale letters read only after a currency sign (`$5m`, `€50k`): alone they are units (`100m sprint`).
     static let shortScales: [String: Decimal] = ["m": 1_000_000, "mm": 1_000_000, "k": 1_000, "b": 1_000_000_000,

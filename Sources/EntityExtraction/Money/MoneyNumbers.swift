@@ -22,7 +22,8 @@ enum MoneyNumbers {
         for b in text.utf8 {
             if b >= 48 && b <= 57 { digits.append(b - 48) } else if b == 44 || b == 46 { seps.append((b, digits.count)) } else { return nil }
         }
-        guard !digits.isEmpty else { return nil }
+        // No sum of money has more digits than this; longer runs are identifiers.
+        guard !digits.isEmpty, digits.count <= 24 else { return nil }
         var decimalAt: Int? = nil      // digits before the decimal separator
         var groupChar: UInt8? = nil
         if let last = seps.last {

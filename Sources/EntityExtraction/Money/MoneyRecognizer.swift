@@ -41,7 +41,8 @@ public struct MoneyOptions: Sendable {
 /// family the article writes out (`US$`, `A$`, `Canadian dollars`, `yuan`) and is `inferred`;
 /// with none or several it takes the family default (`options.defaultDollar` for dollars,
 /// GBP for pounds, JPY for `¥`, …) and is `ambiguous`. `£`, `€`, `US$`, codes and full
-/// names are `explicit`.
+/// names are `explicit`. A bare sum in brackets right after a foreign one (`Z$1,000 ($100)`)
+/// is a conversion and keeps the default. Cents in an article naming only euros are euro cents.
 public struct MoneyRecognizer: Sendable {
     public var options: MoneyOptions
 
@@ -53,21 +54,32 @@ public struct MoneyRecognizer: Sendable {
         let readings = Self.read(document)
         guard !readings.isEmpty else { return [] }
         let tokens = document.tokens
+        var centsCurrency: String? = nil
         // Explicit members of each family named in this article.
         var named: [CurrencyFamily: Set<String>] = [:]
+        var explicitCodes = Set<String>()
         for r in readings {
-            if let code = r.unit.code, let f = r.unit.family { named[f, default: []].insert(code) }
+            if let code = r.unit.code {
+                explicitCodes.insert(code)
+                if let f = r.unit.family { named[f, default: []].insert(code) }
+            }
         }
+        // Cents in an article that names only euros are euro cents.
+        if named[.dollar] == nil, explicitCodes == ["EUR"] { centsCurrency = "EUR" }
         var matches: [MoneyMatch] = []
         matches.reserveCapacity(readings.count)
-        for r in readings {
+        for (index, r) in readings.enumerated() {
             let currency: String
             let resolution: CurrencyResolution
             if let code = r.unit.code {
                 currency = code
                 resolution = .explicit
             } else if let f = r.unit.family {
-                if let members = named[f], members.count == 1, let only = members.first {
+                if f == .dollar, r.unit.isMinor, let c = centsCurrency {
+                    currency = c
+                    resolution = .inferred
+                } else if let members = named[f], members.count == 1, let only = members.first,
+                          !Self.isConversion(r, after: index > 0 ? readings[index - 1] : nil, tokens: tokens) {
                     currency = only
                     resolution = .inferred
                 } else if let d = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar) {
@@ -92,6 +104,14 @@ public struct MoneyRecognizer: Sendable {
             matches.append(MoneyMatch(start: tokens[firstToken].start, end: Self.end(of: tokens[r.endToken - 1]), value: value))
         }
         return matches
+    }
+
+    /// `Z$1,000 ($100)`, `A$5m ($3.5m)`: a bare sum in brackets right after a foreign one of its
+    /// family converts it into the paper's own currency, so it does not take the foreign code.
+    static func isConversion(_ r: MoneyReading, after previous: MoneyReading?, tokens: [Token]) -> Bool {
+        guard let p = previous, p.unit.code != nil, p.unit.family == r.unit.family, r.startToken >= 1,
+              tokens[r.startToken - 1].text == "(" else { return false }
+        return p.endToken == r.startToken - 1
     }
 
     /// Where a span ending in this token ends: a sentence's full stop that the tokenizer kept
@@ -138,7 +158,7 @@ extension MoneyGrammar {
 
     /// Every word that can begin a sum, for one lookup per word in the scan.
     static let startWords: Set<String> = {
-        var s: Set<String> = ["between", "several", "a", "an", "hundred", "dozen"]
+        var s: Set<String> = ["between", "from", "several", "a", "an", "hundred", "dozen"]
         s.formUnion(MoneyLexicon.qualifiers.keys)
         s.formUnion(MoneyNumbers.units.keys)
         s.formUnion(MoneyNumbers.tens.keys)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Word lists of place and organisation words (ISO 3166, GeoNames, a hand list of
-/// organisation words), matched over tokens by hashed lower-case phrases. Feature
-/// input only: the tagger learns how far to trust them.
+/// The tagger's word lists: places and organisation words (ISO 3166, GeoNames, hand
+/// lists), matched over tokens by hashed lower-case phrases, and distributional word
+/// classes. Feature input only: the tagger learns how far to trust them.
 public struct Gazetteer: Sendable {
     /// The kinds of list, in the bit order used by `marks`.
     public enum Kind: Int, CaseIterable, Sendable {
@@ -10,12 +10,30 @@ public struct Gazetteer: Sendable {
     }
 
     static let maxPhraseTokens = 5
+    static let kindsByName: [String: Kind] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ("\($0)", $0) })
     /// Phrase hash → bit set of kinds.
     private var phrases = HashTable64()
     /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
     private var firstTokens = HashTable64()
 
+    /// Distributional word classes (Resources/clusters.tsv), looked up by lower-case hash.
+    private var clusters = HashTable64()
+
     public init() {}
+
+    /// Adds `word<TAB>class` lines (class 0...255); `#` lines are comments.
+    public mutating func addClusters(tsv: String) {
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t"), let id = UInt8(line[line.index(after: tab)...]) else { continue }
+            let scalars = Array(line[..<tab].unicodeScalars)
+            clusters.insert(TokenHashing.lowerHash(scalars, 0, scalars.count), orBits: UInt32(id))
+        }
+    }
+
+    /// 1 + the word class of a token's lower-case hash, or 0 when the word has none.
+    @inline(__always) func cluster(_ lowerHash: UInt64) -> UInt64 {
+        clusters.value(lowerHash).map { UInt64($0) + 1 } ?? 0
+    }
 
     /// Parses `kind<TAB>phrase` lines; `#` lines are comments.
     public init(tsv: String) {
@@ -23,7 +41,7 @@ public struct Gazetteer: Sendable {
             guard let tab = line.firstIndex(of: "\t") else { continue }
             let kindName = line[..<tab]
             let phrase = String(line[line.index(after: tab)...])
-            guard let kind = Kind.allCases.first(where: { "\($0)" == kindName }) else { continue }
+            guard let kind = Gazetteer.kindsByName[String(kindName)] else { continue }
             add(phrase, kind: kind)
         }
     }
@@ -34,7 +52,7 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty, tokens.count <= Gazetteer.maxPhraseTokens else { return }
         var h = TokenHashing.seed
         for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
-        phrases.insert(h, orBits: UInt8(1 << kind.rawValue))
+        phrases.insert(h, orBits: UInt32(1 << kind.rawValue))
         firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
     }
 
@@ -44,7 +62,13 @@ public struct Gazetteer: Sendable {
             ?? Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
             throw NameModelError.missingResource("gazetteer.tsv")
         }
-        return Gazetteer(tsv: try String(contentsOf: url, encoding: .utf8))
+        var gazetteer = Gazetteer(tsv: try String(contentsOf: url, encoding: .utf8))
+        guard let clustersURL = Bundle.module.url(forResource: "clusters", withExtension: "tsv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "clusters", withExtension: "tsv") else {
+            throw NameModelError.missingResource("clusters.tsv")
+        }
+        gazetteer.addClusters(tsv: try String(contentsOf: clustersURL, encoding: .utf8))
+        return gazetteer
     }
 
     /// For each token, the phrases covering it: bit (kind·4 + BILU position) set per match.

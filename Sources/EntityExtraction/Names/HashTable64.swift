@@ -1,9 +1,9 @@
-/// An open-addressing map from well-mixed 64-bit hashes to small values. The keys are
+/// An open-addressing map from well-mixed 64-bit hashes to 32-bit values. The keys are
 /// already hashes, so this skips Swift's per-lookup SipHash: the tagger makes several
 /// lookups per token and they showed up in profiles.
 struct HashTable64: Sendable {
     private var keys: [UInt64]
-    private var values: [UInt8]
+    private var values: [UInt32]
     private var mask: Int
     private(set) var count = 0
     /// 0 marks an empty slot; a real key of 0 is remapped.
@@ -13,14 +13,14 @@ struct HashTable64: Sendable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: HashTable64.empty, count: size)
-        values = [UInt8](repeating: 0, count: size)
+        values = [UInt32](repeating: 0, count: size)
         mask = size - 1
     }
 
     @inline(__always) private static func slotKey(_ key: UInt64) -> UInt64 { key == empty ? 1 : key }
 
     /// The value for a key, or nil.
-    @inline(__always) func value(_ key: UInt64) -> UInt8? {
+    @inline(__always) func value(_ key: UInt64) -> UInt32? {
         let k = HashTable64.slotKey(key)
         var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
         while true {
@@ -33,8 +33,16 @@ struct HashTable64: Sendable {
 
     @inline(__always) func contains(_ key: UInt64) -> Bool { value(key) != nil }
 
+    /// The key's value, inserting `make()` first when the key is absent.
+    mutating func value(_ key: UInt64, orInsert make: () -> UInt32) -> UInt32 {
+        if let v = value(key) { return v }
+        let v = make()
+        insert(key, orBits: v)
+        return v
+    }
+
     /// Sets bits in the key's value (inserting it with those bits when absent).
-    mutating func insert(_ key: UInt64, orBits bits: UInt8 = 1) {
+    mutating func insert(_ key: UInt64, orBits bits: UInt32 = 1) {
         if (count + 1) * 2 > keys.count { grow() }
         let k = HashTable64.slotKey(key)
         var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
@@ -53,7 +61,7 @@ struct HashTable64: Sendable {
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [UInt64](repeating: HashTable64.empty, count: oldKeys.count * 2)
-        values = [UInt8](repeating: 0, count: oldKeys.count * 2)
+        values = [UInt32](repeating: 0, count: oldKeys.count * 2)
         mask = keys.count - 1
         count = 0
         for (k, v) in zip(oldKeys, oldValues) where k != HashTable64.empty { insert(k, orBits: v) }

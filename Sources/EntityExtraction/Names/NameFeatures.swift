@@ -2,7 +2,7 @@
 /// computed once per document (word, shape, affixes, context words, gazetteer, how the
 /// word is capitalised elsewhere in the article). Tag transitions are scored by the decoder.
 struct NameFeatures {
-    static let staticCount = 26 + Gazetteer.Kind.allCases.count + 9
+    static let staticCount = 26 + Gazetteer.Kind.allCases.count + 15
 
     /// Lower-case words that link capitalised words inside one name.
     static let linkWords: Set<UInt64> = Set(["of", "for", "the", "and", "de", "du", "la", "on", "&"].map {
@@ -72,10 +72,13 @@ struct NameFeatures {
 
         let none: UInt64 = 0x1234_5678_9abc_def0
         @inline(__always) func at(_ a: [UInt64], _ i: Int) -> UInt64 { i >= 0 && i < n ? a[i] : none &+ UInt64(i < 0 ? 1 : 2) }
-        var rows = [Int32](repeating: 0, count: n * NameFeatures.staticCount)
+        // Filled through a raw pointer: array writes from the nested `put` paid for
+        // uniqueness and exclusivity checks on every feature (seen in profiles).
+        let out = UnsafeMutablePointer<Int32>.allocate(capacity: max(n * NameFeatures.staticCount, 1))
+        defer { out.deallocate() }
         let shift = UInt64(64 - rowBits)
         @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
-            Int32(truncatingIfNeeded: TokenHashing.combine(TokenHashing.combine(template &* 0x2545_f491_4f6c_dd1d, a), b) >> shift)
+            Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
         }
         var suffix3 = [UInt64](repeating: 0, count: n)
         for (i, t) in tokens.enumerated() { suffix3[i] = TokenHashing.suffixHash(s, t.start, t.end, 3) }
@@ -110,10 +113,12 @@ struct NameFeatures {
             }
             if letters >= 2, upper == letters { for k in sentence { sentenceAllCaps[k] = true } }
         }
+        var cluster = [UInt64](repeating: 0, count: n)
+        for i in 0..<n where isWord[i] { cluster[i] = gazetteer.cluster(lower[i]) }
         for i in 0..<n {
             let t = tokens[i]
             var b = i * NameFeatures.staticCount
-            @inline(__always) func put(_ value: Int32) { rows[b] = value; b += 1 }
+            @inline(__always) func put(_ value: Int32) { out[b] = value; b += 1 }
             let cap: UInt64 = capitalised[i] ? 1 : 0
             let sh = shape[i]
             put(row(1, 0))
@@ -160,58 +165,70 @@ struct NameFeatures {
             put(row(46, at(shape, i + 2)))
             put(row(47, TokenHashing.combine(at(lower, i - 1), lower[i]), at(lower, i + 1)))
             put(row(48, sentenceAllCaps[i] ? 1 : 0, sh))
+            put(row(50, cluster[i]))
+            put(row(51, cluster[i] == 0 ? 999 : (cluster[i] - 1) >> 3))
+            put(row(52, at(cluster, i - 1)))
+            put(row(53, at(cluster, i + 1)))
+            put(row(54, cluster[i], cap))
+            put(row(55, at(cluster, i - 1), at(cluster, i + 1)))
         }
-        staticRows = FeatureRows(rows: rows, width: NameFeatures.staticCount)
+        staticRows = FeatureRows(rows: Array(UnsafeBufferPointer(start: out, count: n * NameFeatures.staticCount)),
+                                 width: NameFeatures.staticCount)
     }
 
     static let stackedCount = 6
 
-    /// The second stage's rows: the static rows plus features of the first stage's tags,
+    /// The second stage's extra rows (it reads the static rows too): features of the first stage's tags,
     /// here and for the same word elsewhere in the article (so `Stoltenberg` alone follows
     /// `Jens Stoltenberg`, and one spelling gets one type throughout).
     func stacked(on firstStage: [UInt8]) -> FeatureRows {
         let n = count
-        let width = NameFeatures.staticCount + NameFeatures.stackedCount
-        // Per capitalised word: how often stage one gave it each type (O, person, organisation, place).
-        var counts: [UInt64: SIMD4<UInt16>] = [:]
+        let width = NameFeatures.stackedCount
+        // Per capitalised word: how often stage one gave it each type, alone (U) or inside a
+        // longer name (B, I, L): lanes 0 = O, 1...3 = alone as type, 4...6 = in a longer name.
+        var slots = HashTable64(capacity: n)
+        var counts: [SIMD8<UInt16>] = []
+        var slot = [Int](repeating: -1, count: n)
         var category = [Int](repeating: -1, count: n)
         for i in 0..<n where capitalised[i] {
             let tag = firstStage[i]
-            let c = tag == NameTagSet.outside ? 0 : NameTagSet.typeIndex(tag) + 1
+            var c = 0
+            if tag != NameTagSet.outside {
+                c = 1 + NameTagSet.typeIndex(tag) + (NameTagSet.position(tag) == .unit ? 0 : 3)
+            }
             category[i] = c
-            counts[lower[i], default: SIMD4<UInt16>()][c] &+= 1
+            let k = Int(slots.value(lower[i]) { counts.append(SIMD8<UInt16>()); return UInt32(counts.count - 1) })
+            slot[i] = k
+            counts[k][c] &+= 1
         }
-        // Bits of types seen for the word at other positions, and the most frequent one.
+        // Bits of what the word was at other positions, and its most frequent reading.
         func elsewhere(_ i: Int) -> UInt64 {
-            guard i >= 0, i < n, category[i] >= 0, var c = counts[lower[i]] else { return 0xFF }
+            guard i >= 0, i < n, category[i] >= 0 else { return 0xFFF }
+            var c = counts[slot[i]]
             c[category[i]] &-= 1
             var bits: UInt64 = 0
             var best = 0
-            for k in 0..<4 {
+            for k in 0..<7 {
                 if c[k] > 0 { bits |= 1 << UInt64(k) }
                 if c[k] > c[best] { best = k }
             }
-            return bits == 0 ? 0x10 : bits | UInt64(best) << 4
+            return bits == 0 ? 0x800 : bits | UInt64(best) << 8
         }
         let shift = UInt64(64 - rowBits)
         @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
-            Int32(truncatingIfNeeded: TokenHashing.combine(TokenHashing.combine(template &* 0x2545_f491_4f6c_dd1d, a), b) >> shift)
+            Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
         }
         @inline(__always) func tag(_ i: Int) -> UInt64 { i >= 0 && i < n ? UInt64(firstStage[i]) : 99 }
         var rows = [Int32](repeating: 0, count: n * width)
-        staticRows.rows.withUnsafeBufferPointer { source in
-            for i in 0..<n {
-                let b = i * width
-                for k in 0..<NameFeatures.staticCount { rows[b + k] = source[i * NameFeatures.staticCount + k] }
-                let here = elsewhere(i)
-                let s = b + NameFeatures.staticCount
-                rows[s] = row(201, tag(i))
-                rows[s + 1] = row(202, tag(i - 1), tag(i + 1))
-                rows[s + 2] = row(203, here, capitalised[i] ? 1 : 0)
-                rows[s + 3] = row(204, here, tag(i))
-                rows[s + 4] = row(205, elsewhere(i + 1), tag(i + 1))
-                rows[s + 5] = row(206, elsewhere(i - 1), tag(i - 1))
-            }
+        for i in 0..<n {
+            let here = elsewhere(i)
+            let s = i * width
+            rows[s] = row(201, tag(i))
+            rows[s + 1] = row(202, tag(i - 1), tag(i + 1))
+            rows[s + 2] = row(203, here, capitalised[i] ? 1 : 0)
+            rows[s + 3] = row(204, here, tag(i))
+            rows[s + 4] = row(205, elsewhere(i + 1), tag(i + 1))
+            rows[s + 5] = row(206, elsewhere(i - 1), tag(i - 1))
         }
         return FeatureRows(rows: rows, width: width)
     }

@@ -11,6 +11,8 @@ public struct NameTrainer {
     public var gazetteer: Gazetteer
     /// 1: one perceptron; 2: a second one that also reads the first's tags.
     public var stages: Int
+    /// Folds for cross-tagging stage two's training input.
+    public var crossFolds = 2
 
     public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, stages: Int = 2, gazetteer: Gazetteer) {
         self.epochs = epochs
@@ -51,26 +53,28 @@ public struct NameTrainer {
             + "names with an edge inside a token \(misaligned) (widened to whole tokens)")
         var devMisaligned = 0, devTokens = 0
         let devPrepared = prepare(dev, misaligned: &devMisaligned, tokens: &devTokens)
+        if !dev.isEmpty { log("dev texts \(dev.count), tokens \(devTokens), names with an edge inside a token \(devMisaligned)") }
         let devDocuments = dev.map { Document(text: $0.text) }
 
-        let first = trainStage(prepared.map { $0.features.staticRows }, prepared, name: "stage 1", log: log) { weights in
+        let first = trainStage(prepared.map { $0.features.staticRows }, extra: nil, prepared, name: "stage 1", log: log) { weights in
             dev.isEmpty ? nil : Self.evaluate(stages: [weights], prepared: devPrepared, documents: devDocuments, gold: dev)
         }
         var stages = [first]
         if self.stages > 1 {
-            // Cross-tag the training texts: each half tagged by a model trained on the other half.
+            // Cross-tag the training texts: each fold tagged by a model trained on the others.
             var crossTags = [[UInt8]](repeating: [], count: prepared.count)
-            for fold in 0..<2 {
-                let trainIndices = prepared.indices.filter { $0 % 2 != fold }
+            for fold in 0..<crossFolds {
+                let trainIndices = prepared.indices.filter { $0 % crossFolds != fold }
                 let half = trainIndices.map { prepared[$0] }
-                let model = trainStage(half.map { $0.features.staticRows }, half, name: "fold \(fold + 1)/2", log: log) { _ in nil }
-                for i in prepared.indices where i % 2 == fold {
+                let model = trainStage(half.map { $0.features.staticRows }, extra: nil, half,
+                                       name: "fold \(fold + 1)/\(crossFolds)", log: log) { _ in nil }
+                for i in prepared.indices where i % crossFolds == fold {
                     crossTags[i] = ViterbiNameDecoder.tagDocument(prepared[i].features.staticRows,
                                                                   sentences: prepared[i].sentences, weights: model)
                 }
             }
             let stackedRows = prepared.indices.map { prepared[$0].features.stacked(on: crossTags[$0]) }
-            let second = trainStage(stackedRows, prepared, name: "stage 2", log: log) { weights in
+            let second = trainStage(prepared.map { $0.features.staticRows }, extra: stackedRows, prepared, name: "stage 2", log: log) { weights in
                 dev.isEmpty ? nil : Self.evaluate(stages: [first, weights], prepared: devPrepared, documents: devDocuments, gold: dev)
             }
             stages.append(second)
@@ -81,7 +85,7 @@ public struct NameTrainer {
     }
 
     /// One perceptron over the given rows; returns its averaged weights.
-    func trainStage(_ rows: [FeatureRows], _ prepared: [Prepared], name: String, log: (String) -> Void,
+    func trainStage(_ rows: [FeatureRows], extra: [FeatureRows]?, _ prepared: [Prepared], name: String, log: (String) -> Void,
                     score: (NameWeights) -> NameScore?) -> NameWeights {
         var learner = PerceptronLearner(rowBits: rowBits)
         var rng = SplitMix64(seed: seed)
@@ -92,7 +96,7 @@ public struct NameTrainer {
             }
             var errors = 0, seen = 0
             for index in order {
-                let (e, s) = learner.learn(rows[index], sentences: prepared[index].sentences, gold: prepared[index].gold)
+                let (e, s) = learner.learn(rows[index], extra: extra?[index], sentences: prepared[index].sentences, gold: prepared[index].gold)
                 errors += e
                 seen += s
             }
@@ -107,13 +111,9 @@ public struct NameTrainer {
     static func evaluate(stages: [NameWeights], prepared: [Prepared], documents: [Document], gold: [AnnotatedText]) -> NameScore {
         var score = NameScore()
         for (k, p) in prepared.enumerated() {
-            let tokens = documents[k].tokens
             let tags = NameStages.tag(p.features, sentences: p.sentences, stages: stages)
             let spans = NamePostRules.apply(to: NameTagSet.spans(tags), document: documents[k])
-            let predicted = spans.map {
-                NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
-                          type: NameTagSet.types[$0.type])
-            }
+            let predicted = NamePostRules.matches(spans, document: documents[k])
             score.add(gold: gold[k].names, predicted: predicted)
         }
         return score
@@ -141,7 +141,7 @@ struct PerceptronLearner {
 
     /// Decodes each sentence of a text with the current weights and corrects them where the
     /// best sequence differs from gold. Returns (wrong tags, tags).
-    mutating func learn(_ features: FeatureRows, sentences: [Range<Int>], gold: [UInt8]) -> (Int, Int) {
+    mutating func learn(_ features: FeatureRows, extra: FeatureRows?, sentences: [Range<Int>], gold: [UInt8]) -> (Int, Int) {
         let rowBits = weights.rowBits
         var transitions: [SIMD16<Float>] = []
         var errors = 0
@@ -151,7 +151,7 @@ struct PerceptronLearner {
             for p in 0..<UInt8(NameTagSet.count) {
                 transitions.append(weights.rows[ViterbiNameDecoder.transitionRow(previous: p, rowBits: rowBits)])
             }
-            ViterbiNameDecoder.emissions(features, sentence, weights.rows, into: &scores)
+            ViterbiNameDecoder.emissions(features, extra: extra, sentence, weights.rows, into: &scores)
             ViterbiNameDecoder.decode(scores, transitions: transitions, into: &guess)
             var previousGold = NameTagSet.outside, previousGuess = NameTagSet.outside
             for (j, i) in sentence.enumerated() {
@@ -162,6 +162,13 @@ struct PerceptronLearner {
                         let row = Int(features.rows[f])
                         update(row: row, tag: g, by: 1)
                         update(row: row, tag: p, by: -1)
+                    }
+                    if let extra {
+                        for f in (i * extra.width)..<((i + 1) * extra.width) {
+                            let row = Int(extra.rows[f])
+                            update(row: row, tag: g, by: 1)
+                            update(row: row, tag: p, by: -1)
+                        }
                     }
                 }
                 if g != p || previousGold != previousGuess {

@@ -36,7 +36,7 @@ enum NameModelFile {
     static let magic: [UInt8] = Array("AENM".utf8)
     static let formatVersion: UInt32 = 2
     /// Bump when features change: a model trained with other features must not load.
-    static let featureVersion: UInt32 = 3
+    static let featureVersion: UInt32 = 5
 
     static func encode(_ stages: [NameWeights]) -> Data {
         var data = Data(magic)
@@ -46,12 +46,7 @@ enum NameModelFile {
         put(UInt32(stages.count))
         let tags = NameTagSet.count
         for weights in stages {
-            var maxAbs: Float = 0
-            for r in 0..<weights.rowCount {
-                let row = weights.rows[r]
-                for t in 0..<tags { maxAbs = max(maxAbs, abs(row[t])) }
-            }
-            let scale: Float = maxAbs > 0 ? 32767 / maxAbs : 1
+            let scale = quantisation(weights)
             put(UInt32(weights.rowBits))
             put(UInt32(tags))
             put(scale.bitPattern)
@@ -65,46 +60,76 @@ enum NameModelFile {
         return data
     }
 
+    /// The factor that maps a table's largest weight to ±32767.
+    static func quantisation(_ weights: NameWeights) -> Float {
+        var maxAbs: Float = 0
+        for r in 0..<weights.rowCount {
+            let row = weights.rows[r]
+            for t in 0..<NameTagSet.count { maxAbs = max(maxAbs, abs(row[t])) }
+        }
+        return maxAbs > 0 ? 32767 / maxAbs : 1
+    }
+
+    /// One stage as stored: weight = value / scale, `values` row-major (rows × 13 tags).
+    struct QuantisedStage {
+        var rowBits: Int
+        var scale: Float
+        var values: [Int16]
+    }
+
     static func decode(_ data: Data) throws -> [NameWeights] {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 16, Array(bytes[0..<4]) == magic else { throw NameModelError.badFormat("wrong magic") }
-        func word(_ at: Int) -> UInt32 {
-            UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
-        }
-        guard word(4) == formatVersion else { throw NameModelError.badFormat("format version \(word(4))") }
-        guard word(8) == featureVersion else { throw NameModelError.badFormat("feature version \(word(8)), expected \(featureVersion)") }
-        let stageCount = Int(word(12))
-        guard (1...2).contains(stageCount) else { throw NameModelError.badFormat("\(stageCount) stages") }
-        var offset = 16
-        var stages: [NameWeights] = []
-        for _ in 0..<stageCount {
-            guard bytes.count >= offset + 12 else { throw NameModelError.badFormat("truncated") }
-            let rowBits = Int(word(offset))
-            let tags = Int(word(offset + 4))
-            let scale = Float(bitPattern: word(offset + 8))
-            offset += 12
-            guard (10...24).contains(rowBits), tags == NameTagSet.count, scale > 0,
-                  stages.isEmpty || stages[0].rowBits == rowBits else {
-                throw NameModelError.badFormat("row bits \(rowBits), tags \(tags)")
+        try decodeQuantised(data).map { stage in
+            let weights = NameWeights(rowBits: stage.rowBits)
+            let inverse = 1 / stage.scale
+            let tags = NameTagSet.count
+            for r in 0..<weights.rowCount {
+                var row = SIMD16<Float>()
+                for t in 0..<tags { row[t] = Float(stage.values[r * tags + t]) * inverse }
+                weights.rows[r] = row
             }
-            let weights = NameWeights(rowBits: rowBits)
-            guard bytes.count >= offset + weights.rowCount * tags * 2 else { throw NameModelError.badFormat("truncated") }
-            let inverse = 1 / scale
-            bytes.withUnsafeBytes { raw in
-                for r in 0..<weights.rowCount {
-                    var row = SIMD16<Float>()
-                    for t in 0..<tags {
-                        let q = Int16(bitPattern: UInt16(raw[offset]) | UInt16(raw[offset + 1]) << 8)
-                        row[t] = Float(q) * inverse
-                        offset += 2
-                    }
-                    weights.rows[r] = row
+            return weights
+        }
+    }
+
+    /// The stages as stored, without widening to Float (the tagger keeps the Int16 values).
+    static func decodeQuantised(_ data: Data) throws -> [QuantisedStage] {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> [QuantisedStage] in
+            guard bytes.count >= 16, Array(bytes[0..<4]) == magic else { throw NameModelError.badFormat("wrong magic") }
+            func word(_ at: Int) -> UInt32 {
+                UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+            }
+            guard word(4) == formatVersion else { throw NameModelError.badFormat("format version \(word(4))") }
+            guard word(8) == featureVersion else {
+                throw NameModelError.badFormat("feature version \(word(8)), expected \(featureVersion)")
+            }
+            let stageCount = Int(word(12))
+            guard (1...2).contains(stageCount) else { throw NameModelError.badFormat("\(stageCount) stages") }
+            var offset = 16
+            var stages: [QuantisedStage] = []
+            for _ in 0..<stageCount {
+                guard bytes.count >= offset + 12 else { throw NameModelError.badFormat("truncated") }
+                let rowBits = Int(word(offset))
+                let tags = Int(word(offset + 4))
+                let scale = Float(bitPattern: word(offset + 8))
+                offset += 12
+                guard (10...24).contains(rowBits), tags == NameTagSet.count, scale > 0,
+                      stages.isEmpty || stages[0].rowBits == rowBits else {
+                    throw NameModelError.badFormat("row bits \(rowBits), tags \(tags)")
                 }
+                let count = (1 << rowBits) * tags
+                guard bytes.count >= offset + count * 2 else { throw NameModelError.badFormat("truncated") }
+                let values = [Int16](unsafeUninitializedCapacity: count) { buffer, initialised in
+                    for k in 0..<count {
+                        buffer[k] = Int16(bitPattern: UInt16(bytes[offset + 2 * k]) | UInt16(bytes[offset + 2 * k + 1]) << 8)
+                    }
+                    initialised = count
+                }
+                offset += count * 2
+                stages.append(QuantisedStage(rowBits: rowBits, scale: scale, values: values))
             }
-            stages.append(weights)
+            guard offset == bytes.count else { throw NameModelError.badFormat("trailing bytes") }
+            return stages
         }
-        guard offset == bytes.count else { throw NameModelError.badFormat("trailing bytes") }
-        return stages
     }
 }
 
@@ -113,7 +138,8 @@ enum NameStages {
     static func tag(_ features: NameFeatures, sentences: [Range<Int>], stages: [NameWeights]) -> [UInt8] {
         var tags = ViterbiNameDecoder.tagDocument(features.staticRows, sentences: sentences, weights: stages[0])
         if stages.count > 1 {
-            tags = ViterbiNameDecoder.tagDocument(features.stacked(on: tags), sentences: sentences, weights: stages[1])
+            tags = ViterbiNameDecoder.tagDocument(features.staticRows, extra: features.stacked(on: tags),
+                                                  sentences: sentences, weights: stages[1])
         }
         return tags
     }

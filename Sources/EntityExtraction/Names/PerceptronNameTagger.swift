@@ -4,14 +4,17 @@ import Foundation
 /// features, decoded per sentence with Viterbi, optionally in two stages (the second sees
 /// the first's tags for the same words across the article). Loads once (weights and gazetteer), then tags from any thread.
 public final class PerceptronNameTagger: NameTagging {
-    /// One weight table per stage (the second reads the first's tags).
-    let stages: [NameWeights]
+    /// Both stages' weights (the second stage reads the first's tags).
+    let weights: InterleavedWeights
     let gazetteer: Gazetteer
 
     init(stages: [NameWeights], gazetteer: Gazetteer) {
-        self.stages = stages
+        self.weights = InterleavedWeights(stages: stages)
         self.gazetteer = gazetteer
     }
+
+    /// 1 or 2.
+    var stageCount: Int { weights.stageCount }
 
     /// The model shipped in the package (`Resources/names.model` and `gazetteer.tsv`).
     public static func loadBundled() throws -> PerceptronNameTagger {
@@ -28,24 +31,20 @@ public final class PerceptronNameTagger: NameTagging {
     }
 
     public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        self.stages = try NameModelFile.decode(Data(contentsOf: url))
+        self.weights = InterleavedWeights(quantised: try NameModelFile.decodeQuantised(Data(contentsOf: url)))
         self.gazetteer = gazetteer
     }
 
     /// The model in file form.
-    public func modelData() -> Data { NameModelFile.encode(stages) }
+    public func modelData() -> Data { NameModelFile.encode(weights.stages()) }
 
     public func tag(_ document: Document) -> [NameMatch] {
-        let tokens = document.tokens
-        return NamePostRules.apply(to: tagTokens(document), document: document).map {
-            NameMatch(start: tokens[$0.tokens.lowerBound].start, end: tokens[$0.tokens.upperBound - 1].end,
-                      type: NameTagSet.types[$0.type])
-        }
+        NamePostRules.matches(NamePostRules.apply(to: tagTokens(document), document: document), document: document)
     }
 
     /// Token spans as the statistical model alone tags them.
     func tagTokens(_ document: Document) -> [(tokens: Range<Int>, type: Int)] {
-        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: stages[0].rowBits)
-        return NameTagSet.spans(NameStages.tag(features, sentences: document.sentences, stages: stages))
+        let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: weights.rowBits)
+        return NameTagSet.spans(weights.tag(features, sentences: document.sentences))
     }
 }

@@ -20,6 +20,12 @@ enum TokenHashing {
         mix(a ^ (b &* 0x9e37_79b9_7f4a_7c15))
     }
 
+    /// A feature's hash from its template number and up to two values (already-mixed
+    /// token hashes or small codes): one mixing round, since this runs ~60 times a token.
+    @inline(__always) static func featureHash(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        mix((template &* 0x2545_f491_4f6c_dd1d) ^ a ^ ((b ^ 0x5bd1_e995) &* 0x9e37_79b9_7f4a_7c15))
+    }
+
     /// One scalar as the features see it: lower case, curly quotes and dashes unified
     /// (pasted news uses ’ “ — where the training text has ' " -).
     @inline(__always) static func normalised(_ c: Unicode.Scalar) -> UInt32 {

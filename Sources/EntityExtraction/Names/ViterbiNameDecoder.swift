@@ -7,8 +7,8 @@ enum ViterbiNameDecoder {
     }
 
     /// Emission scores of tokens `range` (each the sum of its feature rows).
-    static func emissions(_ features: FeatureRows, _ range: Range<Int>, _ rows: UnsafeMutablePointer<SIMD16<Float>>,
-                          into out: inout [SIMD16<Float>]) {
+    static func emissions(_ features: FeatureRows, extra: FeatureRows?, _ range: Range<Int>,
+                          _ rows: UnsafeMutablePointer<SIMD16<Float>>, into out: inout [SIMD16<Float>]) {
         out.removeAll(keepingCapacity: true)
         let k = features.width
         features.rows.withUnsafeBufferPointer { f in
@@ -18,18 +18,30 @@ enum ViterbiNameDecoder {
                 out.append(s)
             }
         }
+        guard let extra else { return }
+        let w = extra.width
+        extra.rows.withUnsafeBufferPointer { f in
+            for (o, i) in range.enumerated() {
+                var s = out[o]
+                for j in (i * w)..<(i * w + w) { s += rows[Int(f[j])] }
+                out[o] = s
+            }
+        }
     }
 
     /// Tags for one sentence given its emission scores; never leaves an entity open at the end.
-    static func decode(_ emissions: [SIMD16<Float>], transitions: [SIMD16<Float>], into tags: inout [UInt8]) {
-        let n = emissions.count
+    static func decode<C: RandomAccessCollection>(_ scores: C, transitions: [SIMD16<Float>], into tags: inout [UInt8])
+        where C.Element == SIMD16<Float>, C.Index == Int {
+        let n = scores.count
+        let base = scores.startIndex
+        @inline(__always) func emissions(_ i: Int) -> SIMD16<Float> { scores[base + i] }
         let tagCount = NameTagSet.count
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         var back = [UInt8](repeating: 0, count: n * 16)
         var previous = SIMD16<Float>(repeating: -.infinity)
         for t in 0..<UInt8(tagCount) where NameTagSet.isAllowed(t, after: NameTagSet.outside, isLast: n == 1) {
-            previous[Int(t)] = transitions[0][Int(t)] + emissions[0][Int(t)]
+            previous[Int(t)] = transitions[0][Int(t)] + emissions(0)[Int(t)]
         }
         for i in 1..<max(n, 1) {
             var current = SIMD16<Float>(repeating: -.infinity)
@@ -46,7 +58,7 @@ enum ViterbiNameDecoder {
                             let s = previous[p] + transitions[p][t]
                             if s > best { best = s; arg = UInt8(p) }
                         }
-                        current[t] = best + emissions[i][t]
+                        current[t] = best + emissions(i)[t]
                         back[i * 16 + t] = arg
                     }
                 }
@@ -67,7 +79,7 @@ enum ViterbiNameDecoder {
     }
 
     /// The whole document's tags, sentence by sentence.
-    static func tagDocument(_ features: FeatureRows, sentences: [Range<Int>], weights: NameWeights) -> [UInt8] {
+    static func tagDocument(_ features: FeatureRows, extra: FeatureRows? = nil, sentences: [Range<Int>], weights: NameWeights) -> [UInt8] {
         var transitions: [SIMD16<Float>] = []
         for p in 0..<UInt8(NameTagSet.count) {
             transitions.append(weights.rows[transitionRow(previous: p, rowBits: weights.rowBits)])
@@ -77,7 +89,7 @@ enum ViterbiNameDecoder {
         var scores: [SIMD16<Float>] = []
         var tags: [UInt8] = []
         for sentence in sentences {
-            emissions(features, sentence, weights.rows, into: &scores)
+            emissions(features, extra: extra, sentence, weights.rows, into: &scores)
             decode(scores, transitions: transitions, into: &tags)
             result.append(contentsOf: tags)
         }

@@ -59,7 +59,8 @@ enum DateCorpus {
         ("The museum reopens on Sunday.", [("Sunday", "2024-03-17")]),
         ("The meeting will be held next Tuesday.", [("next Tuesday", "2024-03-19")]),
         ("Troops withdrew last Thursday.", [("last Thursday", "2024-03-07")]),
-        ("Russians go to the polls from Friday through to Sunday.", [("Friday through to Sunday", "2024-03-15..2024-03-17")]),
+        ("Russians go to the polls from Friday through to Sunday.", [("Friday through to Sunday", "2024-03-15..2024-03-17"),
+                                                                   ("Friday", "2024-03-15"), ("Sunday", "2024-03-17")]),
         // relative days, weeks, months
         ("The minister resigned today.", [("today", "2024-03-14")]),
         ("The minister resigned yesterday.", [("yesterday", "2024-03-13")]),

@@ -113,7 +113,7 @@ final class MoneySuiteTests: XCTestCase {
             }
             let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
             let f1 = p + r > 0 ? 2 * p * r / (p + r) : 0
-            print("ONTONOTES dev_nw money style=\(style.rawValue) tp=\(tp) fp=\(fp) fn=\(fn) P=\(p) R=\(r) F1=\(f1)")
+            print("ONTONOTES \(file) money style=\(style.rawValue) tp=\(tp) fp=\(fp) fn=\(fn) P=\(p) R=\(r) F1=\(f1)")
             if style == .ontoNotes && file == "dev_nw.jsonl" { XCTAssertGreaterThanOrEqual(f1, 0.95) }
         }
     }

@@ -65,11 +65,23 @@ final class NameTrainerTests: XCTestCase {
         try data.write(to: url)
         let loaded = try PerceptronNameTagger(contentsOf: url, gazetteer: Gazetteer())
         XCTAssertEqual(loaded.modelData(), data, "weights change on save → load → save")
-        XCTAssertEqual(loaded.stages.count, 2)
+        XCTAssertEqual(loaded.stageCount, 2)
         let unseen = "Maria Lopez met Peter Brandt of Nordic Freight in Berlin."
         XCTAssertEqual(loaded.tag(Document(text: unseen)), tagger.tag(Document(text: unseen)))
         for text in Self.corpus {
             XCTAssertEqual(loaded.tag(Document(text: text.text)), text.names)
+        }
+    }
+
+    /// The run-time layout must tag exactly as the trainer's evaluation path does.
+    func testInterleavedWeightsTagLikeSeparateStages() throws {
+        let tagger = trainTiny(stages: 2)
+        let stages = try NameModelFile.decode(tagger.modelData())
+        for text in Self.corpus + [Self.annotated("Anna Weiss of Acme Holdings flew from Oslo to Berlin.", id: "u")] {
+            let document = Document(text: text.text)
+            let features = NameFeatures(document: document, gazetteer: Gazetteer(), rowBits: 14)
+            XCTAssertEqual(tagger.weights.tag(features, sentences: document.sentences),
+                           NameStages.tag(features, sentences: document.sentences, stages: stages))
         }
     }
 

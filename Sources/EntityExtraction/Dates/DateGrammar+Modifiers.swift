@@ -1,0 +1,131 @@
+/// Words around a date that widen, narrow or qualify it: `about two weeks`, `early 2019`,
+/// `the end of the month`, `the rest of the week`, `the week after next`, `the year ended
+/// July 31`, and seasons (`the summer of 2019`).
+extension DateGrammar {
+    static let qualifiers: Set<String> = ["about", "just", "only", "nearly", "almost", "some", "around", "another", "approximately", "roughly"]
+
+    static let twoWordQualifiers: Set<String> = ["more than", "less than", "at least", "up to", "fewer than", "an additional"]
+
+    /// `about two weeks`, `more than four years`, `up to 10 years`: OntoNotes keeps the
+    /// qualifier inside a counted length.
+    func qualified(_ i: Int) -> DateParse? {
+        var j = i
+        if DateGrammar.qualifiers.contains(key(i)) { j = i + 1 }
+        else if DateGrammar.twoWordQualifiers.contains(key(i) + " " + key(i + 1)) { j = i + 2 }
+        else { return nil }
+        // `only last month`: a qualifier before a shifted period is kept too
+        let shifted = ["last", "this", "next"].contains(key(j)) && DateLexicon.units[key(j + 1)] != nil && ["only", "just"].contains(key(i))
+        guard count(j) != nil || shifted, key(j) != "a" || DateLexicon.units[key(j + 1)] != nil, let inner = single(j) else { return nil }
+        if key(inner.end) == "old" || (isDash(inner.end) && key(inner.end + 1) == "old") { return nil }
+        if case .parts = inner.meaning { return nil }
+        if key(inner.end - 1) == "old", key(i) == "only" { return nil }
+        return inner
+    }
+
+    /// `the year ended July 31`, `the fiscal year ending June 30`, `the quarter ended Sept. 30`.
+    func yearEnded(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        if key(j) == "fiscal" { j += 1 }
+        guard ["year", "quarter", "period", "months", "weeks", "week"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
+              let d = monthLed(j + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
+        // the year or quarter that ends on the day named
+        let months = key(j) == "quarter" ? 3 : key(j) == "year" ? 12 : 0
+        guard months > 0 else { return DateParse(end: d.end, meaning: .duration) }
+        let from = last.to.adding(days: 1).adding(months: -months)
+        return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: last.to, grain: .duration)))
+    }
+
+    /// `the week after next`, `the year after next`, `the weekend after the next`.
+    func afterNext(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        let k = key(j)
+        guard k == "weekend" || (DateLexicon.units[k] != nil && !k.hasSuffix("s")), key(j + 1) == "after" else { return nil }
+        var e = j + 2
+        if key(e) == "the" { e += 1 }
+        guard key(e) == "next" else { return nil }
+        if k == "weekend" {
+            let sat = reference.weekStart.adding(days: 5 + 14)
+            return DateParse(end: e + 1, meaning: .period(DatePeriod(from: sat, to: sat.adding(days: 1), grain: .week)))
+        }
+        let unit = DateLexicon.units[k]!
+        return DateParse(end: e + 1, meaning: .period(.unit(unit, containing: reference.adding(2, unit))))
+    }
+
+    /// `early 2019`, `late last year`, `mid-October`, `the end of the month`,
+    /// `the beginning of 2020`, `the middle of September`, `the first half of this year`.
+    func modified(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" {
+            guard ["end", "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "first", "last", "second"].contains(key(j + 1)) else { return nil }
+            j += 1
+            let word = key(j)
+            if ["rest", "remainder", "remaining"].contains(word) { return modified(j) }
+            // the first half of this year, the first nine months of the year
+            if ["first", "last", "second"].contains(word) {
+                var k = j + 1
+                var n = 1
+                if let c = count(k) { n = c.value; k = c.end }
+                if key(k) == "half" { return nil }
+                guard let unit = DateLexicon.units[key(k)], key(k + 1) == "of", let a = anchorExpression(k + 2), let container = period(of: a, at: i) else { return nil }
+                if word == "last" {
+                    var from = container.to.adding(days: 1).adding(-n, unit)
+                    if unit == .week { from = container.to.weekStart.adding(days: -7 * (n - 1)); if container.to.weekday < 7 { from = from.adding(days: -7) } }
+                    let to = unit == .week ? from.adding(days: 7 * n - 1) : container.to
+                    return DateParse(end: a.end, meaning: .period(DatePeriod(from: from, to: to, grain: .duration)))
+                }
+                var start = container.from
+                if unit == .week { start = container.from.weekday <= 4 ? container.from.weekStart : container.from.weekStart.adding(days: 7) }
+                let to = start.adding(n, unit).adding(days: -1)
+                return DateParse(end: a.end, meaning: .period(DatePeriod(from: start, to: to, grain: .duration)))
+            }
+            guard key(j + 1) == "of" else { return nil }
+            guard let a = anchorExpression(j + 2) ?? unitContext(j + 2) else { return nil }
+            return DateParse(end: a.end, meaning: a.meaning)
+        }
+        if ["rest", "remainder", "remaining"].contains(key(j)) {
+            // the rest of the week: from the day to the eve of the period's last day
+            var k = j + 1
+            if key(k) == "of" { k += 1 }
+            if ["the", "this", "my", "current"].contains(key(k)) { k += 1 }
+            guard let unit = DateLexicon.units[key(k)], [.week, .month, .year].contains(unit) else { return nil }
+            let ref = reference
+            let whole = DatePeriod.unit(unit, containing: ref)
+            return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: Swift.max(ref, whole.to.adding(days: -1)), grain: unit == .week ? .week : .duration)))
+        }
+        guard ["early", "mid", "late", "earlier", "later"].contains(key(j)) else { return nil }
+        j += 1
+        if isDash(j), joined(j) { j += 1 }
+        guard let inner = single(j) else { return nil }
+        if case .duration = inner.meaning { return nil }
+        if case .parts(let p) = inner.meaning, p.weekday != nil, p.day == nil, key(i) == "earlier" || key(i) == "later" { return nil }
+        return DateParse(end: inner.end, meaning: inner.meaning)
+    }
+
+    /// `spring`, `the summer`, `summer 2019`, `the fall of 1999`, `this winter` (shifted
+    /// seasons are in `shiftedPeriod`).
+    func season(_ i: Int) -> DateParse? {
+        var j = i
+        if key(j) == "the" { j += 1 }
+        // the 1989 fall
+        if let y = year(j), digitCount(j) == 4, j > i, let s = DateLexicon.seasons[key(y.end)] {
+            return DateParse(end: y.end + 1, meaning: .period(seasonPeriod(s, year: y.year)))
+        }
+        guard let start = DateLexicon.seasons[key(j)] else { return nil }
+        // `the Spring Festival`: a season in a name
+        if tokens[j].isCapitalized, exists(j + 1), tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized { return nil }
+        if let y = periodYear(j + 1), key(j + 1) != "," {
+            return DateParse(end: y.end, meaning: .period(seasonPeriod(start, year: y.year)))
+        }
+        if key(j) == "fall" || key(j) == "spring" {
+            // `fall` and `spring` are verbs and nouns too: only `the fall`, and not `the fall of`
+            guard j > i, key(j + 1) != "of", key(j + 1) != "in" else { return nil }
+        }
+        if j == i, !tokens[i].isCapitalized, !(key(i - 1) == "in" || key(i - 1) == "this" || key(i - 1) == "during" || key(i - 1) == "by" || key(i - 1) == "until" || key(i - 1) == "since") { return nil }
+        // the latest such season that has begun
+        var p = seasonPeriod(start, year: reference.year)
+        if p.from > reference { p = seasonPeriod(start, year: reference.year - 1) }
+        return DateParse(end: skipPossessive(j + 1), meaning: .period(p))
+    }
+}

@@ -79,8 +79,7 @@ struct EntityGrouper {
             entities.append(Entity(id: id, type: g.type, name: g.name, key: g.key, value: g.value, mentions: mentions))
             if case .money(let value)? = g.value {
                 for m in mentions {
-                    let s = document.sentenceSpan(containing: m.start)
-                    let span = min(s.lowerBound, m.start)..<max(s.upperBound, m.end)
+                    let span = Self.figureContext(sentence: document.sentenceSpan(containing: m.start), mention: m)
                     figures.append(Figure(entityID: id, mention: m, value: value,
                                           sentence: document.text(from: span.lowerBound, to: span.upperBound),
                                           sentenceStart: span.lowerBound, sentenceEnd: span.upperBound))
@@ -90,6 +89,20 @@ struct EntityGrouper {
         entities.sort { $0.mentions[0].start < $1.mentions[0].start }
         figures.sort { $0.mention.start < $1.mention.start }
         return Extraction(entities: entities, figures: figures, extractorVersion: version)
+    }
+
+    /// The longest sentence a figure keeps, in code points. Text without sentence breaks
+    /// (a table, a list of sums) would otherwise give every figure a copy of all of it.
+    static let maxFigureContext = 600
+
+    /// The figure's sentence, or a window of it around the mention when it is too long.
+    static func figureContext(sentence s: Range<Int>, mention m: Mention) -> Range<Int> {
+        let whole = min(s.lowerBound, m.start)..<max(s.upperBound, m.end)
+        guard whole.count > maxFigureContext else { return whole }
+        let room = max(0, maxFigureContext - (m.end - m.start)) / 2
+        let lower = max(whole.lowerBound, m.start - room)
+        let upper = min(whole.upperBound, max(m.end + room, lower + maxFigureContext))
+        return lower..<upper
     }
 
     private func mention(_ start: Int, _ end: Int) -> Mention {

@@ -62,3 +62,16 @@ final class EntityKeysTests: XCTestCase {
         XCTAssertEqual(x.entities.map { "\($0.name):\($0.mentions.count)" }, ["Jens Stoltenberg:3", "European Union:2", "NATO:1"])
     }
 }
+
+final class FigureContextTests: XCTestCase {
+    func testLongSentencesAreCutToAWindowAroundTheFigure() {
+        let text = String(repeating: "€1 and ", count: 2000)
+        let x = EntityExtractor(nameTagger: nil).extract(text, options: ExtractionOptions(publishedAt: CivilDate(iso: "2024-03-14")!))
+        XCTAssertEqual(x.figures.count, 2000)
+        XCTAssertTrue(x.figures.allSatisfy { $0.sentence.unicodeScalars.count <= EntityGrouper.maxFigureContext })
+        let f = x.figures[1000]
+        XCTAssertEqual(f.mention.start, 7000)
+        XCTAssertTrue(f.sentenceStart <= 7000 && f.sentenceEnd >= 7002)
+        XCTAssertEqual(Array(text.unicodeScalars)[f.sentenceStart..<f.sentenceEnd].count, f.sentence.unicodeScalars.count)
+    }
+}

@@ -37,21 +37,9 @@ extension ArticleAPI {
         query.since = try q.date("since")
         query.until = try q.date("until")
         try Self.checkOrder(since: query.since, until: query.until)
-        let page = try store.articles(query)
-        var w = JSONWriter(capacity: 256 + page.items.count * 300)
-        w.beginObject()
-        w.key("articles")
-        w.beginArray()
-        for a in page.items {
-            w.beginObject()
+        return Self.pageResponse("articles", try store.articles(query), itemSize: 300) { w, a in
             ArticleJSON.writeFields(a, to: &w, includeText: false)
-            w.endObject()
         }
-        w.endArray()
-        w.key("next_cursor")
-        w.value(page.nextCursor)
-        w.endObject()
-        return Self.json(200, w.bytes)
     }
 
     func getArticle(_ req: HTTPRequest, id: String) throws -> HTTPResponse {

@@ -28,20 +28,9 @@ extension ArticleAPI {
         f.sort = try q.oneOf("sort", FigureSort.self, all: [.amount, .amountDescending, .publishedAt, .publishedAtDescending]) ?? .amountDescending
         f.limit = try q.int("limit", default: 50, range: 1...500)
         f.cursor = try q.string("cursor")
-        let page = try store.figures(f)
-        var w = JSONWriter(capacity: 256 + page.items.count * 400)
-        w.beginObject()
-        w.key("figures")
-        w.beginArray()
-        for r in page.items {
-            w.beginObject()
+        return Self.pageResponse("figures", try store.figures(f), itemSize: 400) { w, r in
             w.field("id", Int(r.id))
-            w.field("amount", r.value.amount)
-            w.field("currency", r.value.currency)
-            w.field("currency_resolution", r.value.currencyResolution.rawValue)
-            w.field("qualifier", r.value.qualifier)
-            w.field("min", r.value.min)
-            w.field("max", r.value.max)
+            EntityJSON.writeMoneyFields(r.value, to: &w)
             w.field("text", r.mention.text)
             w.field("start", r.mention.start)
             w.field("end", r.mention.end)
@@ -52,13 +41,7 @@ extension ArticleAPI {
             w.key("title"); w.value(r.articleTitle)
             w.field("published_at", r.articlePublishedAt.description)
             w.endObject()
-            w.endObject()
         }
-        w.endArray()
-        w.key("next_cursor")
-        w.value(page.nextCursor)
-        w.endObject()
-        return Self.json(200, w.bytes)
     }
 
     func summarizeFigures(_ req: HTTPRequest) throws -> HTTPResponse {
@@ -90,23 +73,12 @@ extension ArticleAPI {
         let q = try QueryParameters(req, allowed: ["type", "q", "limit", "cursor"])
         let page = try store.entitySummaries(type: try q.entityType(), query: try q.string("q"),
                                              limit: try q.int("limit", default: 50, range: 1...500), cursor: try q.string("cursor"))
-        var w = JSONWriter(capacity: 256 + page.items.count * 120)
-        w.beginObject()
-        w.key("entities")
-        w.beginArray()
-        for e in page.items {
-            w.beginObject()
+        return Self.pageResponse("entities", page, itemSize: 120) { w, e in
             w.field("key", e.key)
             w.field("type", e.type.rawValue)
             w.field("name", e.name)
             w.field("article_count", e.articleCount)
             w.field("mention_count", e.mentionCount)
-            w.endObject()
         }
-        w.endArray()
-        w.key("next_cursor")
-        w.value(page.nextCursor)
-        w.endObject()
-        return Self.json(200, w.bytes)
     }
 }

@@ -74,6 +74,25 @@ public final class ArticleAPI: HTTPResponder {
         return HTTPResponse(status: status, headers: h, body: body)
     }
 
+    /// `{"<name>": [objects…], "next_cursor": …}`: every paginated listing has this shape.
+    static func pageResponse<Item>(_ name: String, _ page: Page<Item>, itemSize: Int,
+                                   _ writeItem: (inout JSONWriter, Item) -> Void) -> HTTPResponse {
+        var w = JSONWriter(capacity: 256 + page.items.count * itemSize)
+        w.beginObject()
+        w.key(name)
+        w.beginArray()
+        for item in page.items {
+            w.beginObject()
+            writeItem(&w, item)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("next_cursor")
+        w.value(page.nextCursor)
+        w.endObject()
+        return json(200, w.bytes)
+    }
+
     static func offsetUnit(_ q: QueryParameters) throws -> OffsetUnit {
         try q.oneOf("offsets", OffsetUnit.self, all: OffsetUnit.allCases) ?? .codePoints
     }

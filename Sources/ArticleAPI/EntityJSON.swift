@@ -47,13 +47,18 @@ public enum EntityJSON {
 
     public static func writeMoney(_ v: MoneyValue, to w: inout JSONWriter) {
         w.beginObject()
+        writeMoneyFields(v, to: &w)
+        w.endObject()
+    }
+
+    /// The fields of a money value, also spread flat into each figure of the ledger.
+    public static func writeMoneyFields(_ v: MoneyValue, to w: inout JSONWriter) {
         w.field("amount", v.amount)
         w.field("currency", v.currency)
         w.field("currency_resolution", v.currencyResolution.rawValue)
         w.field("qualifier", v.qualifier)
         w.field("min", v.min)
         w.field("max", v.max)
-        w.endObject()
     }
 
     public static func writeDate(_ v: DateValue, to w: inout JSONWriter) {

@@ -40,11 +40,13 @@ struct MoneyGrammar {
     let scalars: [Unicode.Scalar]
     /// Word tokens lower-cased without dots (`U.S.` → `us`); other tokens as written.
     let norms: [String]
+    let lexicon: MoneyTokenFlags
 
     init(document: Document) {
         tokens = document.tokens
         scalars = document.scalars
         norms = document.tokens.map { t in t.kind == .word ? Self.normalize(t.text) : t.text }
+        lexicon = MoneyTokenFlags(tokens: tokens, norms: norms)
     }
 
     /// Lower case without dots. ASCII words (nearly all) skip Unicode case mapping: this

@@ -1,0 +1,68 @@
+/// What the money lexicon says about each token, found with one lookup per word, so the
+/// scan can skip tokens that cannot start a sum or lie far from any currency.
+struct MoneyTokenFlags {
+    static let startWord: UInt8 = 1
+    /// A word a currency can be read from: the first word of a name, a prefix word,
+    /// letters before `$`, a lower-case code.
+    static let currencyWord: UInt8 = 2
+    static let lowercaseCode: UInt8 = 4
+
+    static let table: [String: UInt8] = {
+        var m: [String: UInt8] = [:]
+        for w in MoneyGrammar.startWords { m[w, default: 0] |= startWord }
+        for name in MoneyLexicon.names.keys {
+            let first = String(name.split(separator: " ")[0])
+            m[first, default: 0] |= currencyWord
+        }
+        for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
+        for w in MoneyLexicon.dollarPrefixes.keys { m[w, default: 0] |= currencyWord }
+        for w in MoneyLexicon.lowercaseCodes { m[w, default: 0] |= currencyWord | lowercaseCode }
+        return m
+    }()
+
+    /// A successful reading finds its currency within this many tokens of its first one
+    /// (qualifier 5 + number words 25 + scale and second part 13, twice for a range): a
+    /// bound with room to spare, so skipping beyond it changes nothing.
+    static let reach = 96
+
+    let flags: [UInt8]
+    /// For each token, the index of the first currency-like token at or after it.
+    let nextCurrency: [Int]
+
+    init(tokens: [Token], norms: [String]) {
+        let table = Self.table
+        var flags = [UInt8](repeating: 0, count: tokens.count)
+        var next = [Int](repeating: Int.max, count: tokens.count + 1)
+        var i = tokens.count - 1
+        while i >= 0 {
+            let t = tokens[i]
+            var currency = false
+            switch t.kind {
+            case .symbol:
+                currency = true
+            case .word:
+                let f = table[norms[i]] ?? 0
+                flags[i] = f
+                currency = f & Self.currencyWord != 0 || Self.maybeCode(t.text) || norms[i].count == 1
+            case .number, .punctuation:
+                break
+            }
+            next[i] = currency ? i : next[i + 1]
+            i -= 1
+        }
+        self.flags = flags
+        self.nextCurrency = next
+    }
+
+    /// Three or four letters with no lower-case ASCII letter: what `code(at:)` and
+    /// `millionCode(at:)` can read as upper case (a superset of them).
+    static func maybeCode(_ text: String) -> Bool {
+        let n = text.unicodeScalars.count
+        guard n == 3 || n == 4 else { return false }
+        return !hasASCIILowercase(text) || text.utf8.contains { $0 >= 0x80 }
+    }
+
+    static func hasASCIILowercase(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 97 && $0 <= 122 }
+    }
+}

@@ -2,8 +2,8 @@
 /// scan can skip tokens that cannot start a sum or lie far from any currency.
 struct MoneyTokenFlags {
     static let startWord: UInt8 = 1
-    /// A word a currency can be read from: the first word of a name, a prefix word,
-    /// letters before `$`, a lower-case code.
+    /// A word a currency can be read from: the first word of a name, a prefix word, a
+    /// lower-case code, `p`. (Letters before `$` need the `$`, a symbol, which counts itself.)
     static let currencyWord: UInt8 = 2
     static let lowercaseCode: UInt8 = 4
 
@@ -15,7 +15,7 @@ struct MoneyTokenFlags {
             m[first, default: 0] |= currencyWord
         }
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
-        for w in MoneyLexicon.dollarPrefixes.keys { m[w, default: 0] |= currencyWord }
+        m["p", default: 0] |= currencyWord
         for w in MoneyLexicon.lowercaseCodes { m[w, default: 0] |= currencyWord | lowercaseCode }
         return m
     }()
@@ -43,7 +43,7 @@ struct MoneyTokenFlags {
             case .word:
                 let f = table[norms[i]] ?? 0
                 flags[i] = f
-                currency = f & Self.currencyWord != 0 || Self.maybeCode(t.text) || norms[i].count == 1
+                currency = f & Self.currencyWord != 0 || Self.maybeCode(t.text, flags: f) || Self.mergesLetters(at: i, tokens, norms)
             case .number, .punctuation:
                 break
             }
@@ -54,12 +54,33 @@ struct MoneyTokenFlags {
         self.nextCurrency = next
     }
 
-    /// Three or four letters with no lower-case ASCII letter: what `code(at:)` and
-    /// `millionCode(at:)` can read as upper case (a superset of them).
-    static func maybeCode(_ text: String) -> Bool {
+    /// Single letters that `mergedLetters(at:)` joins into one word (`u . s .`), which may
+    /// then be a currency's name.
+    static func mergesLetters(at i: Int, _ tokens: [Token], _ norms: [String]) -> Bool {
+        guard isOneCharacter(norms[i]) else { return false }
+        var k = i + 1
+        if k < tokens.count, tokens[k].text == "." { k += 1 }
+        return k < tokens.count && tokens[k].kind == .word && isOneCharacter(norms[k]) && !tokens[k].newlineBefore
+    }
+
+    /// `s.count == 1` without grapheme breaking for ASCII.
+    static func isOneCharacter(_ s: String) -> Bool {
+        let n = s.utf8.count
+        if n == 1 { return true }
+        if !s.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        return s.count == 1
+    }
+
+    /// True for every token `code(at:)` or `millionCode(at:)` reads (and a few non-ASCII
+    /// words more): a listed lower-case code, or upper-case letters that are a code or `M`
+    /// and a code.
+    static func maybeCode(_ text: String, flags: UInt8) -> Bool {
         let n = text.unicodeScalars.count
         guard n == 3 || n == 4 else { return false }
-        return !hasASCIILowercase(text) || text.utf8.contains { $0 >= 0x80 }
+        if flags & lowercaseCode != 0 || text.utf8.contains(where: { $0 >= 0x80 }) { return true }
+        guard !hasASCIILowercase(text) else { return false }
+        if MoneyLexicon.codes[text] != nil { return true }
+        return n == 4 && text.first == "M" && MoneyLexicon.codes[String(text.dropFirst())] != nil
     }
 
     static func hasASCIILowercase(_ text: String) -> Bool {

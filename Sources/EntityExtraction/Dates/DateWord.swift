@@ -33,7 +33,7 @@ struct DateWord: Sendable {
     var qualifierSecond: String?
 
     /// Entry 0 is the empty word: every key outside the lexicon, and indices off the ends.
-    static let table: (entries: [DateWord], ids: [String: UInt16]) = {
+    static let table: (entries: [DateWord], ids: LexiconIndex<UInt16>) = {
         var entries = [DateWord()]
         var ids: [String: UInt16] = [:]
         func edit(_ key: String, _ change: (inout DateWord) -> Void) {
@@ -75,7 +75,7 @@ struct DateWord: Sendable {
             edit(words[0]) { $0.qualifierSecond = words[1] }
         }
         for (words, _) in DateGrammar.holidays { edit(words[0]) { $0.holidayFirst = true } }
-        return (entries, ids)
+        return (entries, LexiconIndex(ids))
     }()
 
     /// The entry id of every token: only word tokens can be lexicon words (every key

@@ -7,7 +7,7 @@ struct MoneyTokenFlags {
     static let currencyWord: UInt8 = 2
     static let lowercaseCode: UInt8 = 4
 
-    static let table: [String: UInt8] = {
+    static let table: LexiconIndex<UInt8> = {
         var m: [String: UInt8] = [:]
         for w in MoneyGrammar.startWords { m[w, default: 0] |= startWord }
         for name in MoneyLexicon.names.keys {
@@ -17,7 +17,7 @@ struct MoneyTokenFlags {
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
         m["p", default: 0] |= currencyWord
         for w in MoneyLexicon.lowercaseCodes { m[w, default: 0] |= currencyWord | lowercaseCode }
-        return m
+        return LexiconIndex(m)
     }()
 
     /// A successful reading finds its currency within this many tokens of its first one

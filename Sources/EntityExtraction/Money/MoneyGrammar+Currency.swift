@@ -96,7 +96,7 @@ extension MoneyGrammar {
         if let unit = millionCode(at: i) {
             return (unit, i + 1, 1_000_000, false, false)
         }
-        if let p = MoneyLexicon.prefixWords[norms[i]] {
+        if lexicon.flags[i] & MoneyTokenFlags.prefixWord != 0, let p = MoneyLexicon.prefixWords[norms[i]] {
             var k = i + 1
             if tokens[k].text == ".", k + 1 < tokens.count, tokens[k].joinedToPrevious { k += 1 }  // `Rs. 500`
             guard k < tokens.count, tokens[k].kind == .number else { return nil }

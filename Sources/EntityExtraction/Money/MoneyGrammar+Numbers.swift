@@ -26,7 +26,7 @@ extension MoneyGrammar {
             }
             return (w.value, w, end)
         }
-        guard t.kind == .word, MoneyNumbers.isNumberWord(norms[i]) else { return nil }
+        guard t.kind == .word, lexicon.flags[i] & MoneyTokenFlags.numberWord != 0 else { return nil }
         return parseNumberWords(at: i).map { ($0.0, nil, $0.1) }
     }
 

@@ -6,6 +6,9 @@ struct MoneyTokenFlags {
     /// lower-case code, `p`. (Letters before `$` need the `$`, a symbol, which counts itself.)
     static let currencyWord: UInt8 = 2
     static let lowercaseCode: UInt8 = 4
+    /// `MoneyNumbers.isNumberWord`, and a key of `MoneyLexicon.prefixWords`.
+    static let numberWord: UInt8 = 8
+    static let prefixWord: UInt8 = 16
 
     static let table: LexiconIndex<UInt8> = {
         var m: [String: UInt8] = [:]
@@ -16,6 +19,13 @@ struct MoneyTokenFlags {
         }
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
         m["p", default: 0] |= currencyWord
+        for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= prefixWord }
+        var numberWords = ["hundred", "a", "an", "dozen"]
+        numberWords += MoneyNumbers.units.keys
+        numberWords += MoneyNumbers.tens.keys
+        numberWords += MoneyNumbers.fractions.keys
+        numberWords += MoneyLexicon.scales.keys
+        for w in numberWords where MoneyNumbers.isNumberWord(w) { m[w, default: 0] |= numberWord }
         for w in MoneyLexicon.lowercaseCodes { m[w, default: 0] |= currencyWord | lowercaseCode }
         return LexiconIndex(m)
     }()
@@ -75,6 +85,8 @@ struct MoneyTokenFlags {
     /// words more): a listed lower-case code, or upper-case letters that are a code or `M`
     /// and a code.
     static func maybeCode(_ text: String, flags: UInt8) -> Bool {
+        let bytes = text.utf8.count
+        guard bytes >= 3, bytes <= 16 else { return false }
         let n = text.unicodeScalars.count
         guard n == 3 || n == 4 else { return false }
         if flags & lowercaseCode != 0 || text.utf8.contains(where: { $0 >= 0x80 }) { return true }

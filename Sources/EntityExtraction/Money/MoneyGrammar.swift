@@ -45,7 +45,11 @@ struct MoneyGrammar {
     init(document: Document) {
         tokens = document.tokens
         scalars = document.scalars
-        norms = document.tokens.map { t in t.kind == .word ? Self.normalize(t.text) : t.text }
+        // `normalize(text)` is the shared lower case minus dots: reuse it when it has no dot
+        norms = document.tokens.map { t in
+            guard t.kind == .word else { return t.text }
+            return t.lower.utf8.contains(UInt8(ascii: ".")) ? Self.normalize(t.text) : t.lower
+        }
         lexicon = MoneyTokenFlags(tokens: tokens, norms: norms)
     }
 

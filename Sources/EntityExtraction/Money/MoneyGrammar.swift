@@ -217,7 +217,8 @@ struct MoneyGrammar {
     }
 
     func matchQualifier(at i: Int) -> (qualifier: String?, end: Int)? {
-        guard tokens[i].kind == .word, let options = MoneyLexicon.qualifiers[norms[i]] else { return nil }
+        guard tokens[i].kind == .word, lexicon.flags[i] & MoneyTokenFlags.qualifierWord != 0,
+              let options = MoneyLexicon.qualifiers[norms[i]] else { return nil }
         outer: for option in options {
             guard i + option.words.count <= tokens.count else { continue }
             for (n, w) in option.words.enumerated() where norms[i + n] != w { continue outer }

@@ -9,6 +9,10 @@ struct MoneyTokenFlags {
     /// `MoneyNumbers.isNumberWord`, and a key of `MoneyLexicon.prefixWords`.
     static let numberWord: UInt8 = 8
     static let prefixWord: UInt8 = 16
+    /// A key of `MoneyLexicon.qualifiers` (a qualifier's first word).
+    static let qualifierWord: UInt8 = 32
+    /// A word `readVague(at:)` starts from: a plural, multi or adjective scale, `several`.
+    static let vagueWord: UInt8 = 64
 
     static let table: LexiconIndex<UInt8> = {
         var m: [String: UInt8] = [:]
@@ -20,6 +24,12 @@ struct MoneyTokenFlags {
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
         m["p", default: 0] |= currencyWord
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= prefixWord }
+        for w in MoneyLexicon.qualifiers.keys { m[w, default: 0] |= qualifierWord }
+        var vague = ["several"]
+        vague += MoneyGrammar.pluralScales.keys
+        vague += MoneyGrammar.multiScales.keys
+        vague += MoneyGrammar.adjectiveScales.keys
+        for w in vague { m[w, default: 0] |= vagueWord }
         var numberWords = ["hundred", "a", "an", "dozen"]
         numberWords += MoneyNumbers.units.keys
         numberWords += MoneyNumbers.tens.keys

@@ -85,9 +85,11 @@ struct MoneyTokenFlags {
 
     /// `s.count == 1` without grapheme breaking for ASCII.
     static func isOneCharacter(_ s: String) -> Bool {
-        let n = s.utf8.count
+        let utf8 = s.utf8
+        let n = utf8.count
         if n == 1 { return true }
-        if !s.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        // two ASCII scalars first are always two characters (CR LF aside, never in a word)
+        if n > 1, utf8.first! < 0x80, utf8[utf8.index(after: utf8.startIndex)] < 0x80 { return false }
         return s.count == 1
     }
 
@@ -97,10 +99,14 @@ struct MoneyTokenFlags {
     static func maybeCode(_ text: String, flags: UInt8) -> Bool {
         let bytes = text.utf8.count
         guard bytes >= 3, bytes <= 16 else { return false }
-        let n = text.unicodeScalars.count
+        var nonASCII = false, lower = false
+        for b in text.utf8 {
+            if b >= 0x80 { nonASCII = true } else if b >= 97 && b <= 122 { lower = true }
+        }
+        let n = nonASCII ? text.unicodeScalars.count : bytes
         guard n == 3 || n == 4 else { return false }
-        if flags & lowercaseCode != 0 || text.utf8.contains(where: { $0 >= 0x80 }) { return true }
-        guard !hasASCIILowercase(text) else { return false }
+        if flags & lowercaseCode != 0 || nonASCII { return true }
+        guard !lower else { return false }
         if MoneyLexicon.codes[text] != nil { return true }
         return n == 4 && text.first == "M" && MoneyLexicon.codes[String(text.dropFirst())] != nil
     }

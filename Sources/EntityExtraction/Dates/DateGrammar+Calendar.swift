@@ -1,13 +1,13 @@
 /// Written calendar dates: `March 14, 2024`, `14 March 2024`, `the 4th of July`,
 /// `Oct. 19`, `June of 1992`, `2016 November`, `Friday the 13th`, and bare years.
 extension DateGrammar {
-    func month(_ i: Int) -> Int? { DateLexicon.months[key(i)] }
+    func month(_ i: Int) -> Int? { lex(i).months }
 
     /// True when a bare month word stands in a date context (`in May`, `last March`)
     /// rather than as a verb, noun or modal (`may`, `the march`).
     func bareMonthAllowed(_ i: Int) -> Bool {
         let k = key(i)
-        guard DateLexicon.ambiguousMonths.contains(k) || tokens[i].text.count <= 4 else {
+        guard lex(i).ambiguousMonths || tokens[i].text.count <= 4 else {
             return tokens[i].isCapitalized
         }
         if k == "may", !tokens[i].isCapitalized, key(i - 1) != "in" { return false }
@@ -15,7 +15,7 @@ extension DateGrammar {
         if k == "march", !tokens[i].isCapitalized,
            !["in", "since", "during", "until", "early", "late", "mid", "last", "next", "this", "of"].contains(key(i - 1)) { return false }
         if key(i - 1) == "the" || key(i + 1) == "be" { return false }
-        return DateLexicon.datePrepositions.contains(key(i - 1)) || DateLexicon.shifts[key(i - 1)] != nil
+        return lex(i - 1).datePrepositions || lex(i - 1).shifts != nil
             || (isDash(i - 1) && joined(i))
     }
 
@@ -24,7 +24,7 @@ extension DateGrammar {
         var j = i
         // of this year, of last year, this year
         let r = key(j) == "of" ? j + 1 : j
-        if let s = DateLexicon.shifts[key(r)], key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j,
+        if let s = lex(r).shifts, key(r + 1) == "year", key(r) != "past", key(r) != "following" || r > j,
            !tokens[r].isCapitalized {
             return (reference.year + s, r + 2)
         }
@@ -76,7 +76,7 @@ extension DateGrammar {
         var k = day.end
         if key(k) == "day", key(k + 1) == "of" { k += 2 } else if key(k) == "of" { k += 1 }
         else if (isDash(k) || isPunct(k, "/") || isPunct(k, ".")), joined(k) { k += 1 }
-        if key(k - 1) == "of", let s = DateLexicon.shifts[key(k)], key(k + 1) == "month" {
+        if key(k - 1) == "of", let s = lex(k).shifts, key(k + 1) == "month" {
             let base = reference.adding(months: s)
             guard let d = CivilDate(year: base.year, month: base.month, day: day.day) else { return nil }
             return DateParse(end: k + 2, meaning: .parts(CalendarParts(year: d.year, month: d.month, day: d.day)))
@@ -116,8 +116,8 @@ extension DateGrammar {
     /// `Friday`, `Friday the 22nd`, `Monday 21`, `Wed 13th`, `Tuesday March 7`,
     /// `monday, jan twenty two, 2018`, `Friday 7/6`, `Wed, 22 of Jan`.
     func weekdayLed(_ i: Int) -> DateParse? {
-        guard let wd = DateLexicon.weekdays[key(i)] else { return nil }
-        let abbreviated = DateLexicon.abbreviatedWeekdays.contains(key(i))
+        guard let wd = lex(i).weekdays else { return nil }
+        let abbreviated = lex(i).abbreviatedWeekdays
         var j = i + 1
         if isPunct(j, "."), joined(j) { j += 1 }
         let afterComma = skipComma(j)
@@ -148,7 +148,7 @@ extension DateGrammar {
         var j = y.end
         let comma = isPunct(j, ",")
         if comma { j += 1 }
-        guard let m = month(j), !DateLexicon.ambiguousMonths.contains(key(j)) || !tokens[j].isCapitalized else { return nil }
+        guard let m = month(j), !lex(j).ambiguousMonths || !tokens[j].isCapitalized else { return nil }
         if comma && tokens[j].isCapitalized { return nil }
         if exists(j + 1), dayOfMonth(j + 1) != nil, !comma { return nil }
         return DateParse(end: j + 1, meaning: .parts(CalendarParts(year: y.year, month: m)))
@@ -178,12 +178,12 @@ extension DateGrammar {
         // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
         if y.year < 1700 || y.year > reference.year + 100 {
             guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
-            if exists(i + 1), tokens[i + 1].kind == .word, !DateLexicon.yearFollowers.contains(key(i + 1)), !key(i + 1).hasSuffix("ed") { return nil }
+            if exists(i + 1), tokens[i + 1].kind == .word, !lex(i + 1).yearFollowers, !key(i + 1).hasSuffix("ed") { return nil }
         }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
-        if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !DateLexicon.yearFollowers.contains(next),
-           next.hasSuffix("s"), !DateLexicon.datePrepositions.contains(key(i - 1)), !DateLexicon.determiners.contains(key(i - 1)) {
+        if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !lex(i + 1).yearFollowers,
+           next.hasSuffix("s"), !lex(i - 1).datePrepositions, !lex(i - 1).determiners {
             return nil
         }
         return DateParse(end: skipPossessive(y.end), meaning: .parts(CalendarParts(year: y.year)))

@@ -9,19 +9,19 @@ extension DateGrammar {
         while true {
             guard var c = count(j) else { break }
             // `180 to 270 days`: a range of counts
-            if key(c.end) == "to", let d = count(c.end + 1), d.value > c.value, DateLexicon.units[key(d.end)] != nil { c = (d.value, d.end) }
+            if key(c.end) == "to", let d = count(c.end + 1), d.value > c.value, lex(d.end).units != nil { c = (d.value, d.end) }
             // `three or four years`: the larger count
-            if key(c.end) == "or", let d = count(c.end + 1), DateLexicon.units[key(d.end)] != nil { c = (max(c.value, d.value), d.end) }
+            if key(c.end) == "or", let d = count(c.end + 1), lex(d.end).units != nil { c = (max(c.value, d.value), d.end) }
             var u = c.end
             if key(u) == "and", key(u + 1) == "half" || key(u + 1) == "a" { u += key(u + 1) == "a" ? 3 : 2 }
-            guard let unit = DateLexicon.units[key(u)] else { break }
+            guard let unit = lex(u).units else { break }
             // `a day` is no count unless more follows (`a day earlier`)
             parts.append((c.value, unit))
             j = u + 1
             if parts.count >= maxParts { break }
             let next = key(j) == "and" ? j + 1 : (isPunct(j, ",") ? j + 1 : j)
             // `five days a week` is a rate: `a` does not continue a length
-            if key(next) != "a", key(next) != "an", count(next) != nil, DateLexicon.units[key(count(next)!.end)] != nil { j = next; continue }
+            if key(next) != "a", key(next) != "an", count(next) != nil, lex(count(next)!.end).units != nil { j = next; continue }
             break
         }
         return parts.isEmpty ? nil : (parts, j)
@@ -57,18 +57,18 @@ extension DateGrammar {
         var shift = 0
         var n: [(Int, TimeUnit)]
         var end: Int
-        if let s = DateLexicon.shifts[key(j)], s != 0, let a = amount(j + 1), a.parts.count >= 1,
+        if let s = lex(j).shifts, s != 0, let a = amount(j + 1), a.parts.count >= 1,
            !(a.parts.count == 1 && a.parts[0].0 == 1 && count(j + 1)?.end == j + 1 && digits(j + 1) == nil && key(j + 1) != "one") {
             shift = s; n = a.parts; end = a.end
             // `the last 3 months and 2 days ago`: the second length belongs to `ago`
             if a.parts.count > 1, ["ago", "later", "earlier"].contains(key(a.end)), let first = amount(j + 1, maxParts: 1) {
                 n = first.parts; end = first.end
             }
-        } else if let c = count(j), let s = DateLexicon.shifts[key(c.end)], s != 0, let unit = DateLexicon.units[key(c.end + 1)], key(c.end + 1).hasSuffix("s") {
+        } else if let c = count(j), let s = lex(c.end).shifts, s != 0, let unit = lex(c.end + 1).units, key(c.end + 1).hasSuffix("s") {
             shift = s; n = [(c.value, unit)]; end = c.end + 2
         } else if within, let a = amount(j) {
             shift = 1; n = a.parts; end = a.end
-        } else if key(j) == "recent" || key(j) == "coming", DateLexicon.units[key(j + 1)] != nil, key(j + 1).hasSuffix("s") {
+        } else if key(j) == "recent" || key(j) == "coming", lex(j + 1).units != nil, key(j + 1).hasSuffix("s") {
             // recent years: OntoNotes marks it; no calendar value can be given
             return DateParse(end: skipPossessive(j + 2), meaning: .duration)
         } else {
@@ -178,7 +178,7 @@ extension DateGrammar {
         } else {
             return nil
         }
-        guard let unit = DateLexicon.units[key(j)], !key(j).hasSuffix("s") || unit == .year else { return nil }
+        guard let unit = lex(j).units, !key(j).hasSuffix("s") || unit == .year else { return nil }
         var end = j + 1
         if isDash(end), joined(end), key(end + 1) == "old" { end += 2 }
         return DateParse(end: end, meaning: .duration)

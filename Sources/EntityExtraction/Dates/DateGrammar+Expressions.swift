@@ -18,17 +18,17 @@ extension DateGrammar {
         case .symbol: return false
         case .word:
             let k = keys[i]
-            guard DateLexicon.starters.contains(k) else { return false }
+            guard lex(i).starters else { return false }
             // function words start a date only before a date word or a number
-            if DateLexicon.leadWords.contains(k) {
+            if lex(i).leadWords {
                 guard exists(i + 1) else { return false }
                 if tokens[i + 1].kind == .number || isPunct(i + 1, "'") || isPunct(i + 1, "’") || isDash(i + 1) { return true }
                 let next = keys[i + 1]
                 if k == "in" { return count(i + 1) != nil }
-                if DateGrammar.twoWordQualifiers.contains(k + " " + next) {
-                    return exists(i + 2) && (tokens[i + 2].kind == .number || DateLexicon.starters.contains(keys[i + 2]))
+                if isTwoWordQualifier(i) {
+                    return exists(i + 2) && (tokens[i + 2].kind == .number || lex(i + 2).starters)
                 }
-                return DateLexicon.starters.contains(next) || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years"].contains(next)
+                return lex(i + 1).starters || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years"].contains(next)
             }
             return true
         }
@@ -118,7 +118,7 @@ extension DateGrammar {
         var j = base.end
         if key(j) == "of" { j += 1 }
         if key(j) == "the" { j += 1 }
-        if let s = DateLexicon.shifts[key(j)], key(j + 1) == "week" {
+        if let s = lex(j).shifts, key(j + 1) == "week" {
             let day = reference.weekStart.adding(days: 7 * s + wd - 1)
             return DateParse(end: j + 2, meaning: .period(.day(day)))
         }

@@ -62,7 +62,9 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         var shift: Int? = nil
-        if let s = DateLexicon.shifts[key(j)] { shift = s; j += 1 }
+        if let s = lex(j).shifts { shift = s; j += 1 }
+        // no holiday name begins here: skip the table
+        guard lex(j).holidayFirst else { return nil }
         for (words, day) in DateGrammar.holidays {
             var k = j
             var ok = true
@@ -75,7 +77,7 @@ extension DateGrammar {
             var end = k
             var date: CivilDate?
             if let y = year(k), digitCount(k) == 4 { date = day(y.year); end = y.end }
-            else if key(k) == "of", let s = DateLexicon.shifts[key(k + 2)] ?? (key(k + 1) == "this" ? 0 : nil), key(k + 2) == "year" || key(k + 1) == "this" {
+            else if key(k) == "of", let s = lex(k + 2).shifts ?? (key(k + 1) == "this" ? 0 : nil), key(k + 2) == "year" || key(k + 1) == "this" {
                 date = day(ref.year + s); end = k + 3
             } else {
                 let candidates = [day(ref.year - 1), day(ref.year), day(ref.year + 1)].compactMap { $0 }

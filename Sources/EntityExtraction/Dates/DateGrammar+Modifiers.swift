@@ -10,12 +10,12 @@ extension DateGrammar {
     /// qualifier inside a counted length.
     func qualified(_ i: Int) -> DateParse? {
         var j = i
-        if DateGrammar.qualifiers.contains(key(i)) { j = i + 1 }
-        else if DateGrammar.twoWordQualifiers.contains(key(i) + " " + key(i + 1)) { j = i + 2 }
+        if lex(i).qualifiers { j = i + 1 }
+        else if isTwoWordQualifier(i) { j = i + 2 }
         else { return nil }
         // `only last month`: a qualifier before a shifted period is kept too
-        let shifted = ["last", "this", "next"].contains(key(j)) && DateLexicon.units[key(j + 1)] != nil && ["only", "just"].contains(key(i))
-        guard count(j) != nil || shifted, key(j) != "a" || DateLexicon.units[key(j + 1)] != nil, let inner = single(j) else { return nil }
+        let shifted = ["last", "this", "next"].contains(key(j)) && lex(j + 1).units != nil && ["only", "just"].contains(key(i))
+        guard count(j) != nil || shifted, key(j) != "a" || lex(j + 1).units != nil, let inner = single(j) else { return nil }
         if key(inner.end) == "old" || (isDash(inner.end) && key(inner.end + 1) == "old") { return nil }
         if case .parts = inner.meaning { return nil }
         if key(inner.end - 1) == "old", key(i) == "only" { return nil }
@@ -41,7 +41,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         let k = key(j)
-        guard k == "weekend" || (DateLexicon.units[k] != nil && !k.hasSuffix("s")), key(j + 1) == "after" else { return nil }
+        guard k == "weekend" || (lex(j).units != nil && !k.hasSuffix("s")), key(j + 1) == "after" else { return nil }
         var e = j + 2
         if key(e) == "the" { e += 1 }
         guard key(e) == "next" else { return nil }
@@ -49,7 +49,7 @@ extension DateGrammar {
             let sat = reference.weekStart.adding(days: 5 + 14)
             return DateParse(end: e + 1, meaning: .period(DatePeriod(from: sat, to: sat.adding(days: 1), grain: .week)))
         }
-        let unit = DateLexicon.units[k]!
+        let unit = lex(j).units!
         return DateParse(end: e + 1, meaning: .period(.unit(unit, containing: reference.adding(2, unit))))
     }
 
@@ -68,7 +68,7 @@ extension DateGrammar {
                 var n = 1
                 if let c = count(k) { n = c.value; k = c.end }
                 if key(k) == "half" { return nil }
-                guard let unit = DateLexicon.units[key(k)], key(k + 1) == "of", let a = anchorExpression(k + 2), let container = period(of: a, at: i) else { return nil }
+                guard let unit = lex(k).units, key(k + 1) == "of", let a = anchorExpression(k + 2), let container = period(of: a, at: i) else { return nil }
                 if word == "last" {
                     var from = container.to.adding(days: 1).adding(-n, unit)
                     if unit == .week { from = container.to.weekStart.adding(days: -7 * (n - 1)); if container.to.weekday < 7 { from = from.adding(days: -7) } }
@@ -89,7 +89,7 @@ extension DateGrammar {
             var k = j + 1
             if key(k) == "of" { k += 1 }
             if ["the", "this", "my", "current"].contains(key(k)) { k += 1 }
-            guard let unit = DateLexicon.units[key(k)], [.week, .month, .year].contains(unit) else { return nil }
+            guard let unit = lex(k).units, [.week, .month, .year].contains(unit) else { return nil }
             let ref = reference
             let whole = DatePeriod.unit(unit, containing: ref)
             return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: Swift.max(ref, whole.to.adding(days: -1)), grain: unit == .week ? .week : .duration)))
@@ -109,10 +109,10 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         // the 1989 fall
-        if let y = year(j), digitCount(j) == 4, j > i, let s = DateLexicon.seasons[key(y.end)] {
+        if let y = year(j), digitCount(j) == 4, j > i, let s = lex(y.end).seasons {
             return DateParse(end: y.end + 1, meaning: .period(seasonPeriod(s, year: y.year)))
         }
-        guard let start = DateLexicon.seasons[key(j)] else { return nil }
+        guard let start = lex(j).seasons else { return nil }
         // `the Spring Festival`: a season in a name
         if tokens[j].isCapitalized, exists(j + 1), tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized { return nil }
         if let y = periodYear(j + 1), key(j + 1) != "," {

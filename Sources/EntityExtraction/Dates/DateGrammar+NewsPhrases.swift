@@ -13,7 +13,7 @@ extension DateGrammar {
     /// `the day`, `the week`, `the year`: the period holding the publication day, in the
     /// few contexts where news uses it so (`earlier in the day`, `partner of the year`).
     func unitContext(_ i: Int) -> DateParse? {
-        guard key(i) == "the" || key(i) == "my", let unit = DateLexicon.units[key(i + 1)], !key(i + 1).hasSuffix("s") else { return nil }
+        guard key(i) == "the" || key(i) == "my", let unit = lex(i + 1).units, !key(i + 1).hasSuffix("s") else { return nil }
         // `The End of the Day`: a title
         if tokens[i + 1].isCapitalized { return nil }
         if key(i + 2) == "before" || key(i + 2) == "after" { return nil }
@@ -25,7 +25,7 @@ extension DateGrammar {
     /// `annual`, `quarterly`, `the year`, `the day`.
     func newsPhrase(_ i: Int) -> DateParse? {
         let k = key(i)
-        if DateLexicon.frequencyWords.contains(k), !tokens[i].isCapitalized || key(i - 1) == "" || isPunct(i - 1, ".") {
+        if lex(i).frequencyWords, !tokens[i].isCapitalized || key(i - 1) == "" || isPunct(i - 1, ".") {
             if isDash(i + 1), joined(i + 1) { return nil }
             // `an annual output`, `increasing daily`: a rate of production or change, not a date
             if k == "annual", key(i - 1) == "an" || ["output", "throughput", "production", "capacity", "gdp", "growth", "economic", "total", "oil", "foreign"].contains(key(i + 1)) { return nil }
@@ -34,7 +34,7 @@ extension DateGrammar {
         }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
             let j = i + 3
-            if let s = DateLexicon.shifts[key(j)], s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
+            if let s = lex(j).shifts, s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
             return nil
         }
         if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
@@ -49,15 +49,15 @@ extension DateGrammar {
             return DateParse(end: e, meaning: .duration)
         }
         if k == "the", ["days", "weeks", "months", "years"].contains(key(i + 1)), key(i + 2) == "ahead" { return DateParse(end: i + 3, meaning: .duration) }
-        if ["the", "its", "his", "her", "their"].contains(k) || DateLexicon.ordinals[k] != nil {
-            var j = k == "the" || DateLexicon.ordinals[k] == nil ? i + 1 : i
+        if ["the", "its", "his", "her", "their"].contains(k) || lex(i).ordinals != nil {
+            var j = k == "the" || lex(i).ordinals == nil ? i + 1 : i
             if ["first", "second", "third", "final"].contains(key(j)) {
                 j += 1
                 if key(j) == "fiscal" { j += 1 }
-                if key(j) == "year" || key(j) == "quarter" && DateLexicon.ordinals[key(j - 1)] == nil {
+                if key(j) == "year" || key(j) == "quarter" && lex(j - 1).ordinals == nil {
                     // `its first fiscal year`: OntoNotes marks `fiscal year` alone
                     if key(j - 1) == "fiscal" { return nil }
-                    let start = k == "the" || DateLexicon.ordinals[k] != nil ? i : i + 1
+                    let start = k == "the" || lex(i).ordinals != nil ? i : i + 1
                     if start == i { return DateParse(end: j + 1, meaning: .duration) }
                 }
             }
@@ -68,19 +68,19 @@ extension DateGrammar {
             var j = i + 1
             if ["first", "last", "past", "next"].contains(key(j)) { j += 1 }
             if key(j) == "half", key(j + 1) == "century" || key(j + 1) == "year" { return DateParse(end: j + 2, meaning: .duration) }
-            if let c = count(j), digits(j) != nil || DateLexicon.cardinals[key(j)] != nil, let u = DateLexicon.units[key(c.end)], key(c.end).hasSuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
+            if let c = count(j), digits(j) != nil || lex(j).cardinals != nil, let u = lex(c.end).units, key(c.end).hasSuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
                 return DateParse(end: c.end + 1, meaning: .duration)
             }
         }
-        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (DateLexicon.units[key(i + 1)] != nil && !key(i + 1).hasSuffix("s")) || DateLexicon.seasons[key(i + 1)] != nil {
+        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (lex(i + 1).units != nil && !key(i + 1).hasSuffix("s")) || lex(i + 1).seasons != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)
         }
-        if DateLexicon.weekdayPlurals[k] != nil { return DateParse(end: i + 1, meaning: .duration) }
+        if lex(i).weekdayPlurals != nil { return DateParse(end: i + 1, meaning: .duration) }
         if k == "the", key(i + 1) == "other", key(i + 2) == "day" { return DateParse(end: i + 3, meaning: .duration) }
         // year by year, year on year, from year to year, day-to-day, week by week
-        if DateLexicon.units[k] != nil, !k.hasSuffix("s") {
+        if lex(i).units != nil, !k.hasSuffix("s") {
             var j = i + 1
             if isDash(j), joined(j) { j += 1 }
             if ["by", "on", "to", "after"].contains(key(j)) {
@@ -90,7 +90,7 @@ extension DateGrammar {
             }
         }
         // the latest week, previous years, past decades, age 65
-        if k == "the", key(i + 1) == "latest", let u = DateLexicon.units[key(i + 2)], u != .century { return DateParse(end: i + 3, meaning: .duration) }
+        if k == "the", key(i + 1) == "latest", let u = lex(i + 2).units, u != .century { return DateParse(end: i + 3, meaning: .duration) }
         if ["previous", "past", "prior"].contains(k), ["years", "decades", "months", "weeks"].contains(key(i + 1)), key(i - 1) != "the" {
             return DateParse(end: i + 2, meaning: .duration)
         }

@@ -3,22 +3,22 @@
 extension DateGrammar {
     /// A cardinal 1…99 in words: `seven`, `twenty one`, `twenty-one`.
     func wordCardinal(_ i: Int) -> (value: Int, end: Int)? {
-        guard let v = DateLexicon.cardinals[key(i)] else { return nil }
-        if DateLexicon.tens.contains(key(i)) {
+        guard let v = lex(i).cardinals else { return nil }
+        if lex(i).tens {
             var j = i + 1
             if isDash(j), joined(j) { j += 1 }
-            if let u = DateLexicon.cardinals[key(j)], u >= 1, u <= 9 { return (v + u, j + 1) }
+            if let u = lex(j).cardinals, u >= 1, u <= 9 { return (v + u, j + 1) }
         }
         return (v, i + 1)
     }
 
     /// An ordinal 1…39 in words: `first`, `twenty first`, `thirty-first`.
     func wordOrdinal(_ i: Int) -> (value: Int, end: Int)? {
-        if let v = DateLexicon.ordinals[key(i)] { return (v, i + 1) }
-        if DateLexicon.tens.contains(key(i)), let tensValue = DateLexicon.cardinals[key(i)] {
+        if let v = lex(i).ordinals { return (v, i + 1) }
+        if lex(i).tens, let tensValue = lex(i).cardinals {
             var j = i + 1
             if isDash(j), joined(j) { j += 1 }
-            if let u = DateLexicon.ordinals[key(j)], u <= 9 { return (tensValue + u, j + 1) }
+            if let u = lex(j).ordinals, u <= 9 { return (tensValue + u, j + 1) }
         }
         return nil
     }
@@ -28,12 +28,12 @@ extension DateGrammar {
         if let d = digits(i), d > 0, d < 1000, digitCount(i) <= 3 { return (d, i + 1) }
         let k = key(i)
         if k == "a" || k == "an" {
-            if let v = DateLexicon.vagueCounts[key(i + 1)] {
+            if let v = lex(i + 1).vagueCounts {
                 return (v, key(i + 2) == "of" ? i + 3 : i + 2)
             }
             return (1, i + 1)
         }
-        if let v = DateLexicon.vagueCounts[k] { return (v, key(i + 1) == "of" ? i + 2 : i + 1) }
+        if let v = lex(i).vagueCounts { return (v, key(i + 1) == "of" ? i + 2 : i + 1) }
         if let w = wordCardinal(i), w.value > 0 { return w }
         return nil
     }
@@ -42,7 +42,7 @@ extension DateGrammar {
     /// `allowCardinalWords`, `twenty two`.
     func dayOfMonth(_ i: Int, allowCardinalWords: Bool = false) -> (day: Int, end: Int, ordinal: Bool)? {
         if let d = digits(i), digitCount(i) <= 2, d >= 1, d <= 31 {
-            if joined(i + 1), DateLexicon.ordinalSuffixes.contains(key(i + 1)) { return (d, i + 2, true) }
+            if joined(i + 1), lex(i + 1).ordinalSuffixes { return (d, i + 2, true) }
             return (d, i + 1, false)
         }
         if let w = wordOrdinal(i), w.value >= 1, w.value <= 31 { return (w.value, w.end, true) }
@@ -71,21 +71,21 @@ extension DateGrammar {
     /// `two thousand`, `two thousand and fifteen`, `one thousand seven hundred and eighty nine`.
     func wordYear(_ i: Int) -> (year: Int, end: Int)? {
         let k = key(i)
-        guard let first = DateLexicon.cardinals[k] else { return nil }
+        guard let first = lex(i).cardinals else { return nil }
         if key(i + 1) == "thousand", first >= 1, first <= 2 {
             var j = i + 2
             var total = first * 1000
-            if let h = DateLexicon.cardinals[key(j)], h <= 9, key(j + 1) == "hundred" { total += h * 100; j += 2 }
+            if let h = lex(j).cardinals, h <= 9, key(j + 1) == "hundred" { total += h * 100; j += 2 }
             var k2 = j
             if key(k2) == "and" { k2 += 1 }
             if let rest = wordCardinal(k2) { return (total + rest.value, rest.end) }
             return (total, j)
         }
         // nineteen ninety six, seventeen hundred thirty three, twenty twenty
-        guard first >= 10, first <= 29 || DateLexicon.tens.contains(k) else { return nil }
+        guard first >= 10, first <= 29 || lex(i).tens else { return nil }
         var j = i + 1
         var high = first
-        if DateLexicon.tens.contains(k), let w = wordCardinal(i), w.value > first { high = w.value; j = w.end }
+        if lex(i).tens, let w = wordCardinal(i), w.value > first { high = w.value; j = w.end }
         guard high >= 10, high <= 29 else { return nil }
         if key(j) == "hundred" {
             var m = j + 1
@@ -93,7 +93,7 @@ extension DateGrammar {
             if let rest = wordCardinal(m) { return (high * 100 + rest.value, rest.end) }
             return (high * 100, j + 1)
         }
-        if key(j) == "zero" || key(j) == "oh", let u = DateLexicon.cardinals[key(j + 1)], u <= 9 { return (high * 100 + u, j + 2) }
+        if key(j) == "zero" || key(j) == "oh", let u = lex(j + 1).cardinals, u <= 9 { return (high * 100 + u, j + 2) }
         if let rest = wordCardinal(j), rest.value >= 10, high * 100 + rest.value <= 2100 { return (high * 100 + rest.value, rest.end) }
         return nil
     }

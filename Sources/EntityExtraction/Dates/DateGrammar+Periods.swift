@@ -31,7 +31,7 @@ extension DateGrammar {
         if key(j) == "the", key(j + 1) == "year", let y = year(j + 2) { return (y.year, y.end) }
         if key(j) == "fiscal", let y = year(j + 1) { return (y.year, y.end) }
         if let y = year(j), digitCount(j) == 4 || tokens[j].kind == .word || isPunct(j, "'") { return y }
-        if let s = DateLexicon.shifts[key(j)], key(j + 1) == "year" { return (reference.year + s, j + 2) }
+        if let s = lex(j).shifts, key(j + 1) == "year" { return (reference.year + s, j + 2) }
         if key(j) == "the", key(j + 1) == "year" { return (reference.year, j + 2) }
         return nil
     }
@@ -93,7 +93,7 @@ extension DateGrammar {
         if key(k) == "two", key(k + 1) == "thousands" { return DateParse(end: k + 2, meaning: .period(.decade(2000))) }
         if key(k) == "two", key(k + 1) == "thousand", key(k + 2) == "and", key(k + 3) == "tens" { return DateParse(end: k + 4, meaning: .period(.decade(2010))) }
         if key(k) == "noughties" { return DateParse(end: k + 1, meaning: .period(.decade(2000))) }
-        if let d = DateLexicon.decadeWords[key(k)], k > i || key(i) == "the" || key(i - 1) == "in" {
+        if let d = lex(k).decadeWords, k > i || key(i) == "the" || key(i - 1) == "in" {
             if key(j) != "nineteen" && d < 30 { hundreds = 2000 }
             return DateParse(end: k + 1, meaning: .period(.decade(hundreds + d)))
         }
@@ -192,7 +192,7 @@ extension DateGrammar {
         let n: Int
         if key(j) == "last" { n = -1 } else if let w = wordOrdinal(j), w.end == j + 1 { n = w.value }
         else if let d = dayOfMonth(j), d.ordinal, d.end == j + 2 { n = d.day; j += 1 } else { return nil }
-        guard let wd = DateLexicon.weekdays[key(j + 1)] else { return nil }
+        guard let wd = lex(j + 1).weekdays else { return nil }
         var end = j + 2
         var month = reference.firstOfMonth
         if key(end) == "of" || key(end) == "in", let a = anchor(end + 1), let p = period(of: a, at: i), p.grain == .month || p.from.day == 1 {

@@ -9,7 +9,7 @@ extension DateGrammar {
         if key(i) == "now" || key(i) == "date" { return DateParse(end: i + 1, meaning: .period(.day(reference))) }
         if key(i) == "current", key(i + 1) == "date" { return DateParse(end: i + 2, meaning: .period(.day(reference))) }
         if let s = single(i) { return s }
-        if let m = month(i), !(DateLexicon.ambiguousMonths.contains(key(i)) && !tokens[i].isCapitalized) || isDash(i - 1) || isDash(i + 1) {
+        if let m = month(i), !(lex(i).ambiguousMonths && !tokens[i].isCapitalized) || isDash(i - 1) || isDash(i + 1) {
             return DateParse(end: i + 1, meaning: .parts(CalendarParts(month: m)))
         }
         var j = i
@@ -44,7 +44,7 @@ extension DateGrammar {
             if let y = trailingYear(end) { p.year = y.year; end = y.end }
             return (p, end)
         }
-        if let s = DateLexicon.shifts[key(j)], key(j + 1) == "month" {
+        if let s = lex(j).shifts, key(j + 1) == "month" {
             let d = reference.adding(months: s)
             return (CalendarParts(year: d.year, month: d.month), j + 2)
         }

@@ -6,7 +6,7 @@ extension DateGrammar {
 
     func relativeDay(_ i: Int) -> DateParse? {
         let ref = reference
-        if let offset = DateGrammar.dayWords[key(i)] {
+        if let offset = lex(i).dayWords {
             // `USA Today`, `"Yesterday, Today and Tomorrow"`: titles, not days
             if tokens[i].isCapitalized, exists(i - 1), tokens[i - 1].kind == .word, tokens[i - 1].isCapitalized, !tokens[i].newlineBefore { return nil }
             return DateParse(end: skipPossessive(i + 1), meaning: .period(.day(ref.adding(days: offset))))
@@ -16,13 +16,13 @@ extension DateGrammar {
         // the day before yesterday, the day after tomorrow
         if key(j) == "day", key(j + 1) == "before" || key(j + 1) == "after" {
             let sign = key(j + 1) == "before" ? -1 : 1
-            if let base = DateGrammar.dayWords[key(j + 2)] {
+            if let base = lex(j + 2).dayWords {
                 return DateParse(end: j + 3, meaning: .period(.day(ref.adding(days: base + sign))))
             }
             if j > i { return DateParse(end: j + 2, meaning: .period(.day(ref.adding(days: sign)))) }
         }
         // the next day, the following day, the previous day
-        if let shift = DateLexicon.shifts[key(j)], shift != 0, key(j + 1) == "day" {
+        if let shift = lex(j).shifts, shift != 0, key(j + 1) == "day" {
             return DateParse(end: j + 2, meaning: .period(.day(ref.adding(days: shift))))
         }
         return nil
@@ -39,15 +39,15 @@ extension DateGrammar {
         if word == "this" && (key(j + 1) == "past" || key(j + 1) == "coming" || key(j + 1) == "upcoming") {
             j += 1; word = key(j)
         }
-        guard let s = DateLexicon.shifts[word] else { return nil }
+        guard let s = lex(j).shifts else { return nil }
         // `to last five weeks`, `following Friday's plunge`: a verb, not a shift
         if word == "last", ["to", "will", "would", "could", "can", "may", "might", "should", "must"].contains(key(j - 1)) { return nil }
-        if word == "following", key(j - 1) != "the", DateLexicon.units[key(j + 1)] == nil { return nil }
+        if word == "following", key(j - 1) != "the", lex(j + 1).units == nil { return nil }
         shift = s
         let k = j + 1
         let strict = word == "past" || word == "coming" || word == "upcoming"
         // next Friday, last Wednesday, this past Wednesday, coming Thursday
-        if let wd = DateLexicon.weekdays[key(k)], !DateLexicon.abbreviatedWeekdays.contains(key(k)) || tokens[k].isCapitalized || key(k) == "sun" {
+        if let wd = lex(k).weekdays, !lex(k).abbreviatedWeekdays || tokens[k].isCapitalized || key(k) == "sun" {
             let day: CivilDate
             if strict {
                 day = shift < 0 ? ref.adding(days: -(((ref.weekday - wd + 6) % 7) + 1)) : ref.adding(days: ((wd - ref.weekday + 6) % 7) + 1)
@@ -75,7 +75,7 @@ extension DateGrammar {
             }
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.month(m, of: y)))
         }
-        if let season = DateLexicon.seasons[key(k)] {
+        if let season = lex(k).seasons {
             let thisYears = seasonPeriod(season, year: ref.year)
             let period: DatePeriod
             switch shift {
@@ -96,7 +96,7 @@ extension DateGrammar {
         // the current fiscal year: fiscal years are read as calendar years
         let fiscal = key(k) == "fiscal" && key(k + 1) == "year"
         let u = fiscal ? k + 1 : k
-        guard let unit = DateLexicon.units[key(u)], !key(u).hasSuffix("s") else { return nil }
+        guard let unit = lex(u).units, !key(u).hasSuffix("s") else { return nil }
         var end = u + 1
         var period: DatePeriod
         if word == "past" || (word == "last" && key(i) == "the" && unit != .week && unit != .month && unit != .quarter) {
@@ -121,7 +121,7 @@ extension DateGrammar {
         if unit == .week {
             var w = end
             if isDash(w) { w += 1 } else if key(w) == "on" { w += 1 }
-            if let wd = DateLexicon.weekdays[key(w)] {
+            if let wd = lex(w).weekdays {
                 return DateParse(end: w + 1, meaning: .period(.day(period.from.adding(days: wd - 1))))
             }
         }
@@ -137,7 +137,7 @@ extension DateGrammar {
         var j = i + 1
         let inThe = key(j) == "in" && key(j + 1) == "the"
         if inThe { j += 2 } else if key(j) == "this" { j += 1 } else { return nil }
-        guard let unit = DateLexicon.units[key(j)], [.week, .month, .year].contains(unit) else { return nil }
+        guard let unit = lex(j).units, [.week, .month, .year].contains(unit) else { return nil }
         let whole = DatePeriod.unit(unit, containing: ref)
         let midpoint: CivilDate
         switch unit {

@@ -10,12 +10,13 @@ extension DateGrammar {
         var cues: [(Int, DateDirection)] = []
         for i in sentence where tokens[i].kind == .word {
             let k = keys[i]
-            if DateLexicon.futureCues.contains(k) || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
+            let w = lex(i)
+            if w.futureCues || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
                 cues.append((i, .future))
-            } else if DateLexicon.pastCues.contains(k) {
+            } else if w.pastCues {
                 cues.append((i, .past))
             } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
-                      !DateGrammar.adjectivePosition.contains(keys[i - 1]) {
+                      !lex(i - 1).adjectivePosition {
                 // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
                 cues.append((i, .past))
             }

@@ -42,6 +42,9 @@ struct DateGrammar {
     let tokens: [Token]
     /// Lower-cased token text without an abbreviation's final dot (`Oct.` → `oct`).
     let keys: [String]
+    /// Each token's entry in `DateWord.table`: lexicon facts by index, no hashing in the rules.
+    let wordIDs: [UInt16]
+    let words: [DateWord]
     let reference: CivilDate
     let numericOrder: NumericDateOrder
     /// Rules call each other at the same tokens (a range tries its sides, a modifier its
@@ -54,16 +57,28 @@ struct DateGrammar {
         self.reference = reference
         self.numericOrder = numericOrder
         let keys = document.tokens.map { token in
+            // `k.count > 1` (characters) only when the text ends in a dot: most tokens do not
             var k = token.lower
-            if k.count > 1, k.hasSuffix(".") { k.removeLast() }
+            if k.utf8.last == UInt8(ascii: "."), k.count > 1, k.hasSuffix(".") { k.removeLast() }
             return k
         }
         self.keys = keys
+        self.wordIDs = DateWord.ids(of: document.tokens, keys: keys)
+        self.words = DateWord.table.entries
     }
 
     // MARK: token helpers
 
     @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
+    /// What the lexicon says about token `i` (the empty word off either end).
+    @inline(__always) func lex(_ i: Int) -> DateWord { i >= 0 && i < wordIDs.count ? words[Int(wordIDs[i])] : words[0] }
+
+    /// `more than`, `at least`, `up to`… at token `i`.
+    func isTwoWordQualifier(_ i: Int) -> Bool {
+        guard let second = lex(i).qualifierSecond else { return false }
+        return key(i + 1) == second
+    }
+
     @inline(__always) func exists(_ i: Int) -> Bool { i >= 0 && i < tokens.count }
     @inline(__always) func joined(_ i: Int) -> Bool { exists(i) && tokens[i].joinedToPrevious }
 

@@ -96,7 +96,7 @@ extension MoneyGrammar {
         if let unit = millionCode(at: i) {
             return (unit, i + 1, 1_000_000, false, false)
         }
-        if let p = MoneyLexicon.prefixWords[norms[i]] {
+        if lexicon.flags[i] & MoneyTokenFlags.prefixWord != 0, let p = MoneyLexicon.prefixWords[norms[i]] {
             var k = i + 1
             if tokens[k].text == ".", k + 1 < tokens.count, tokens[k].joinedToPrevious { k += 1 }  // `Rs. 500`
             guard k < tokens.count, tokens[k].kind == .number else { return nil }
@@ -113,6 +113,8 @@ extension MoneyGrammar {
         let text = t.text
         let count = text.unicodeScalars.count
         guard count == 3 || count == 4 else { return nil }
+        // lower-case letters: only a listed lower-case code can match (no case mapping needed)
+        if MoneyTokenFlags.hasASCIILowercase(text), lexicon.flags[i] & MoneyTokenFlags.lowercaseCode == 0 { return nil }
         if text == text.uppercased() {
             if let c = MoneyLexicon.codes[text] { return codeUnit(c) }
         } else if MoneyLexicon.lowercaseCodes.contains(text), let c = MoneyLexicon.codes[text.uppercased()] {
@@ -124,7 +126,7 @@ extension MoneyGrammar {
     /// `MUSD`, `MEUR`: millions of a currency, as Nordic and German reports write them.
     func millionCode(at i: Int) -> CurrencyUnit? {
         let text = tokens[i].text
-        guard tokens[i].kind == .word, text.unicodeScalars.count == 4, text.first == "M", text == text.uppercased(),
+        guard tokens[i].kind == .word, text.unicodeScalars.count == 4, text.first == "M", !MoneyTokenFlags.hasASCIILowercase(text), text == text.uppercased(),
               let c = MoneyLexicon.codes[String(text.dropFirst())] else { return nil }
         return codeUnit(c)
     }

@@ -26,7 +26,7 @@ extension MoneyGrammar {
             }
             return (w.value, w, end)
         }
-        guard t.kind == .word, MoneyNumbers.isNumberWord(norms[i]) else { return nil }
+        guard t.kind == .word, lexicon.flags[i] & MoneyTokenFlags.numberWord != 0 else { return nil }
         return parseNumberWords(at: i).map { ($0.0, nil, $0.1) }
     }
 
@@ -52,11 +52,13 @@ extension MoneyGrammar {
                 continue
             }
             guard tokens[k].kind == .word else { break }
-            if let v = MoneyNumbers.units[w] {
+            // units, tens, scales and fractions are all number words: skip their lookups otherwise
+            let numberWord = lexicon.flags[k] & MoneyTokenFlags.numberWord != 0
+            if numberWord, let v = MoneyNumbers.units[w] {
                 if last == "u" || (last == "t" && v >= 10) { break }
                 current += Decimal(v)
                 last = "u"
-            } else if let v = MoneyNumbers.tens[w] {
+            } else if numberWord, let v = MoneyNumbers.tens[w] {
                 if last == "u" || last == "t" { break }
                 current += Decimal(v)
                 last = "t"
@@ -67,7 +69,7 @@ extension MoneyGrammar {
             } else if w == "dozen" {
                 current = (current == 0 ? 1 : current) * 12
                 last = "h"
-            } else if let scale = MoneyLexicon.scales[w] {
+            } else if numberWord, let scale = MoneyLexicon.scales[w] {
                 if !sawNumber && last != "a" { break }   // `million dollars` alone names no sum
                 total += (current == 0 ? 1 : current) * scale
                 current = 0
@@ -88,7 +90,7 @@ extension MoneyGrammar {
                     end = k
                 }
                 continue
-            } else if let f = MoneyNumbers.fractions[w] {
+            } else if numberWord, let f = MoneyNumbers.fractions[w] {
                 // `half a million`, `three quarters billion`: a fraction needs a scale after it.
                 var m = k + 1
                 if m < tokens.count, tokens[m].text == "-" { m += 1 }

@@ -18,6 +18,8 @@ extension MoneyGrammar {
     func readVague(at i: Int) -> MoneyReading? {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         let w = norms[i]
+        // no table below holds the word: only `a few` is left to try
+        guard lexicon.flags[i] & MoneyTokenFlags.vagueWord != 0 || w == "a" else { return nil }
         var k = i + 1
         var magnitude: Decimal
         if let m = Self.adjectiveScales[w] {

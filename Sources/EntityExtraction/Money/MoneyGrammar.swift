@@ -40,11 +40,17 @@ struct MoneyGrammar {
     let scalars: [Unicode.Scalar]
     /// Word tokens lower-cased without dots (`U.S.` → `us`); other tokens as written.
     let norms: [String]
+    let lexicon: MoneyTokenFlags
 
     init(document: Document) {
         tokens = document.tokens
         scalars = document.scalars
-        norms = document.tokens.map { t in t.kind == .word ? Self.normalize(t.text) : t.text }
+        // `normalize(text)` is the shared lower case minus dots: reuse it when it has no dot
+        norms = document.tokens.map { t in
+            guard t.kind == .word else { return t.text }
+            return t.lower.utf8.contains(UInt8(ascii: ".")) ? Self.normalize(t.text) : t.lower
+        }
+        lexicon = MoneyTokenFlags(tokens: tokens, norms: norms)
     }
 
     /// Lower case without dots. ASCII words (nearly all) skip Unicode case mapping: this
@@ -211,7 +217,8 @@ struct MoneyGrammar {
     }
 
     func matchQualifier(at i: Int) -> (qualifier: String?, end: Int)? {
-        guard tokens[i].kind == .word, let options = MoneyLexicon.qualifiers[norms[i]] else { return nil }
+        guard tokens[i].kind == .word, lexicon.flags[i] & MoneyTokenFlags.qualifierWord != 0,
+              let options = MoneyLexicon.qualifiers[norms[i]] else { return nil }
         outer: for option in options {
             guard i + option.words.count <= tokens.count else { continue }
             for (n, w) in option.words.enumerated() where norms[i + n] != w { continue outer }

@@ -130,7 +130,7 @@ public struct MoneyRecognizer: Sendable {
         var readings: [MoneyReading] = []
         var i = 0
         while i < tokens.count {
-            if grammar.mayStart(at: i), let r = grammar.read(at: i) {
+            if grammar.mayStart(at: i), grammar.lexicon.nextCurrency[i] - i <= MoneyTokenFlags.reach, let r = grammar.read(at: i) {
                 readings.append(r)
                 i = r.endToken
             } else {
@@ -150,7 +150,7 @@ extension MoneyGrammar {
         case .punctuation: return false
         case .word:
             let w = norms[i]
-            if Self.startWords.contains(w) { return true }
+            if lexicon.flags[i] & MoneyTokenFlags.startWord != 0 { return true }
             let n = w.utf8.count
             return n == 1 || ((n == 3 || n == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
         }

@@ -39,7 +39,9 @@ extension MoneyGrammar {
             }
         }
         if prefixNeedsScale && core.scale == nil { return nil }
-        if let s = parseSuffix(at: core.end, core: core) {
+        // A sign that a number follows at once belongs to that number: `€1 €2` is two sums.
+        if let s = parseSuffix(at: core.end, core: core),
+           !(tokens[s.end - 1].kind == .symbol && s.end < tokens.count && tokens[s.end].kind == .number) {
             if let u = unit {
                 // `$ 10 dollars`: the same currency twice; anything else is two things.
                 if u.isCompatible(with: s.unit) && !s.unit.isMinor {

@@ -28,6 +28,8 @@ enum MoneyCorpus {
         ("Revenue reached USD34.6 million last year.", [sum("USD34.6 million", "34600000", "USD")]),
         ("It plans to raise EUR 3.4bn in bonds.", [sum("EUR 3.4bn", "3400000000", "EUR")]),
         ("A further 3.4bn EUR was pledged.", [sum("3.4bn EUR", "3400000000", "EUR")]),
+        ("Prices: €1 €2 €3.", [sum("€1", "1", "EUR"), sum("€2", "2", "EUR"), sum("€3", "3", "EUR")]),
+        ("It costs 5 € in Paris.", [sum("5 €", "5", "EUR")]),
         ("Exports fell to HK$10.05 billion.", [sum("HK$10.05 billion", "10050000000", "HKD")]),
         ("The miner paid A$2.5m for the site.", [sum("A$2.5m", "2500000", "AUD")]),
         ("Bank of Montreal closed at C$33.25 on Friday.", [sum("C$33.25", "33.25", "CAD")]),

@@ -39,12 +39,12 @@ extension MoneyGrammar {
             }
         }
         if prefixNeedsScale && core.scale == nil { return nil }
-        // A sign that a number follows at once belongs to that number: `€1 €2` is two sums.
-        if let s = parseSuffix(at: core.end, core: core),
-           !(tokens[s.end - 1].kind == .symbol && s.end < tokens.count && tokens[s.end].kind == .number) {
+        if let s = parseSuffix(at: core.end, core: core) {
             if let u = unit {
-                // `$ 10 dollars`: the same currency twice; anything else is two things.
-                if u.isCompatible(with: s.unit) && !s.unit.isMinor {
+                // `$ 10 dollars`: the same currency twice; anything else is two things. A sign
+                // that a number follows at once starts the next sum: `€1 €2` is two sums.
+                let startsNext = tokens[s.end - 1].kind == .symbol && s.end < tokens.count && tokens[s.end].kind == .number
+                if u.isCompatible(with: s.unit) && !s.unit.isMinor && !startsNext {
                     core.end = s.end
                     core.suffixed = true
                 }

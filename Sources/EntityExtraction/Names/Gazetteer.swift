@@ -12,14 +12,20 @@ public struct Gazetteer: Sendable {
     static let maxPhraseTokens = 5
     static let kindsByName: [String: Kind] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ("\($0)", $0) })
     /// Phrase hash → bit set of kinds.
-    private var phrases = HashTable64()
+    private(set) var phrases = HashTable64()
     /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
-    private var firstTokens = HashTable64()
+    private(set) var firstTokens = HashTable64()
 
     /// Distributional word classes (Resources/clusters.tsv), looked up by lower-case hash.
-    private var clusters = HashTable64()
+    private(set) var clusters = HashTable64()
 
     public init() {}
+
+    init(phrases: HashTable64, firstTokens: HashTable64, clusters: HashTable64) {
+        self.phrases = phrases
+        self.firstTokens = firstTokens
+        self.clusters = clusters
+    }
 
     /// Adds `word<TAB>class` lines (class 0...255); `#` lines are comments.
     public mutating func addClusters(tsv: String) {

@@ -30,12 +30,13 @@ final class InterleavedWeights: @unchecked Sendable {
         let rows = raw.bindMemory(to: SIMD16<Int16>.self, capacity: rowCount * stageCount)
         self.rows = rows
         let tags = NameTagSet.count
+        rows.initialize(repeating: SIMD16<Int16>(), count: rowCount * stageCount)
         for (s, stage) in stages.enumerated() {
-            stage.values.withUnsafeBufferPointer { v in
+            // A row's 13 Int16s are contiguous in the file: one small copy per row.
+            stage.values.withUnsafeBytes { v in
                 for r in 0..<rowCount {
-                    var packed = SIMD16<Int16>()
-                    for t in 0..<tags { packed[t] = v[r * tags + t] }
-                    (rows + r * stageCount + s).initialize(to: packed)
+                    UnsafeMutableRawPointer(rows + r * stageCount + s)
+                        .copyMemory(from: v.baseAddress! + r * tags * 2, byteCount: tags * 2)
                 }
             }
         }

@@ -32,13 +32,16 @@ public enum NameModelError: Error, CustomStringConvertible {
 /// The model file: `AENM`, format version, feature-set version, number of stages, then per
 /// stage: row bits, tag count, quantisation scale, and every row's tag weights as
 /// little-endian Int16 (rows × tags). Stage two, when present, reads stage one's tags.
+/// Format 3 adds the gazetteer the model was trained with (flag, then its hash tables), so
+/// a process starts without parsing the word lists; format 2 files still load.
 enum NameModelFile {
     static let magic: [UInt8] = Array("AENM".utf8)
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
+    static let readableFormats: ClosedRange<UInt32> = 2...3
     /// Bump when features change: a model trained with other features must not load.
     static let featureVersion: UInt32 = 5
 
-    static func encode(_ stages: [NameWeights]) -> Data {
+    static func encode(_ stages: [NameWeights], gazetteer: Gazetteer? = nil) -> Data {
         var data = Data(magic)
         func put(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         put(formatVersion)
@@ -57,6 +60,8 @@ enum NameModelFile {
             }
             body.withUnsafeBytes { data.append(contentsOf: $0) }
         }
+        put(gazetteer == nil ? 0 : 1)
+        gazetteer?.encode(into: &data)
         return data
     }
 
@@ -92,13 +97,15 @@ enum NameModelFile {
     }
 
     /// The stages as stored, without widening to Float (the tagger keeps the Int16 values).
-    static func decodeQuantised(_ data: Data) throws -> [QuantisedStage] {
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> [QuantisedStage] in
+    static func decodeQuantised(_ data: Data) throws -> [QuantisedStage] { try decodeContents(data).stages }
+
+    /// Stages and, from format 3 on, the gazetteer saved with them.
+    static func decodeContents(_ data: Data) throws -> (stages: [QuantisedStage], gazetteer: Gazetteer?) {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> ([QuantisedStage], Gazetteer?) in
             guard bytes.count >= 16, Array(bytes[0..<4]) == magic else { throw NameModelError.badFormat("wrong magic") }
-            func word(_ at: Int) -> UInt32 {
-                UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
-            }
-            guard word(4) == formatVersion else { throw NameModelError.badFormat("format version \(word(4))") }
+            func word(_ at: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            let format = word(4)
+            guard readableFormats.contains(format) else { throw NameModelError.badFormat("format version \(format)") }
             guard word(8) == featureVersion else {
                 throw NameModelError.badFormat("feature version \(word(8)), expected \(featureVersion)")
             }
@@ -118,17 +125,32 @@ enum NameModelFile {
                 }
                 let count = (1 << rowBits) * tags
                 guard bytes.count >= offset + count * 2 else { throw NameModelError.badFormat("truncated") }
-                let values = [Int16](unsafeUninitializedCapacity: count) { buffer, initialised in
-                    for k in 0..<count {
-                        buffer[k] = Int16(bitPattern: UInt16(bytes[offset + 2 * k]) | UInt16(bytes[offset + 2 * k + 1]) << 8)
-                    }
+                // One bulk copy: the file's little-endian Int16s are the host's own layout.
+                let from = offset
+                var values = [Int16](unsafeUninitializedCapacity: count) { buffer, initialised in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[from..<(from + count * 2)]))
                     initialised = count
                 }
+                #if _endian(big)
+                for k in values.indices { values[k] = Int16(littleEndian: values[k]) }
+                #endif
                 offset += count * 2
                 stages.append(QuantisedStage(rowBits: rowBits, scale: scale, values: values))
             }
+            var gazetteer: Gazetteer?
+            if format >= 3 {
+                guard bytes.count >= offset + 4 else { throw NameModelError.badFormat("truncated") }
+                let hasGazetteer = word(offset) != 0
+                offset += 4
+                if hasGazetteer {
+                    guard let decoded = Gazetteer(decoding: bytes, offset: &offset) else {
+                        throw NameModelError.badFormat("malformed gazetteer")
+                    }
+                    gazetteer = decoded
+                }
+            }
             guard offset == bytes.count else { throw NameModelError.badFormat("trailing bytes") }
-            return stages
+            return (stages, gazetteer)
         }
     }
 }

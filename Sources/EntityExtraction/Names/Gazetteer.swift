@@ -7,6 +7,8 @@ public struct Gazetteer: Sendable {
     /// The kinds of list, in the bit order used by `marks`.
     public enum Kind: Int, CaseIterable, Sendable {
         case country, region, city, continent, orgword, media
+        /// Names annotated in another corpus (CoNLL-2003), added at training time only.
+        case person, organisation
     }
 
     static let maxPhraseTokens = 5
@@ -60,6 +62,23 @@ public struct Gazetteer: Sendable {
         for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
         phrases.insert(h, orBits: UInt32(1 << kind.rawValue))
         firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
+    }
+
+    /// Adds the person and organisation names annotated in `texts` (another corpus than the
+    /// training one, so the tagger learns how far such lists can be trusted on unseen text).
+    public mutating func addNames(from texts: [AnnotatedText]) {
+        for text in texts {
+            let scalars = Array(text.text.unicodeScalars)
+            for name in text.names where name.end <= scalars.count {
+                let kind: Kind
+                switch name.type {
+                case .person: kind = .person
+                case .organisation: kind = .organisation
+                default: continue
+                }
+                add(String(String.UnicodeScalarView(scalars[name.start..<name.end])), kind: kind)
+            }
+        }
     }
 
     /// The bundled list, `Resources/gazetteer.tsv`.

@@ -1,8 +1,9 @@
-/// The tagger's run-time weight layout: each feature's Int8 rows for both stages side by
-/// side in 32 bytes (stage one in lanes 0–15, stage two in 16–31), so one pass over a
-/// token's features yields both stages' emission scores from one memory read per feature
-/// (the reads, not arithmetic, bound tagging speed; 2^18 rows make an 8 MB table). The
-/// Int8 values are the model file's own quantised weights.
+/// The tagger's run-time weight layout: each feature's Int8 rows for both stages
+/// interleaved in 32 bytes (tag t of stage one at byte 2t, of stage two at 2t + 1), so one
+/// pass over a token's features yields both stages' emission scores from one memory read
+/// per feature (the reads, not arithmetic, bound tagging speed; 2^18 rows make an 8 MB
+/// table). Read as 16 Int16 lanes, two shifts sign-extend the stages apart, each already
+/// in tag order. The Int8 values are the model file's own quantised weights.
 final class InterleavedWeights: @unchecked Sendable {
     let rowBits: Int
     let stageCount: Int
@@ -32,10 +33,10 @@ final class InterleavedWeights: @unchecked Sendable {
         self.rows = rows
         let tags = NameTagSet.count
         for (s, stage) in stages.enumerated() {
-            // A row's 13 values are contiguous in the file: one small copy per row.
-            stage.values.withUnsafeBytes { v in
+            let bytes = raw.assumingMemoryBound(to: Int8.self)
+            stage.values.withUnsafeBufferPointer { v in
                 for r in 0..<rowCount {
-                    (raw + r * 32 + s * 16).copyMemory(from: v.baseAddress! + r * tags, byteCount: tags)
+                    for t in 0..<tags { bytes[r * 32 + 2 * t + s] = v[r * tags + t] }
                 }
             }
         }
@@ -58,50 +59,36 @@ final class InterleavedWeights: @unchecked Sendable {
             let weights = NameWeights(rowBits: rowBits)
             for r in 0..<rowCount {
                 var row = SIMD16<Float>()
-                for t in 0..<NameTagSet.count { row[t] = Float(rows[r][s * 16 + t]) }
+                for t in 0..<NameTagSet.count { row[t] = Float(rows[r][2 * t + s]) }
                 weights.rows[r] = row * scales[s]
             }
             return weights
         }
     }
 
-    /// A row as 16 Int16 lanes, each holding two neighbouring Int8 values: sign-extended
-    /// with two shifts (generic SIMD widening conversions compile to lane-by-lane code).
-    @inline(__always) private func widened(_ row: Int) -> (even: SIMD16<Int16>, odd: SIMD16<Int16>) {
-        let pairs = UnsafeRawPointer(rows + row).load(as: SIMD16<Int16>.self)
-        return ((pairs &<< 8) &>> 8, pairs &>> 8)
-    }
-
-    /// Stage `s`'s 13 scores from even/odd pair sums (lane t of the stage is lane t/2 of
-    /// `even` or `odd`, offset by 8 for stage two).
-    @inline(__always) private func scores(_ even: SIMD16<Int16>, _ odd: SIMD16<Int16>, stage s: Int) -> SIMD16<Float> {
-        var result = SIMD16<Float>()
-        let base = s * 8
-        for t in 0..<NameTagSet.count { result[t] = Float(t & 1 == 0 ? even[base + t >> 1] : odd[base + t >> 1]) }
-        return result * scales[s]
+    /// A row as 16 Int16 lanes, each holding both stages' value for one tag.
+    @inline(__always) private func pairs(_ row: Int32) -> SIMD16<Int16> {
+        UnsafeRawPointer(rows + Int(row)).load(as: SIMD16<Int16>.self)
     }
 
     func tag(_ features: NameFeatures, sentences: [Range<Int>]) -> [UInt8] {
         let n = features.count
         let k = features.staticRows.width
         var first = [SIMD16<Float>](repeating: SIMD16<Float>(), count: n)
-        // Sums of the static rows (both stages), kept for stage two to add its own rows.
-        // Int16 cannot overflow: at most ~60 rows of ±127 are added.
-        var evenSums = [SIMD16<Int16>](repeating: SIMD16<Int16>(), count: stageCount > 1 ? n : 0)
-        var oddSums = evenSums
+        // Stage two's sums of the static rows, kept for adding its own rows later. Int16
+        // cannot overflow: at most ~60 rows of ±127 are added.
+        var sums = [SIMD16<Int16>](repeating: SIMD16<Int16>(), count: stageCount > 1 ? n : 0)
         features.staticRows.rows.withUnsafeBufferPointer { f in
             for i in 0..<n {
-                var even = SIMD16<Int16>(), odd = SIMD16<Int16>()
+                // Stage one in the low bytes (sign-extended by shifting up and back), two in the high.
+                var low = SIMD16<Int16>(), high = SIMD16<Int16>()
                 for j in (i * k)..<(i * k + k) {
-                    let w = widened(Int(f[j]))
-                    even &+= w.even
-                    odd &+= w.odd
+                    let p = pairs(f[j])
+                    low &+= (p &<< 8) &>> 8
+                    high &+= p &>> 8
                 }
-                first[i] = scores(even, odd, stage: 0)
-                if stageCount > 1 {
-                    evenSums[i] = even
-                    oddSums[i] = odd
-                }
+                first[i] = SIMD16<Float>(low) * scales[0]
+                if stageCount > 1 { sums[i] = high }
             }
         }
         let tags = decodeSentences(first, sentences, transitions[0])
@@ -111,13 +98,9 @@ final class InterleavedWeights: @unchecked Sendable {
         var second = first
         extra.rows.withUnsafeBufferPointer { f in
             for i in 0..<n {
-                var even = evenSums[i], odd = oddSums[i]
-                for j in (i * w)..<(i * w + w) {
-                    let r = widened(Int(f[j]))
-                    even &+= r.even
-                    odd &+= r.odd
-                }
-                second[i] = scores(even, odd, stage: 1)
+                var high = sums[i]
+                for j in (i * w)..<(i * w + w) { high &+= pairs(f[j]) &>> 8 }
+                second[i] = SIMD16<Float>(high) * scales[1]
             }
         }
         return decodeSentences(second, sentences, transitions[1])

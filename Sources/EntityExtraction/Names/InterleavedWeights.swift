@@ -11,7 +11,8 @@ final class InterleavedWeights: @unchecked Sendable {
     private let rows: UnsafeMutablePointer<SIMD32<Int8>>
     /// Per stage: weight = Int8 value × scale.
     private let scales: [Float]
-    /// Per stage, the 13 transition rows (score of tag t after tag p in lane t), in Float.
+    /// Per stage, the 13 transition rows (score of tag t after tag p in lane t), in Float,
+    /// forbidden transitions at -inf.
     private let transitions: [[SIMD16<Float>]]
 
     /// From Float tables (the trainer's), quantised exactly as the model file stores them.
@@ -42,12 +43,12 @@ final class InterleavedWeights: @unchecked Sendable {
         }
         scales = stages.map { 1 / $0.scale }
         transitions = stages.map { stage in
-            (0..<UInt8(tags)).map { p in
+            ViterbiNameDecoder.allowedTransitions((0..<UInt8(tags)).map { p in
                 let r = ViterbiNameDecoder.transitionRow(previous: p, rowBits: stage.rowBits)
                 var row = SIMD16<Float>()
                 for t in 0..<tags { row[t] = Float(stage.values[r * tags + t]) * (1 / stage.scale) }
                 return row
-            }
+            })
         }
     }
 
@@ -106,12 +107,13 @@ final class InterleavedWeights: @unchecked Sendable {
         return decodeSentences(second, sentences, transitions[1])
     }
 
-    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ transitions: [SIMD16<Float>]) -> [UInt8] {
+    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ allowed: [SIMD16<Float>]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(scores.count)
         var tags: [UInt8] = []
+        var back: [SIMD16<UInt8>] = []
         for sentence in sentences {
-            ViterbiNameDecoder.decode(scores[sentence], transitions: transitions, into: &tags)
+            ViterbiNameDecoder.decode(scores[sentence], allowed: allowed, into: &tags, scratch: &back)
             result.append(contentsOf: tags)
         }
         return result

@@ -48,16 +48,30 @@ enum ViterbiNameDecoder {
     /// per previous tag), with forbidden transitions at -inf; ties go to the lowest previous tag.
     static func decode<C: RandomAccessCollection>(_ scores: C, transitions: [SIMD16<Float>], into tags: inout [UInt8])
         where C.Element == SIMD16<Float>, C.Index == Int {
+        var back: [SIMD16<UInt8>] = []
+        decode(scores, allowed: allowedTransitions(transitions), into: &tags, scratch: &back)
+    }
+
+    /// Transition rows with forbidden transitions at -inf (computed once per model or document).
+    static func allowedTransitions(_ transitions: [SIMD16<Float>]) -> [SIMD16<Float>] {
+        let minusInfinity = SIMD16<Float>(repeating: -.infinity)
+        return (0..<NameTagSet.count).map { p in minusInfinity.replacing(with: transitions[p], where: allowedAfter[p]) }
+    }
+
+    /// `decode` with transitions already masked by `allowedTransitions` and a reusable
+    /// back-pointer buffer, for tagging many sentences.
+    static func decode<C: RandomAccessCollection>(_ scores: C, allowed: [SIMD16<Float>], into tags: inout [UInt8],
+                                                  scratch back: inout [SIMD16<UInt8>])
+        where C.Element == SIMD16<Float>, C.Index == Int {
         let n = scores.count
         let base = scores.startIndex
         let tagCount = NameTagSet.count
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let minusInfinity = SIMD16<Float>(repeating: -.infinity)
-        var allowed = [SIMD16<Float>](repeating: minusInfinity, count: tagCount)
-        for p in 0..<tagCount { allowed[p] = minusInfinity.replacing(with: transitions[p], where: allowedAfter[p]) }
-        var back = [SIMD16<UInt8>](repeating: SIMD16<UInt8>(), count: n)
-        var previous = minusInfinity.replacing(with: transitions[0] + scores[base], where: allowedAfter[0])
+        if back.count < n { back = [SIMD16<UInt8>](repeating: SIMD16<UInt8>(), count: n) }
+        // The first token follows O: allowed[0] is that row, masked already.
+        var previous = allowed[0] + scores[base]
         if n == 1 { previous = minusInfinity.replacing(with: previous, where: closedTags) }
         allowed.withUnsafeBufferPointer { allowed in
             for i in 1..<max(n, 1) {
@@ -82,7 +96,7 @@ enum ViterbiNameDecoder {
             bestScore = previous[Int(t)]
             last = t
         }
-        tags = [UInt8](repeating: 0, count: n)
+        tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = last
         if n > 1 {
             for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = back[i][Int(tags[i])] }

@@ -7,7 +7,7 @@ enum TrainCommand {
     static let summary = "Train the name tagger from annotated JSONL."
     static let help = """
     USAGE: article-entities train --train FILE.jsonl[,FILE.jsonl…] [--dev FILE.jsonl] [--epochs N] [--seed N]
-                                  [--row-bits N] [--stages 1|2] [--folds N] --out MODEL
+                                  [--row-bits N] [--stages 1|2] [--folds N] [--stage2-epochs N] [--orders N] [--name-lists FILE.jsonl[,…]] --out MODEL
            article-entities train --evaluate MODEL --dev FILE.jsonl [--predictions OUT.jsonl]
 
     Trains the averaged-perceptron name tagger (people, organisations, places) on JSONL lines
@@ -18,6 +18,10 @@ enum TrainCommand {
       --row-bits N    log2 of the hashed weight table's rows (default 18)
       --stages N      1: one perceptron; 2 (default): a second one reading the first's tags
       --folds N       folds for cross-tagging stage two's training input (default 2)
+      --stage2-epochs N  passes for stage two (default: --epochs)
+      --orders N      perceptrons per stage, each in its own seeded text order, averaged (default 1)
+      --name-lists F  annotated JSONL from another corpus whose person and organisation names
+                      become gazetteer lists (saved, hashed, in the model file)
       --predictions   write {"id","entities":[{"start","end","type"}]} lines for data/score.py
     """
 
@@ -34,7 +38,7 @@ enum TrainCommand {
             options[String(name.dropFirst(2))] = arguments[i + 1]
             i += 2
         }
-        let known: Set = ["train", "dev", "epochs", "seed", "row-bits", "stages", "folds", "out", "evaluate", "predictions"]
+        let known: Set = ["train", "dev", "epochs", "seed", "row-bits", "stages", "folds", "out", "evaluate", "predictions", "name-lists", "stage2-epochs", "orders"]
         if let unknown = options.keys.first(where: { !known.contains($0) }) {
             printError("unknown option --\(unknown)\n\(help)")
             return 2
@@ -68,9 +72,20 @@ enum TrainCommand {
             printError("--folds takes 2...10")
             return 2
         }
-        var trainer = NameTrainer(epochs: epochs, seed: seed, rowBits: rowBits, stages: stages,
-                                  gazetteer: try Gazetteer.loadBundled())
+        var gazetteer = try Gazetteer.loadBundled()
+        for path in options["name-lists"]?.split(separator: ",") ?? [] {
+            gazetteer.addNames(from: try NameCorpus.load(URL(fileURLWithPath: String(path))))
+        }
+        var trainer = NameTrainer(epochs: epochs, seed: seed, rowBits: rowBits, stages: stages, gazetteer: gazetteer)
         trainer.crossFolds = folds
+        if let text = options["orders"] {
+            guard let n = Int(text), (1...8).contains(n) else { printError("--orders takes 1...8"); return 2 }
+            trainer.orders = n
+        }
+        if let text = options["stage2-epochs"] {
+            guard let n = Int(text), n >= 1 else { printError("--stage2-epochs takes a whole number"); return 2 }
+            trainer.secondStageEpochs = n
+        }
         let tagger = trainer.train(train, dev: dev) { line in
             print(String(format: "[%6.1fs] ", Date().timeIntervalSince(started)) + line)
             fflush(nil)

@@ -7,19 +7,27 @@ public struct Gazetteer: Sendable {
     /// The kinds of list, in the bit order used by `marks`.
     public enum Kind: Int, CaseIterable, Sendable {
         case country, region, city, continent, orgword, media
+        /// Names annotated in another corpus (CoNLL-2003), added at training time only.
+        case person, organisation
     }
 
     static let maxPhraseTokens = 5
     static let kindsByName: [String: Kind] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ("\($0)", $0) })
     /// Phrase hash → bit set of kinds.
-    private var phrases = HashTable64()
+    private(set) var phrases = HashTable64()
     /// Hashes of phrases' first tokens, to skip most tokens with one lookup.
-    private var firstTokens = HashTable64()
+    private(set) var firstTokens = HashTable64()
 
     /// Distributional word classes (Resources/clusters.tsv), looked up by lower-case hash.
-    private var clusters = HashTable64()
+    private(set) var clusters = HashTable64()
 
     public init() {}
+
+    init(phrases: HashTable64, firstTokens: HashTable64, clusters: HashTable64) {
+        self.phrases = phrases
+        self.firstTokens = firstTokens
+        self.clusters = clusters
+    }
 
     /// Adds `word<TAB>class` lines (class 0...255); `#` lines are comments.
     public mutating func addClusters(tsv: String) {
@@ -54,6 +62,23 @@ public struct Gazetteer: Sendable {
         for t in tokens { h = TokenHashing.combine(h, TokenHashing.lowerHash(scalars, t.start, t.end)) }
         phrases.insert(h, orBits: UInt32(1 << kind.rawValue))
         firstTokens.insert(TokenHashing.lowerHash(scalars, tokens[0].start, tokens[0].end))
+    }
+
+    /// Adds the person and organisation names annotated in `texts` (another corpus than the
+    /// training one, so the tagger learns how far such lists can be trusted on unseen text).
+    public mutating func addNames(from texts: [AnnotatedText]) {
+        for text in texts {
+            let scalars = Array(text.text.unicodeScalars)
+            for name in text.names where name.end <= scalars.count {
+                let kind: Kind
+                switch name.type {
+                case .person: kind = .person
+                case .organisation: kind = .organisation
+                default: continue
+                }
+                add(String(String.UnicodeScalarView(scalars[name.start..<name.end])), kind: kind)
+            }
+        }
     }
 
     /// The bundled list, `Resources/gazetteer.tsv`.

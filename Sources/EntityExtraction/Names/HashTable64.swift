@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open-addressing map from well-mixed 64-bit hashes to 32-bit values. The keys are
 /// already hashes, so this skips Swift's per-lookup SipHash: the tagger makes several
 /// lookups per token and they showed up in profiles.
@@ -65,5 +67,35 @@ struct HashTable64: Sendable {
         mask = keys.count - 1
         count = 0
         for (k, v) in zip(oldKeys, oldValues) where k != HashTable64.empty { insert(k, orBits: v) }
+    }
+
+    /// The table's slots as bytes (slot count, entry count, keys, values; little-endian),
+    /// so a saved table loads with two bulk copies instead of re-hashing its entries.
+    func encode(into data: inout Data) {
+        withUnsafeBytes(of: UInt32(keys.count).littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(count).littleEndian) { data.append(contentsOf: $0) }
+        keys.withUnsafeBytes { data.append(contentsOf: $0) }
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+
+    /// Reads what `encode` wrote at `offset`, moving `offset` past it; nil when malformed.
+    init?(decoding bytes: UnsafeRawBufferPointer, offset: inout Int) {
+        guard bytes.count >= offset + 8 else { return nil }
+        let size = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        let count = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+        let start = offset + 8
+        guard size >= 16, size & (size - 1) == 0, count * 2 <= size, bytes.count >= start + size * 12 else { return nil }
+        keys = [UInt64](unsafeUninitializedCapacity: size) { buffer, initialised in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + size * 8)]))
+            initialised = size
+        }
+        values = [UInt32](unsafeUninitializedCapacity: size) { buffer, initialised in
+            let from = start + size * 8
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[from..<(from + size * 4)]))
+            initialised = size
+        }
+        mask = size - 1
+        self.count = count
+        offset = start + size * 12
     }
 }

@@ -1,16 +1,18 @@
-/// The tagger's run-time weight layout: each feature's Int16 rows for both stages side
-/// by side in one 64-byte cache line, so one pass over a token's features yields both
-/// stages' emission scores from one memory read per feature (the reads, not arithmetic,
-/// bound tagging speed). The Int16 values are the model file's own quantised weights.
+/// The tagger's run-time weight layout: each feature's Int8 rows for both stages
+/// interleaved in 32 bytes (tag t of stage one at byte 2t, of stage two at 2t + 1), so one
+/// pass over a token's features yields both stages' emission scores from one memory read
+/// per feature (the reads, not arithmetic, bound tagging speed; 2^18 rows make an 8 MB
+/// table). Read as 16 Int16 lanes, two shifts sign-extend the stages apart, each already
+/// in tag order. The Int8 values are the model file's own quantised weights.
 final class InterleavedWeights: @unchecked Sendable {
     let rowBits: Int
     let stageCount: Int
     let rowCount: Int
-    private let raw: UnsafeMutableRawPointer
-    private let rows: UnsafeMutablePointer<SIMD16<Int16>>
-    /// Per stage: weight = Int16 value × scale.
+    private let rows: UnsafeMutablePointer<SIMD32<Int8>>
+    /// Per stage: weight = Int8 value × scale.
     private let scales: [Float]
-    /// Per stage, the 13 transition rows (score of tag t after tag p in lane t), in Float.
+    /// Per stage, the 13 transition rows (score of tag t after tag p in lane t), in Float,
+    /// forbidden transitions at -inf.
     private let transitions: [[SIMD16<Float>]]
 
     /// From Float tables (the trainer's), quantised exactly as the model file stores them.
@@ -21,70 +23,73 @@ final class InterleavedWeights: @unchecked Sendable {
     }
 
     init(quantised stages: [NameModelFile.QuantisedStage]) {
-        precondition(!stages.isEmpty, "a model has at least one stage")
+        precondition((1...2).contains(stages.count), "a model has one or two stages")
         let stageCount = stages.count, rowCount = 1 << stages[0].rowBits
         rowBits = stages[0].rowBits
         self.stageCount = stageCount
         self.rowCount = rowCount
-        raw = .allocate(byteCount: rowCount * stageCount * MemoryLayout<SIMD16<Int16>>.stride, alignment: 64)
-        let rows = raw.bindMemory(to: SIMD16<Int16>.self, capacity: rowCount * stageCount)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: rowCount * MemoryLayout<SIMD32<Int8>>.stride, alignment: 64)
+        let rows = raw.bindMemory(to: SIMD32<Int8>.self, capacity: rowCount)
+        rows.initialize(repeating: SIMD32<Int8>(), count: rowCount)
         self.rows = rows
         let tags = NameTagSet.count
         for (s, stage) in stages.enumerated() {
+            let bytes = raw.assumingMemoryBound(to: Int8.self)
             stage.values.withUnsafeBufferPointer { v in
                 for r in 0..<rowCount {
-                    var packed = SIMD16<Int16>()
-                    for t in 0..<tags { packed[t] = v[r * tags + t] }
-                    (rows + r * stageCount + s).initialize(to: packed)
+                    for t in 0..<tags { bytes[r * 32 + 2 * t + s] = v[r * tags + t] }
                 }
             }
         }
-        let scales = stages.map { 1 / $0.scale }
-        self.scales = scales
+        scales = stages.map { 1 / $0.scale }
         transitions = stages.map { stage in
-            (0..<UInt8(tags)).map { p in
+            ViterbiNameDecoder.allowedTransitions((0..<UInt8(tags)).map { p in
                 let r = ViterbiNameDecoder.transitionRow(previous: p, rowBits: stage.rowBits)
-                var packed = SIMD16<Int16>()
-                for t in 0..<tags { packed[t] = stage.values[r * tags + t] }
-                return SIMD16<Float>(packed) * (1 / stage.scale)
-            }
+                var row = SIMD16<Float>()
+                for t in 0..<tags { row[t] = Float(stage.values[r * tags + t]) * (1 / stage.scale) }
+                return row
+            })
         }
     }
 
-    deinit { raw.deallocate() }
+    deinit { rows.deallocate() }
 
-    /// The stages as separate Float tables again (for saving: the same Int16 values result).
+    /// The stages as separate Float tables again (for saving: the same Int8 values result).
     func stages() -> [NameWeights] {
         (0..<stageCount).map { s in
             let weights = NameWeights(rowBits: rowBits)
-            for r in 0..<rowCount { weights.rows[r] = SIMD16<Float>(rows[r * stageCount + s]) * scales[s] }
+            for r in 0..<rowCount {
+                var row = SIMD16<Float>()
+                for t in 0..<NameTagSet.count { row[t] = Float(rows[r][2 * t + s]) }
+                weights.rows[r] = row * scales[s]
+            }
             return weights
         }
+    }
+
+    /// A row as 16 Int16 lanes, each holding both stages' value for one tag.
+    @inline(__always) private func pairs(_ row: Int32) -> SIMD16<Int16> {
+        UnsafeRawPointer(rows + Int(row)).load(as: SIMD16<Int16>.self)
     }
 
     func tag(_ features: NameFeatures, sentences: [Range<Int>]) -> [UInt8] {
         let n = features.count
         let k = features.staticRows.width
         var first = [SIMD16<Float>](repeating: SIMD16<Float>(), count: n)
-        var sums = [SIMD16<Int32>](repeating: SIMD16<Int32>(), count: stageCount > 1 ? n : 0)
+        // Stage two's sums of the static rows, kept for adding its own rows later. Int16
+        // cannot overflow: at most ~60 rows of ±127 are added.
+        var sums = [SIMD16<Int16>](repeating: SIMD16<Int16>(), count: stageCount > 1 ? n : 0)
         features.staticRows.rows.withUnsafeBufferPointer { f in
-            if stageCount == 1 {
-                for i in 0..<n {
-                    var a = SIMD16<Int32>()
-                    for j in (i * k)..<(i * k + k) { a &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(f[j])]) }
-                    first[i] = SIMD16<Float>(a) * scales[0]
+            for i in 0..<n {
+                // Stage one in the low bytes (sign-extended by shifting up and back), two in the high.
+                var low = SIMD16<Int16>(), high = SIMD16<Int16>()
+                for j in (i * k)..<(i * k + k) {
+                    let p = pairs(f[j])
+                    low &+= (p &<< 8) &>> 8
+                    high &+= p &>> 8
                 }
-            } else {
-                for i in 0..<n {
-                    var a = SIMD16<Int32>(), b = SIMD16<Int32>()
-                    for j in (i * k)..<(i * k + k) {
-                        let r = rows + Int(f[j]) * 2
-                        a &+= SIMD16<Int32>(truncatingIfNeeded: r[0])
-                        b &+= SIMD16<Int32>(truncatingIfNeeded: r[1])
-                    }
-                    first[i] = SIMD16<Float>(a) * scales[0]
-                    sums[i] = b
-                }
+                first[i] = SIMD16<Float>(low) * scales[0]
+                if stageCount > 1 { sums[i] = high }
             }
         }
         let tags = decodeSentences(first, sentences, transitions[0])
@@ -94,20 +99,21 @@ final class InterleavedWeights: @unchecked Sendable {
         var second = first
         extra.rows.withUnsafeBufferPointer { f in
             for i in 0..<n {
-                var b = sums[i]
-                for j in (i * w)..<(i * w + w) { b &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(f[j]) * 2 + 1]) }
-                second[i] = SIMD16<Float>(b) * scales[1]
+                var high = sums[i]
+                for j in (i * w)..<(i * w + w) { high &+= pairs(f[j]) &>> 8 }
+                second[i] = SIMD16<Float>(high) * scales[1]
             }
         }
         return decodeSentences(second, sentences, transitions[1])
     }
 
-    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ transitions: [SIMD16<Float>]) -> [UInt8] {
+    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ allowed: [SIMD16<Float>]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(scores.count)
         var tags: [UInt8] = []
+        var back: [SIMD16<UInt8>] = []
         for sentence in sentences {
-            ViterbiNameDecoder.decode(scores[sentence], transitions: transitions, into: &tags)
+            ViterbiNameDecoder.decode(scores[sentence], allowed: allowed, into: &tags, scratch: &back)
             result.append(contentsOf: tags)
         }
         return result

@@ -13,6 +13,11 @@ public struct NameTrainer {
     public var stages: Int
     /// Folds for cross-tagging stage two's training input.
     public var crossFolds = 2
+    /// Passes for stage two (nil: `epochs`); it reads stage one's tags and overfits sooner.
+    public var secondStageEpochs: Int?
+    /// Perceptrons per stage, each shown the texts in its own seeded order; the stage's
+    /// weights are their mean (less dependent on one order's luck).
+    public var orders = 1
 
     public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, stages: Int = 2, gazetteer: Gazetteer) {
         self.epochs = epochs
@@ -87,25 +92,42 @@ public struct NameTrainer {
     /// One perceptron over the given rows; returns its averaged weights.
     func trainStage(_ rows: [FeatureRows], extra: [FeatureRows]?, _ prepared: [Prepared], name: String, log: (String) -> Void,
                     score: (NameWeights) -> NameScore?) -> NameWeights {
-        var learner = PerceptronLearner(rowBits: rowBits)
-        var rng = SplitMix64(seed: seed)
+        let epochs = extra == nil ? self.epochs : (secondStageEpochs ?? self.epochs)
+        var learners = (0..<max(1, orders)).map { _ in PerceptronLearner(rowBits: rowBits) }
+        var rngs = (0..<learners.count).map { SplitMix64(seed: seed &+ UInt64($0) &* 1_000_003) }
         var order = Array(prepared.indices)
         for epoch in 1...max(1, epochs) {
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-            }
             var errors = 0, seen = 0
-            for index in order {
-                let (e, s) = learner.learn(rows[index], extra: extra?[index], sentences: prepared[index].sentences, gold: prepared[index].gold)
-                errors += e
-                seen += s
+            for l in learners.indices {
+                for i in stride(from: order.count - 1, to: 0, by: -1) {
+                    order.swapAt(i, Int(rngs[l].next() % UInt64(i + 1)))
+                }
+                for index in order {
+                    let (e, s) = learners[l].learn(rows[index], extra: extra?[index], sentences: prepared[index].sentences,
+                                                   gold: prepared[index].gold)
+                    errors += e
+                    seen += s
+                }
             }
             var message = "\(name) epoch \(epoch)/\(epochs): training tag accuracy "
                 + String(format: "%.4f", 1 - Double(errors) / Double(max(seen, 1)))
-            if let result = score(learner.averaged()) { message += "\n" + result.report }
+            if let result = score(Self.mean(learners.map { $0.averaged() })) { message += "\n" + result.report }
             log(message)
         }
-        return learner.averaged()
+        return Self.mean(learners.map { $0.averaged() })
+    }
+
+    /// The lane-wise mean of weight tables.
+    static func mean(_ tables: [NameWeights]) -> NameWeights {
+        guard tables.count > 1 else { return tables[0] }
+        let result = NameWeights(rowBits: tables[0].rowBits)
+        let factor = 1 / Float(tables.count)
+        for r in 0..<result.rowCount {
+            var sum = SIMD16<Float>()
+            for table in tables { sum += table.rows[r] }
+            result.rows[r] = sum * factor
+        }
+        return result
     }
 
     static func evaluate(stages: [NameWeights], prepared: [Prepared], documents: [Document], gold: [AnnotatedText]) -> NameScore {

@@ -25,18 +25,22 @@ public final class PerceptronNameTagger: NameTagging {
         return try PerceptronNameTagger(contentsOf: url)
     }
 
-    /// A model file written by `article-entities train`, with the bundled gazetteer.
-    public convenience init(contentsOf url: URL) throws {
-        try self.init(contentsOf: url, gazetteer: Gazetteer.loadBundled())
+    /// A model file written by `article-entities train`, with the gazetteer saved in it
+    /// (or, for older files without one, the bundled word lists).
+    public init(contentsOf url: URL) throws {
+        let contents = try NameModelFile.decodeContents(Data(contentsOf: url, options: .alwaysMapped))
+        self.weights = InterleavedWeights(quantised: contents.stages)
+        self.gazetteer = try contents.gazetteer ?? Gazetteer.loadBundled()
     }
 
+    /// A model file with a given gazetteer (any saved in the file is ignored).
     public init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        self.weights = InterleavedWeights(quantised: try NameModelFile.decodeQuantised(Data(contentsOf: url)))
+        self.weights = InterleavedWeights(quantised: try NameModelFile.decodeQuantised(Data(contentsOf: url, options: .alwaysMapped)))
         self.gazetteer = gazetteer
     }
 
-    /// The model in file form.
-    public func modelData() -> Data { NameModelFile.encode(weights.stages()) }
+    /// The model in file form, with its gazetteer.
+    public func modelData() -> Data { NameModelFile.encode(weights.stages(), gazetteer: gazetteer) }
 
     public func tag(_ document: Document) -> [NameMatch] {
         NamePostRules.matches(NamePostRules.apply(to: tagTokens(document), document: document), document: document)

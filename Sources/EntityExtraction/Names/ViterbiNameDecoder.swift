@@ -29,41 +29,66 @@ enum ViterbiNameDecoder {
         }
     }
 
+    /// Per previous tag p, lanes t where t may follow p inside a sentence (BILOU).
+    static let allowedAfter: [SIMDMask<SIMD16<Int32>>] = (0..<UInt8(16)).map { p in
+        var mask = SIMDMask<SIMD16<Int32>>()
+        guard Int(p) < NameTagSet.count else { return mask }
+        for t in 0..<UInt8(NameTagSet.count) { mask[Int(t)] = NameTagSet.isAllowed(t, after: p, isLast: false) }
+        return mask
+    }
+    /// Lanes of tags that close or never open a name: the only ones allowed last.
+    static let closedTags: SIMDMask<SIMD16<Int32>> = {
+        var mask = SIMDMask<SIMD16<Int32>>()
+        for t in 0..<UInt8(NameTagSet.count) { mask[Int(t)] = !NameTagSet.isOpen(t) }
+        return mask
+    }()
+
     /// Tags for one sentence given its emission scores; never leaves an entity open at the end.
+    /// Each step is 13 vector max-and-select operations over all current tags at once (one
+    /// per previous tag), with forbidden transitions at -inf; ties go to the lowest previous tag.
     static func decode<C: RandomAccessCollection>(_ scores: C, transitions: [SIMD16<Float>], into tags: inout [UInt8])
+        where C.Element == SIMD16<Float>, C.Index == Int {
+        var back: [SIMD16<UInt8>] = []
+        decode(scores, allowed: allowedTransitions(transitions), into: &tags, scratch: &back)
+    }
+
+    /// Transition rows with forbidden transitions at -inf (computed once per model or document).
+    static func allowedTransitions(_ transitions: [SIMD16<Float>]) -> [SIMD16<Float>] {
+        let minusInfinity = SIMD16<Float>(repeating: -.infinity)
+        return (0..<NameTagSet.count).map { p in minusInfinity.replacing(with: transitions[p], where: allowedAfter[p]) }
+    }
+
+    /// `decode` with transitions already masked by `allowedTransitions` and a reusable
+    /// back-pointer buffer, for tagging many sentences.
+    static func decode<C: RandomAccessCollection>(_ scores: C, allowed: [SIMD16<Float>], into tags: inout [UInt8],
+                                                  scratch back: inout [SIMD16<UInt8>])
         where C.Element == SIMD16<Float>, C.Index == Int {
         let n = scores.count
         let base = scores.startIndex
-        @inline(__always) func emissions(_ i: Int) -> SIMD16<Float> { scores[base + i] }
         let tagCount = NameTagSet.count
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
-        var back = [UInt8](repeating: 0, count: n * 16)
-        var previous = SIMD16<Float>(repeating: -.infinity)
-        for t in 0..<UInt8(tagCount) where NameTagSet.isAllowed(t, after: NameTagSet.outside, isLast: n == 1) {
-            previous[Int(t)] = transitions[0][Int(t)] + emissions(0)[Int(t)]
-        }
-        for i in 1..<max(n, 1) {
-            var current = SIMD16<Float>(repeating: -.infinity)
-            let isLast = i == n - 1
-            NameTagSet.predecessors.withUnsafeBufferPointer { preds in
-                NameTagSet.predecessorStart.withUnsafeBufferPointer { starts in
-                    for t in 0..<tagCount {
-                        // Nothing may be left open at the sentence's end.
-                        if isLast, t != 0, (t - 1) % 4 < 2 { continue }
-                        var best = -Float.infinity
-                        var arg: UInt8 = 0
-                        for k in starts[t]..<starts[t + 1] {
-                            let p = Int(preds[k])
-                            let s = previous[p] + transitions[p][t]
-                            if s > best { best = s; arg = UInt8(p) }
-                        }
-                        current[t] = best + emissions(i)[t]
-                        back[i * 16 + t] = arg
-                    }
+        let minusInfinity = SIMD16<Float>(repeating: -.infinity)
+        if back.count < n { back = [SIMD16<UInt8>](repeating: SIMD16<UInt8>(), count: n) }
+        // The first token follows O: allowed[0] is that row, masked already.
+        var previous = allowed[0] + scores[base]
+        if n == 1 { previous = minusInfinity.replacing(with: previous, where: closedTags) }
+        allowed.withUnsafeBufferPointer { allowed in
+            for i in 1..<max(n, 1) {
+                var current = minusInfinity
+                var arg = SIMD16<Int32>()
+                for p in 0..<tagCount {
+                    let candidate = SIMD16<Float>(repeating: previous[p]) + allowed[p]
+                    let better = candidate .> current
+                    current.replace(with: candidate, where: better)
+                    arg.replace(with: Int32(p), where: better)
                 }
+                current += scores[base + i]
+                // Nothing may be left open at the sentence's end.
+                if i == n - 1 { current = minusInfinity.replacing(with: current, where: closedTags) }
+                back[i] = SIMD16<UInt8>(truncatingIfNeeded: arg)
+                previous = current
             }
-            previous = current
         }
         var last: UInt8 = 0
         var bestScore = -Float.infinity
@@ -71,10 +96,10 @@ enum ViterbiNameDecoder {
             bestScore = previous[Int(t)]
             last = t
         }
-        tags = [UInt8](repeating: 0, count: n)
+        tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = last
         if n > 1 {
-            for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = back[i * 16 + Int(tags[i])] }
+            for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = back[i][Int(tags[i])] }
         }
     }
 

@@ -73,6 +73,25 @@ final class NameTrainerTests: XCTestCase {
         }
     }
 
+    /// A saved model carries its gazetteer, so loading needs no word lists.
+    func testModelFileCarriesItsGazetteer() throws {
+        var gazetteer = Gazetteer(tsv: "city\tNordvik\ncountry\tRuritania\n")
+        gazetteer.addClusters(tsv: "freight\t3\n")
+        let tagger = NameTrainer(epochs: 2, seed: 7, rowBits: 14, stages: 1, gazetteer: gazetteer).train(Self.corpus)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString).model")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try tagger.modelData().write(to: url)
+        let loaded = try PerceptronNameTagger(contentsOf: url)
+        XCTAssertEqual(loaded.modelData(), tagger.modelData())
+        let document = Document(text: "Freight to Nordvik, Ruritania")
+        let lower = document.tokens.map { TokenHashing.lowerHash(document.scalars, $0.start, $0.end) }
+        let city = UInt32(Gazetteer.Kind.city.rawValue * 4 + 3), country = UInt32(Gazetteer.Kind.country.rawValue * 4 + 3)
+        XCTAssertEqual(loaded.gazetteer.marks(lowerHashes: lower, isWord: document.tokens.map { $0.kind == .word }),
+                       [0, 0, 1 << city, 0, 1 << country])
+        XCTAssertEqual(loaded.gazetteer.cluster(lower[0]), 4)
+        XCTAssertEqual(loaded.gazetteer.cluster(lower[1]), 0)
+    }
+
     /// The run-time layout must tag exactly as the trainer's evaluation path does.
     func testInterleavedWeightsTagLikeSeparateStages() throws {
         let tagger = trainTiny(stages: 2)

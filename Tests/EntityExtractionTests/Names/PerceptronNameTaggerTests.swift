@@ -93,7 +93,7 @@ final class PerceptronNameTaggerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(score.all.f1, 0.90, score.report)
     }
 
-    /// OntoNotes newswire dev, exact span and type (0.885 when the model was shipped).
+    /// OntoNotes newswire dev, exact span and type (0.889 when the model was shipped).
     func testOntoNotesNewswireDevF1() throws {
         let url = Self.packageRoot.appendingPathComponent("../shared/data/ontonotes/dev_nw.jsonl")
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -104,7 +104,7 @@ final class PerceptronNameTaggerTests: XCTestCase {
             score.add(gold: text.names, predicted: try tagger().tag(Document(text: text.text)))
         }
         print("dev_nw:\n" + score.report)
-        XCTAssertGreaterThanOrEqual(score.all.f1, 0.88, score.report)
+        XCTAssertGreaterThanOrEqual(score.all.f1, 0.885, score.report)
         XCTAssertGreaterThanOrEqual(score.perType[.person]!.f1, 0.90, score.report)
     }
 }

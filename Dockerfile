@@ -5,6 +5,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev 
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
+# SwiftPM refuses a manifest whose test targets have no folder, even to build one product.
+COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product article-entities \
     && mkdir /out \
     && cp .build/release/article-entities /out/ \

@@ -71,7 +71,12 @@ public struct ServiceConfiguration: Sendable, Equatable {
             guard let raw = environment["ARTICLE_ENTITIES_" + key.uppercased()] else { continue }
             let value: Any
             switch key {
-            case "log_requests": value = ["1", "true", "yes"].contains(raw.lowercased())
+            case "log_requests":
+                switch raw.lowercased() {
+                case "1", "true", "yes": value = true
+                case "0", "false", "no": value = false
+                default: throw ConfigurationError("ARTICLE_ENTITIES_LOG_REQUESTS must be true or false, got \"\(raw)\"")
+                }
             case "host", "database", "default_dollar", "numeric_date_order": value = raw
             default:
                 guard let d = Double(raw) else { throw ConfigurationError("ARTICLE_ENTITIES_\(key.uppercased()) must be a number, got \"\(raw)\"") }
@@ -104,9 +109,13 @@ public struct ServiceConfiguration: Sendable, Equatable {
         return s
     }
 
+    /// The longest timeout accepted: the server keeps deadlines in nanoseconds of uptime,
+    /// where a value such as 1e12 s overflows and stops the process at the first request.
+    static let maxTimeoutSeconds = 86_400.0
+
     private static func double(_ v: Any, _ key: String) throws -> Double {
-        guard let n = number(v), n.doubleValue > 0, n.doubleValue.isFinite else {
-            throw ConfigurationError("\(key) must be a positive number of seconds")
+        guard let n = number(v), n.doubleValue > 0, n.doubleValue <= maxTimeoutSeconds else {
+            throw ConfigurationError("\(key) must be a positive number of seconds, at most \(Int(maxTimeoutSeconds)) (one day)")
         }
         return n.doubleValue
     }

@@ -40,3 +40,34 @@ final class ServiceConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try c.apply(file: "/nonexistent/config.json")) { XCTAssertTrue("\($0)".contains("cannot read")) }
     }
 }
+
+final class ServiceConfigurationBoundsTests: XCTestCase {
+    /// A timeout the server cannot hold in nanoseconds used to be accepted and then
+    /// stopped the process (overflow trap) at the first slow request.
+    func testTimeoutsBeyondADayAreRefused() throws {
+        var c = ServiceConfiguration()
+        XCTAssertThrowsError(try c.apply(environment: ["ARTICLE_ENTITIES_IDLE_TIMEOUT_SECONDS": "1e12"])) {
+            XCTAssertTrue("\($0)".contains("at most 86400"), "\($0)")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"header_timeout_seconds": 1e300}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try c.apply(file: file.path)) { XCTAssertTrue("\($0)".contains("header_timeout_seconds"), "\($0)") }
+        try c.apply(environment: ["ARTICLE_ENTITIES_BODY_TIMEOUT_SECONDS": "86400"])
+        XCTAssertEqual(c.bodyTimeoutSeconds, 86_400)
+        XCTAssertEqual(c.headerTimeoutSeconds, 10, "a refused value leaves the setting alone")
+    }
+
+    /// A misspelt boolean used to switch request logging off without a word.
+    func testLogRequestsFromTheEnvironmentMustBeABoolean() throws {
+        var c = ServiceConfiguration()
+        XCTAssertThrowsError(try c.apply(environment: ["ARTICLE_ENTITIES_LOG_REQUESTS": "ture"])) {
+            XCTAssertTrue("\($0)".contains("ARTICLE_ENTITIES_LOG_REQUESTS must be true or false"), "\($0)")
+        }
+        XCTAssertTrue(c.logRequests)
+        try c.apply(environment: ["ARTICLE_ENTITIES_LOG_REQUESTS": "0"])
+        XCTAssertFalse(c.logRequests)
+        try c.apply(environment: ["ARTICLE_ENTITIES_LOG_REQUESTS": "Yes"])
+        XCTAssertTrue(c.logRequests)
+    }
+}

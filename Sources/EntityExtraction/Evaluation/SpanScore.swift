@@ -32,9 +32,11 @@ public struct SpanScore: Sendable {
     public private(set) var perType: [String: Counts]
     public private(set) var overall = Counts()
 
+    /// A type named twice (`--types person,person`) is scored once.
     public init(types: [String]) {
-        self.types = types
-        perType = Dictionary(uniqueKeysWithValues: types.map { ($0, Counts()) })
+        var seen = Set<String>()
+        self.types = types.filter { seen.insert($0).inserted }
+        perType = Dictionary(uniqueKeysWithValues: self.types.map { ($0, Counts()) })
     }
 
     /// Adds one document's gold and predicted spans.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normalised keys shared across articles, and the stable ids derived from them.
 public enum EntityKeys {
     static let minorWords: Set<String> = ["of", "the", "and", "for", "in", "on", "de", "&"]
@@ -17,8 +19,12 @@ public enum EntityKeys {
         if let ascii = asciiWords(text) { return ascii }
         var words: [String] = []
         var current = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
+        // Composed (NFC) first, so `Zürich` keys alike however it was typed: the key is
+        // compared byte for byte across articles in SQLite. A mark with no composed
+        // form stays inside its word, as the tokenizer keeps it.
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
+                || (!current.isEmpty && scalar.properties.generalCategory == .nonspacingMark) {
                 current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else if scalar == "." || scalar == "'" || scalar == "’" {
                 continue

@@ -61,7 +61,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
             guard let apply = Self.fileKeys[key] else {
                 throw ConfigurationError("unknown setting \"\(key)\" in \(path); known: \(Self.fileKeys.keys.sorted().joined(separator: ", "))")
             }
-            try apply(&self, value)
+            do { try apply(&self, value) } catch let e as ConfigurationError {
+                throw ConfigurationError("\(e.description) (\"\(key)\" in \(path))")
+            }
         }
     }
 
@@ -82,7 +84,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
                 guard let d = Double(raw) else { throw ConfigurationError("ARTICLE_ENTITIES_\(key.uppercased()) must be a number, got \"\(raw)\"") }
                 value = d
             }
-            try apply(&self, value)
+            // Name the variable the operator set, not the file key it stands for.
+            do { try apply(&self, value) } catch let e as ConfigurationError {
+                throw ConfigurationError("ARTICLE_ENTITIES_\(key.uppercased())=\"\(raw)\": \(e.description)")
+            }
         }
     }
 

@@ -70,4 +70,18 @@ final class ServiceConfigurationBoundsTests: XCTestCase {
         try c.apply(environment: ["ARTICLE_ENTITIES_LOG_REQUESTS": "Yes"])
         XCTAssertTrue(c.logRequests)
     }
+
+    /// The message names what the operator wrote: the variable, or the file and its key.
+    func testErrorsNameTheVariableOrFileThatHoldsTheBadValue() throws {
+        var c = ServiceConfiguration()
+        XCTAssertThrowsError(try c.apply(environment: ["ARTICLE_ENTITIES_DEFAULT_DOLLAR": "dollar"])) {
+            XCTAssertEqual("\($0)", "ARTICLE_ENTITIES_DEFAULT_DOLLAR=\"dollar\": default_dollar must be an ISO 4217 code such as USD")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"port": 8080.5}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try c.apply(file: file.path)) {
+            XCTAssertEqual("\($0)", "port must be a whole number from 0 to 65535 (\"port\" in \(file.path))")
+        }
+    }
 }

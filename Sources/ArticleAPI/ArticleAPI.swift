@@ -64,8 +64,7 @@ public final class ArticleAPI: HTTPResponder {
     }()
 
     func extractionOptions(publishedAt: CivilDate) -> ExtractionOptions {
-        ExtractionOptions(publishedAt: publishedAt, money: MoneyOptions(defaultDollar: configuration.defaultDollar),
-                          numericDateOrder: configuration.numericOrder)
+        configuration.extractionOptions(publishedAt: publishedAt)
     }
 
     static func json(_ status: Int, _ body: [UInt8], headers: [(String, String)] = []) -> HTTPResponse {

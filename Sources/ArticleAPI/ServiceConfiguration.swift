@@ -93,6 +93,12 @@ public struct ServiceConfiguration: Sendable, Equatable {
 
     public var numericOrder: NumericDateOrder { NumericDateOrder(rawValue: numericDateOrder) ?? .monthDay }
 
+    /// What an article published that day is read with: the service and `reextract`
+    /// both use this, so a re-extracted article reads as a freshly posted one.
+    public func extractionOptions(publishedAt: CivilDate) -> ExtractionOptions {
+        ExtractionOptions(publishedAt: publishedAt, money: MoneyOptions(defaultDollar: defaultDollar), numericDateOrder: numericOrder)
+    }
+
     public var serverConfiguration: HTTPServerConfiguration {
         var c = HTTPServerConfiguration()
         c.host = host

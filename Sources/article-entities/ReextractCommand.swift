@@ -37,8 +37,7 @@ enum ReextractCommand {
         let ids = try store.articleIDs(notExtractedBy: args.has("--all") ? "" : EntityExtractor.version)
         for id in ids {
             guard let article = try store.article(id: id) else { continue }
-            let options = ExtractionOptions(publishedAt: article.publishedAt, money: MoneyOptions(defaultDollar: config.defaultDollar),
-                                            numericDateOrder: config.numericOrder)
+            let options = config.extractionOptions(publishedAt: article.publishedAt)
             let extraction = extractor.extract(article.text, options: options)
             _ = try store.replaceExtraction(articleID: id, with: extraction)
             print("\(id) \(article.extractorVersion) -> \(extraction.extractorVersion): \(extraction.entities.count) entities")

@@ -1,5 +1,6 @@
 import XCTest
 import ArticleAPI
+import EntityExtraction
 
 final class ServiceConfigurationTests: XCTestCase {
     func testShippedDefaultsMatchTheBuiltInOnes() throws {
@@ -83,5 +84,14 @@ final class ServiceConfigurationBoundsTests: XCTestCase {
         XCTAssertThrowsError(try c.apply(file: file.path)) {
             XCTAssertEqual("\($0)", "port must be a whole number from 0 to 65535 (\"port\" in \(file.path))")
         }
+    }
+
+    func testExtractionOptionsFollowTheSettings() throws {
+        var c = ServiceConfiguration()
+        try c.apply(environment: ["ARTICLE_ENTITIES_DEFAULT_DOLLAR": "cad", "ARTICLE_ENTITIES_NUMERIC_DATE_ORDER": "day-month"])
+        let o = c.extractionOptions(publishedAt: CivilDate(year: 2024, month: 3, day: 14)!)
+        XCTAssertEqual(o.money.defaultDollar, "CAD")
+        XCTAssertEqual(o.numericDateOrder, .dayMonth)
+        XCTAssertEqual(o.publishedAt.description, "2024-03-14")
     }
 }

@@ -103,8 +103,12 @@ enum ExtractCommand {
         var id: String?
         if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue }
         var date: CivilDate?
-        if let raw = object["published_at"] as? String {
-            guard let d = CivilDate(iso: String(raw.prefix(10))) else { throw UsageError("published_at must be YYYY-MM-DD") }
+        // A published_at that is there but unusable (20240314, "14/03/2024") is an error,
+        // not "today": resolving the line's relative dates against today would be silently wrong.
+        if let value = object["published_at"], !(value is NSNull) {
+            guard let raw = value as? String, let d = CivilDate(iso: String(raw.prefix(10))) else {
+                throw UsageError("published_at must be a string YYYY-MM-DD, got \(value)")
+            }
             date = d
         }
         return (id, text, date)

@@ -66,7 +66,11 @@ extension ArticleAPI {
             throw APIProblem.notFound("no article with id \(id)")
         }
         var offsets: TextOffsets?
-        if unit != .codePoints, let article = try store.article(id: id) { offsets = TextOffsets(article.text) }
+        if unit != .codePoints {
+            // Deleted between the two reads: 404, never code point offsets labelled as another unit.
+            guard let article = try store.article(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
+            offsets = TextOffsets(article.text)
+        }
         return Self.json(200, EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit))
     }
 

@@ -69,7 +69,7 @@ enum EvalCommand {
     private static func scoreGold(path: String, types: [String], moneySpans: MoneySpanStyle, out: String?,
                                   extractor: EntityExtractor) throws -> Int32 {
         var score = SpanScore(types: types)
-        var predictions = OutputLines(path: out)
+        var predictions = try OutputLines(path: out)
         let reference = CivilDate(year: 2000, month: 1, day: 1)!
         var words = 0
         let started = Date()
@@ -106,7 +106,7 @@ enum EvalCommand {
 
     private static func scoreSuite(path: String, kind: FigureSuiteScore.Kind, errors: Int, out: String?, extractor: EntityExtractor) throws -> Int32 {
         var score = FigureSuiteScore(kind: kind)
-        var predictions = OutputLines(path: out)
+        var predictions = try OutputLines(path: out)
         try readObjects(path) { o in
             let c = try suiteCase(o, path: path)
             let options = ExtractionOptions(publishedAt: c.reference ?? ArticleAPI.utcToday())
@@ -180,10 +180,13 @@ enum EvalCommand {
 struct OutputLines {
     private let handle: FileHandle?
 
-    init(path: String?) {
+    init(path: String?) throws {
         if let path {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            handle = FileHandle(forWritingAtPath: path)
+            // Said at once: a run of minutes that ends with no predictions file is no use.
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                throw UsageError("cannot write --out \(path)")
+            }
+            handle = h
         } else {
             handle = nil
         }

@@ -17,6 +17,14 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(texts("at Sotheby's. Then a.m. J. Smith"), ["at", "Sotheby", "'", "s", ".", "Then", "a.m.", "J.", "Smith"])
     }
 
+    /// Only words as short as the longest abbreviation are looked up (a 1 MB "word." took 12 s).
+    func testTheLongestAbbreviationsKeepTheirFullStopAndLongerWordsDoNot() {
+        XCTAssertEqual(Tokenizer.longestAbbreviation, 6)
+        XCTAssertEqual(texts("Messrs. Approx. Abbrevs. Washington."), ["Messrs.", "Approx.", "Abbrevs", ".", "Washington", "."])
+        let long = String(repeating: "a", count: 100_000)
+        XCTAssertEqual(Document(text: long + ".").tokens.map(\.end), [100_000, 100_001])
+    }
+
     func testLowerCaseIsComputedOnce() {
         XCTAssertEqual(Document(text: "NATO Ünïon said 'Hi' €5bn").tokens.map(\.lower), ["nato", "ünïon", "said", "'", "hi", "'", "€", "5", "bn"])
         XCTAssertEqual(Document(text: "Ünïon").tokens.map(\.text), ["Ünïon"])

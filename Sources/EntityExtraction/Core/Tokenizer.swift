@@ -13,6 +13,8 @@ public enum Tokenizer {
         "pa", "ga", "ala", "ark", "del", "kan", "neb", "ny", "nj",
     ]
 
+    static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
+
     public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
@@ -125,6 +127,9 @@ public enum Tokenizer {
             while j + 1 < n, isLetter(s[j]), s[j + 1] == ".", j + 2 >= n || !isLetter(s[j + 2]) { j += 2 }
             return j
         }
+        // Only a word as short as an abbreviation can be one; building the lower-case
+        // form of a 1 MB "word." took 12 s.
+        guard length <= longestAbbreviation else { return i }
         var lower = ""
         for k in start..<i { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
         return abbreviations.contains(lower) ? i + 1 : i

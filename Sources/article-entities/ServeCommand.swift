@@ -37,7 +37,12 @@ enum ServeCommand {
         if let db = args.value("--database") { config.database = db }
 
         let folder = (config.database as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw UsageError("cannot create the database folder \(folder) (\((error as NSError).localizedDescription)): "
+                                 + "give --database (or ARTICLE_ENTITIES_DATABASE) a path in a writable folder")
+            }
+        }
         let store = try ArticleStore(path: config.database)
         let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics()

@@ -20,7 +20,7 @@ public struct ExtractionOptions: Sendable {
 /// Money and dates keep priority on their spans; names that overlap them are dropped.
 public struct EntityExtractor: Sendable {
     /// Stored with every article so that text can be re-extracted when this changes.
-    public static let version = "2026.11.26-1"
+    public static let version = "2026.11.26-2"
 
     public let nameTagger: (any NameTagging)?
 

@@ -14,7 +14,8 @@ enum ExtractCommand {
     and prints {"entities": [...]} exactly as POST /v1/extract answers.
 
     With --jsonl, every input line is one JSON object {"id", "text", "published_at"?}
-    and every output line is {"id", "entities": [...]}, streamed for bulk work.
+    and every output line is {"id", "entities": [...]}, streamed for bulk work. A line that
+    cannot be read gives {"id", "error"} in its place (and the exit status is 1).
 
     OPTIONS:
       --published-at D   the article's publication date; relative dates resolve against it
@@ -87,12 +88,28 @@ enum ExtractCommand {
                 out.append(w.bytes)
                 out.append([0x0A])
             } catch let e as UsageError {
+                // An error line in place of the output keeps output lines aligned with input lines.
                 failures += 1
                 FileHandle.standardError.write(Data("line \(lineNumber): \(e.message)\n".utf8))
+                var w = JSONWriter()
+                w.beginObject()
+                w.key("id")
+                w.value(lineID(line))
+                w.field("error", "line \(lineNumber): \(e.message)")
+                w.endObject()
+                out.append(w.bytes)
+                out.append([0x0A])
             }
         }
         out.flush()
         return failures == 0 ? 0 : 1
+    }
+
+    /// The id of a line that could not be read, if it has one.
+    private static func lineID(_ line: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        if let s = object["id"] as? String { return s }
+        return (object["id"] as? NSNumber)?.stringValue
     }
 
     private static func decodeLine(_ line: [UInt8]) throws -> (String?, String, CivilDate?) {

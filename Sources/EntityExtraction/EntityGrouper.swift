@@ -78,7 +78,8 @@ struct EntityGrouper {
         for g in groups {
             let mentions = g.mentions.sorted { $0.start < $1.start }
             let id = EntityKeys.id(type: g.type, key: g.key)
-            entities.append(Entity(id: id, type: g.type, name: g.name, key: g.key, value: g.value, mentions: mentions))
+            entities.append(Entity(id: id, type: g.type, name: g.value == nil ? Self.displayName(g.name) : g.name, key: g.key,
+                                   value: g.value, mentions: mentions))
             if case .money(let value)? = g.value {
                 for m in mentions {
                     let span = Self.figureContext(sentence: document.sentenceSpan(containing: m.start), mention: m)
@@ -105,6 +106,15 @@ struct EntityGrouper {
         let lower = max(whole.lowerBound, m.start - room)
         let upper = min(whole.upperBound, max(m.end + room, lower + maxFigureContext))
         return lower..<upper
+    }
+
+    /// A name as a list shows it: without the article OntoNotes keeps in the span
+    /// (`The United States` → `United States`); the mentions keep their exact text.
+    static func displayName(_ name: String) -> String {
+        for article in ["the ", "The ", "THE "] where name.hasPrefix(article) && name.count > article.count {
+            return String(name.dropFirst(article.count))
+        }
+        return name
     }
 
     private func mention(_ start: Int, _ end: Int) -> Mention {

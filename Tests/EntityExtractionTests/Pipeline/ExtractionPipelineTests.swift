@@ -75,3 +75,12 @@ final class FigureContextTests: XCTestCase {
         XCTAssertEqual(Array(text.unicodeScalars)[f.sentenceStart..<f.sentenceEnd].count, f.sentence.unicodeScalars.count)
     }
 }
+
+final class DisplayNameTests: XCTestCase {
+    func testNamesDropALeadingArticle() {
+        XCTAssertEqual(EntityGrouper.displayName("The United States"), "United States")
+        XCTAssertEqual(EntityGrouper.displayName("the Institute for the Study of War"), "Institute for the Study of War")
+        XCTAssertEqual(EntityGrouper.displayName("Theresa May"), "Theresa May")
+        XCTAssertEqual(EntityGrouper.displayName("The"), "The")
+    }
+}

@@ -15,8 +15,11 @@ final class ConnectionTimer {
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+    /// A deadline `seconds` after `start`; a timeout too long to represent (or NaN) means never.
     static func after(_ seconds: Double, from start: UInt64) -> UInt64 {
-        start + UInt64(max(0, seconds) * 1e9)
+        let nanoseconds = max(0, seconds) * 1e9
+        guard nanoseconds.isFinite, nanoseconds < Double(UInt64.max - start) else { return .max }
+        return start + UInt64(nanoseconds)
     }
 
     func set(_ newDeadline: UInt64) {

@@ -121,35 +121,25 @@ extension ArticleStore {
 
     /// Articles newest first: published_at, then received_at, then id, all descending.
     public func articles(_ query: ArticleListQuery) throws -> Page<StoredArticle> {
-        var conditions: [String] = []
-        var values: [SQLiteValue] = []
-        if let since = query.since {
-            conditions.append("a.published_at >= ?")
-            values.append(.text(since.description))
-        }
-        if let until = query.until {
-            conditions.append("a.published_at <= ?")
-            values.append(.text(until.description))
-        }
+        var filter = WhereClause()
+        filter.add("a.published_at >= ?", query.since) { .text($0.description) }
+        filter.add("a.published_at <= ?", query.until) { .text($0.description) }
         if let entity = query.entity {
             let match = EntityMatch(entity, type: query.type)
-            conditions.append("a.id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))")
-            values += match.values
-        } else if let type = query.type {
-            conditions.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)")
-            values.append(.text(type.rawValue))
+            filter.add("a.id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
+        } else {
+            filter.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)", query.type) { .text($0.rawValue) }
         }
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: "articles", count: 3)
-            conditions.append("(a.published_at, a.received_at, a.id) < (?, ?, ?)")
-            values += fields.map { .text($0) }
+            filter.add("(a.published_at, a.received_at, a.id) < (?, ?, ?)", fields.map { .text($0) })
         }
         let limit = max(1, query.limit)
-        values.append(.int(limit + 1))
+        let values = filter.values + [.int(limit + 1)]
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
         let sql = """
             SELECT \(columns), a.received_at FROM articles a
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            \(filter.sql)
             ORDER BY a.published_at DESC, a.received_at DESC, a.id DESC LIMIT ?
             """
         let rows = try read { db in

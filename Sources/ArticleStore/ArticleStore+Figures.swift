@@ -5,7 +5,7 @@ extension ArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
     /// broken by figure id ascending (text order within an article) in both directions.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
-        var (conditions, values) = Self.figureFilters(query)
+        var filter = Self.figureFilters(query)
         let primary: String, descending: Bool
         switch query.sort {
         case .amount: (primary, descending) = ("f.amount_real", false)
@@ -27,16 +27,15 @@ extension ArticleStore {
                 guard CivilDate(iso: fields[0]) != nil else { throw StoreError.invalidCursor }
                 key = .text(fields[0])
             }
-            conditions.append("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))")
-            values += [key, key, .integer(id)]
+            filter.add("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))", [key, key, .integer(id)])
         }
         let limit = max(1, query.limit)
-        values.append(.int(limit + 1))
+        let values = filter.values + [.int(limit + 1)]
         let sql = """
             SELECT f.id, f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount,
                    f.text, f.start, f."end", f.sentence, f.article_id, a.title, f.published_at, f.amount_real
             FROM figures f JOIN articles a ON a.id = f.article_id
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            \(filter.sql)
             ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
             """
         let rows = try read { db in
@@ -68,7 +67,7 @@ extension ArticleStore {
     /// and cursor are ignored), one row per group and currency. Currency groups are
     /// ordered by code, months oldest first, articles newest first.
     public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery) throws -> [FigureSummaryRow] {
-        let (conditions, values) = Self.figureFilters(filter)
+        let clause = Self.figureFilters(filter)
         let group: String, order: String
         switch groupBy {
         case .currency: (group, order) = ("f.currency", "f.currency")
@@ -78,7 +77,7 @@ extension ArticleStore {
         let sql = """
             SELECT \(group), f.currency, f.amount, a.title
             FROM figures f JOIN articles a ON a.id = f.article_id
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            \(clause.sql)
             ORDER BY \(order)
             """
         var summaries: [FigureSummaryRow] = []
@@ -90,7 +89,7 @@ extension ArticleStore {
         }
         // Summed here in Decimal: SQLite's SUM would add Doubles and round.
         _ = try read { db in
-            try db.query(sql, values) { row in
+            try db.query(sql, clause.values) { row in
                 let groupKey = row.text(0), currency = row.text(1), amount = try Decimal.stored(row.text(2))
                 if var c = current, c.group == groupKey, c.currency == currency {
                     c.count += 1
@@ -109,40 +108,20 @@ extension ArticleStore {
     }
 
     /// WHERE conditions over `figures f` (joined to `articles a`) shared by listing and summary.
-    static func figureFilters(_ query: FigureQuery) -> (conditions: [String], values: [SQLiteValue]) {
-        var conditions: [String] = []
-        var values: [SQLiteValue] = []
-        if let currency = query.currency {
-            conditions.append("f.currency = ?")
-            values.append(.text(currency))
-        }
+    static func figureFilters(_ query: FigureQuery) -> WhereClause {
+        var filter = WhereClause()
+        filter.add("f.currency = ?", query.currency) { .text($0) }
         // On the REAL column: equal decimals give equal Doubles, so bounds are inclusive as
         // asked; only amounts beyond ~15 significant digits could compare inexactly.
-        if let min = query.minAmount {
-            conditions.append("f.amount_real >= ?")
-            values.append(.real(min.approximateDouble))
-        }
-        if let max = query.maxAmount {
-            conditions.append("f.amount_real <= ?")
-            values.append(.real(max.approximateDouble))
-        }
-        if let since = query.since {
-            conditions.append("f.published_at >= ?")
-            values.append(.text(since.description))
-        }
-        if let until = query.until {
-            conditions.append("f.published_at <= ?")
-            values.append(.text(until.description))
-        }
-        if let articleID = query.articleID {
-            conditions.append("f.article_id = ?")
-            values.append(.text(articleID))
-        }
+        filter.add("f.amount_real >= ?", query.minAmount) { .real($0.approximateDouble) }
+        filter.add("f.amount_real <= ?", query.maxAmount) { .real($0.approximateDouble) }
+        filter.add("f.published_at >= ?", query.since) { .text($0.description) }
+        filter.add("f.published_at <= ?", query.until) { .text($0.description) }
+        filter.add("f.article_id = ?", query.articleID) { .text($0) }
         if let entity = query.entity {
             let match = EntityMatch(entity, type: nil)
-            conditions.append("f.article_id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))")
-            values += match.values
+            filter.add("f.article_id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
         }
-        return (conditions, values)
+        return filter
     }
 }

@@ -17,7 +17,7 @@ let package = Package(
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",
-            exclude: ["Names/Tools"],
+            exclude: ["Names/Tools", "Money/Tools"],
             resources: [.copy("Resources")]
         ),
         // SQLite schema, migrations and queries.

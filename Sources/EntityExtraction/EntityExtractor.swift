@@ -34,7 +34,9 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ document: Document, options: ExtractionOptions) -> Extraction {
-        let money = options.types.contains(.money) ? MoneyRecognizer(options: options.money).recognize(document) : []
+        var moneyOptions = options.money
+        moneyOptions.referenceDate = moneyOptions.referenceDate ?? options.publishedAt
+        let money = options.types.contains(.money) ? MoneyRecognizer(options: moneyOptions).recognize(document) : []
         let dates = !options.types.contains(.date) ? [] :
             DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
         var taken = SpanSet()

@@ -36,14 +36,19 @@ public struct MoneyValue: Codable, Hashable, Sendable {
     /// ISO 4217 code.
     public var currency: String
     public var currencyResolution: CurrencyResolution
+    /// What decided an `inferred` or `ambiguous` currency: `place:New Zealand` (the article's
+    /// places), `earlier:Danish kroner` (a full name the article writes), `major:HKD` (cents of
+    /// the article's dollars), `default` (nothing did: the configured default). Nil when explicit.
+    public var currencyEvidence: String?
     /// `more_than`, `less_than`, `about`, `up_to`, `at_least`, `nearly`, … or nil.
     public var qualifier: String?
     public var min: Decimal?
     public var max: Decimal?
 
     public init(amount: Decimal, currency: String, currencyResolution: CurrencyResolution = .explicit,
-                qualifier: String? = nil, min: Decimal? = nil, max: Decimal? = nil) {
+                qualifier: String? = nil, min: Decimal? = nil, max: Decimal? = nil, currencyEvidence: String? = nil) {
         self.amount = amount
+        self.currencyEvidence = currencyEvidence
         self.currency = currency
         self.currencyResolution = currencyResolution
         self.qualifier = qualifier
@@ -54,6 +59,7 @@ public struct MoneyValue: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case amount, currency, qualifier, min, max
         case currencyResolution = "currency_resolution"
+        case currencyEvidence = "currency_evidence"
     }
 }
 

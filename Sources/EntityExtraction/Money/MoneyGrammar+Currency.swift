@@ -15,7 +15,7 @@ extension MoneyGrammar {
             prefixIsSign = p.isSign
             prefixNeedsScale = p.needsScale
             j = p.end
-            guard j < tokens.count, !tokens[j].newlineBefore else { return nil }
+            guard j < tokens.count, !breakBefore(j) else { return nil }
         }
         // `.500 mark`, `1 . 8500 marks`, `one point four`: the tail of another number.
         if unit == nil, j > 1, tokens[j - 1].text == "." || norms[j - 1] == "point",
@@ -25,13 +25,13 @@ extension MoneyGrammar {
         }
         guard let (number, written, numberEnd) = parseNumber(at: j) else { return nil }
         var core = MoneyCore(start: i, end: numberEnd, numberStart: j, number: number, written: written,
-                             scale: prefixScale, unit: unit, prefixed: unit != nil, prefixIsSign: prefixIsSign)
+                             scale: prefixScale, unit: unit, prefixed: unit != nil, prefixIsSign: prefixIsSign, unitStart: i, unitEnd: j)
         core.numberStart = j
         if core.scale == nil, let (scale, end) = parseScale(at: numberEnd, afterSign: unit != nil, words: written == nil) {
             core.scale = scale
             core.end = end
             // `1 billion 300 million dollars`: a smaller scaled part adds to the first.
-            if end < tokens.count, tokens[end].kind == .number, !tokens[end].newlineBefore,
+            if end < tokens.count, tokens[end].kind == .number, !breakBefore(end),
                let (n2, w2, e2) = parseNumber(at: end), w2 != nil,
                let (s2, e3) = parseScale(at: e2, afterSign: false, words: false), s2 < scale, n2 * s2 < scale {
                 core.number = number + n2 * s2 / scale
@@ -50,6 +50,8 @@ extension MoneyGrammar {
                 }
             } else {
                 core.unit = s.unit
+                core.unitStart = s.start
+                core.unitEnd = s.end
                 core.end = s.end
                 core.suffixed = true
                 if let sc = s.scale { core.scale = (core.scale ?? 1) * sc }
@@ -59,7 +61,10 @@ extension MoneyGrammar {
                 }
             }
         }
-        if let u = core.unit, u.cautious, core.scale == nil, (written?.fractionDigits ?? 0) != 2 { return nil }
+        // A word that is also a weight or a verb (`pounds`, `won`) is money with a scale, in
+        // number words too (`a trillion pounds`), or with two decimals (`1.85 pounds`).
+        if let u = core.unit, u.cautious, core.scale == nil, (written?.fractionDigits ?? 0) != 2,
+           written != nil || core.number < 1_000_000 { return nil }
         return core
     }
 
@@ -140,9 +145,9 @@ extension MoneyGrammar {
     }
 
     /// A currency written after its number: a name (`Canadian dollars`), a code, a sign (`10 €`).
-    func parseSuffix(at start: Int, core: MoneyCore) -> (unit: CurrencyUnit, end: Int, scale: Decimal?)? {
+    func parseSuffix(at start: Int, core: MoneyCore) -> (unit: CurrencyUnit, start: Int, end: Int, scale: Decimal?)? {
         var i = start
-        guard i < tokens.count, !tokens[i].newlineBefore else { return nil }
+        guard i < tokens.count, !breakBefore(i) else { return nil }
         var hyphenated = false
         if tokens[i].text == "-", tokens[i].joinedToPrevious, i + 1 < tokens.count, tokens[i + 1].joinedToPrevious {
             hyphenated = true   // `five-cent`, `100 million-mark`
@@ -157,20 +162,20 @@ extension MoneyGrammar {
                 let after = i + 2
                 guard after < tokens.count, ["cent", "cents"].contains(norms[after]) || norms[after] == t.text else { return nil }
             }
-            return (unit, i + 1, nil)
+            return (unit, i, i + 1, nil)
         }
         guard t.kind == .word else { return nil }
         if !hyphenated, let unit = code(at: i) {
             // `3 USD50 cards`: a code joined to the next number belongs to that number.
             if i + 1 < tokens.count, tokens[i + 1].kind == .number, tokens[i + 1].joinedToPrevious { return nil }
-            return (unit, i + 1, nil)
+            return (unit, i, i + 1, nil)
         }
-        if !hyphenated, let unit = millionCode(at: i) { return (unit, i + 1, 1_000_000) }
+        if !hyphenated, let unit = millionCode(at: i) { return (unit, i, i + 1, 1_000_000) }
         // `75p`: pence only when joined, and not a video resolution.
         if norms[i] == "p" {
             guard t.joinedToPrevious, let w = core.written, w.fractionDigits == 0, ![480, 720, 1080, 1440, 2160].contains(core.number),
                   i + 1 >= tokens.count || !tokens[i + 1].joinedToPrevious || tokens[i + 1].kind == .punctuation else { return nil }
-            return (.explicit("GBP", factor: Decimal(string: "0.01")!), i + 1, nil)
+            return (.explicit("GBP", factor: Decimal(string: "0.01")!), i, i + 1, nil)
         }
         guard let (unit, end) = matchName(at: i) else { return nil }
         // `Euro 96`, `Euro 2024`: the football championship.
@@ -183,7 +188,7 @@ extension MoneyGrammar {
         }
         // `in 1989 dollars` is a price level, not a sum.
         if let w = core.written, w.yearLike, core.scale == nil, core.numberStart > 0, norms[core.numberStart - 1] == "in" { return nil }
-        return (unit, end, nil)
+        return (unit, i, end, nil)
     }
 
     /// The longest currency name at token `i`, in words; dotted initials merge (`u . s . dollars`).
@@ -192,7 +197,7 @@ extension MoneyGrammar {
         var ends: [Int] = []
         var k = i
         while words.count < MoneyLexicon.longestName, k < tokens.count, tokens[k].kind == .word {
-            if k > i && tokens[k].newlineBefore { break }
+            if k > i && breakBefore(k) { break }
             let (w, next) = mergedLetters(at: k)
             words.append(w)
             ends.append(next)
@@ -214,7 +219,7 @@ extension MoneyGrammar {
         var k = i + 1
         if k < tokens.count, tokens[k].text == "." { k += 1 }
         var merged = false
-        while k < tokens.count, k < i + 8, tokens[k].kind == .word, norms[k].count == 1, !tokens[k].newlineBefore {
+        while k < tokens.count, k < i + 8, tokens[k].kind == .word, norms[k].count == 1, !breakBefore(k) {
             letters += norms[k]
             merged = true
             k += 1

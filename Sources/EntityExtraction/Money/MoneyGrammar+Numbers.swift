@@ -24,10 +24,31 @@ extension MoneyGrammar {
                     end = k
                 }
             }
+            // `62-1/2 cts`, `8 3/4`: a whole number and a binary fraction, as wire prices are written.
+            if w.fractionDigits == 0, !w.grouped, let (fraction, fractionEnd) = binaryFraction(after: end) {
+                w.value += fraction
+                w.fractionDigits = 2
+                w.yearLike = false
+                end = fractionEnd
+            }
             return (w.value, w, end)
         }
         guard t.kind == .word, lexicon.flags[i] & MoneyTokenFlags.numberWord != 0 else { return nil }
         return parseNumberWords(at: i).map { ($0.0, nil, $0.1) }
+    }
+
+    /// `-1/2` or ` 3/4` right after a whole number: eighths, quarters, halves and finer.
+    func binaryFraction(after k: Int) -> (Decimal, Int)? {
+        var j = k
+        guard j < tokens.count else { return nil }
+        if tokens[j].text == "-" {
+            guard tokens[j].joinedToPrevious, j + 1 < tokens.count, tokens[j + 1].joinedToPrevious else { return nil }
+            j += 1
+        }
+        guard j + 2 < tokens.count, tokens[j].kind == .number, !breakBefore(j), tokens[j + 1].text == "/",
+              tokens[j + 1].joinedToPrevious, tokens[j + 2].joinedToPrevious, tokens[j + 2].kind == .number,
+              let a = Int(tokens[j].text), let b = Int(tokens[j + 2].text), [2, 4, 8, 16, 32, 64].contains(b), a > 0, a < b else { return nil }
+        return (Decimal(a) / Decimal(b), j + 3)
     }
 
     static func isGroupSpace(_ c: Unicode.Scalar) -> Bool {
@@ -161,12 +182,15 @@ extension MoneyGrammar {
            MoneyLexicon.scales[norms[k + 1]] != nil {
             k += 1
         }
-        while k < tokens.count, k < start + 4, tokens[k].kind == .word, !tokens[k].newlineBefore {
+        while k < tokens.count, k < start + 4, tokens[k].kind == .word, !breakBefore(k) {
             let w = norms[k]
             if let s = MoneyLexicon.scales[w] {
                 scale *= s
-            } else if afterSign, !found, let s = MoneyLexicon.shortScales[w] {
-                // `$5m`, `€5 m`: after a sign these letters can only be scales.
+            } else if !found, let s = MoneyLexicon.shortScales[w],
+                      afterSign || (k == start && tokens[k].joinedToPrevious && k + 1 < tokens.count && !breakBefore(k + 1)
+                                    && (matchName(at: k + 1) != nil || code(at: k + 1) != nil)) {
+                // `$5m`, `€5 m`: after a sign these letters can only be scales; so can a letter
+                // glued to the number when a currency follows (`120m euros`, not `100m sprint`).
                 scale *= s
             } else {
                 break

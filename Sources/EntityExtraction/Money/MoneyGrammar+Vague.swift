@@ -28,7 +28,7 @@ extension MoneyGrammar {
                   let (unit, end) = matchName(at: k + 1), !unit.isMinor,
                   ["dollar", "pound", "euro"].contains(norms[end - 1]) else { return nil }
             return MoneyReading(startToken: i, endToken: end, numberStartToken: i, amount: m, min: nil, max: nil,
-                                unit: unit, qualifier: "about", isBareSignAndNumber: false)
+                                unit: unit, qualifier: "about", isBareSignAndNumber: false, unitStartToken: k + 1, unitEndToken: end, isVague: true)
         } else if let m = Self.multiScales[w] {
             // `multibillion-dollar`, `multimillion dollar`
             magnitude = m
@@ -53,7 +53,7 @@ extension MoneyGrammar {
         } else {
             return nil
         }
-        guard k < tokens.count, !tokens[k].newlineBefore, let (unit, end) = matchName(at: k), !unit.isMinor else { return nil }
+        guard k < tokens.count, !breakBefore(k), let (unit, end) = matchName(at: k), !unit.isMinor else { return nil }
         // `(in millions of guilders unless stated)` declares a table's unit; it is no sum.
         if Self.pluralScales[w] != nil, i > 0, norms[i - 1] == "in",
            (i > 1 && Self.unitDeclarers.contains(norms[i - 2])) || (end < tokens.count && [")", "unless", "except"].contains(norms[end])) {
@@ -61,6 +61,6 @@ extension MoneyGrammar {
         }
         let amount = 2 * magnitude
         return MoneyReading(startToken: i, endToken: end, numberStartToken: i, amount: amount, min: amount, max: nil,
-                            unit: unit, qualifier: "at_least", isBareSignAndNumber: false)
+                            unit: unit, qualifier: "at_least", isBareSignAndNumber: false, unitStartToken: k, unitEndToken: end, isVague: true)
     }
 }

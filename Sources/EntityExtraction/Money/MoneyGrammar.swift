@@ -15,6 +15,11 @@ struct MoneyReading: Sendable {
     var isBareSignAndNumber: Bool
     /// First token after a qualifier that OntoNotes mostly leaves outside its spans (`up to`).
     var afterOuterQualifier: Int? = nil
+    /// The currency's sign or name as tokens (`N.Z. Dlrs` in `30.07 billion N.Z. Dlrs`).
+    var unitStartToken: Int = 0
+    var unitEndToken: Int = 0
+    /// Named only by an order of magnitude (`billions of dollars`): no figure.
+    var isVague = false
 }
 
 /// The part of a sum around one number: `US$4.7 billion`, `five million yen`, `75 USD million`.
@@ -29,6 +34,9 @@ struct MoneyCore {
     var prefixed = false
     var prefixIsSign = false
     var suffixed = false
+    /// Where the currency is written: the core's start when prefixed, else its suffix.
+    var unitStart: Int = 0
+    var unitEnd: Int = 0
 
     var value: Decimal { number * (scale ?? 1) * (unit?.factor ?? 1) }
 }
@@ -77,6 +85,28 @@ struct MoneyGrammar {
         var s = word.lowercased()
         if s.contains(".") { s.removeAll { $0 == "." } }
         return s
+    }
+
+    /// A paragraph starts at token `k` (a blank line, or a new line that is indented): no sum
+    /// runs across it. A line the source merely wrapped (`1.2\nbillion dlrs`) may fall inside one.
+    func breakBefore(_ k: Int) -> Bool {
+        guard tokens[k].newlineBefore else { return false }
+        guard k > 0 else { return true }
+        var newlines = 0
+        var indented = false
+        var p = tokens[k - 1].end
+        let end = tokens[k].start
+        while p < end {
+            let c = scalars[p]
+            if c == "\n" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{0B}" || c == "\u{0C}" || (c == "\r" && (p + 1 >= end || scalars[p + 1] != "\n")) {
+                newlines += 1
+                indented = false
+            } else if newlines > 0, c == " " || c == "\t" || c.value == 0xA0 {
+                indented = true
+            }
+            p += 1
+        }
+        return newlines != 1 || indented
     }
 
     // MARK: reading one sum
@@ -128,7 +158,7 @@ struct MoneyGrammar {
         let bare = (!qualified || outer != nil) && core.prefixIsSign && !core.suffixed && core.scale == nil && end == core.end
         return MoneyReading(startToken: i, endToken: end, numberStartToken: core.numberStart, amount: amount,
                             min: nil, max: nil, unit: unit, qualifier: qualifier, isBareSignAndNumber: bare,
-                            afterOuterQualifier: outer)
+                            afterOuterQualifier: outer, unitStartToken: core.unitStart, unitEndToken: core.unitEnd)
     }
 
     /// `€5-6 billion`, `$1.2 million to $23.5 million`, `between 25 cents and 30 cents`.
@@ -141,11 +171,15 @@ struct MoneyGrammar {
         } else if sep == "to" {
             // `rose from $5 million to $6 million` is a change, not a range.
             if readingStart > 0, Self.changeWords.contains(norms[readingStart - 1]) { return nil }
+        } else if sep == "or" {
+            // `14 or 15 billion marks`: a bare first number shares the second's scale and unit;
+            // `£10bn or £11bn` are two sums.
+            guard first.unit == nil, first.scale == nil else { return nil }
         } else if !(sep == "-" || sep == "–") {
             return nil
         }
         k += 1
-        guard k < tokens.count, !tokens[k].newlineBefore, let second = parseCore(at: k) else { return nil }
+        guard k < tokens.count, !breakBefore(k), let second = parseCore(at: k) else { return nil }
         if second.end < tokens.count, norms[second.end] == "%" || norms[second.end] == "percent" { return nil }
         guard let unit = first.unit ?? second.unit else { return nil }
         // `4.10 guilders to 214.40` is a price move, not a range.
@@ -173,7 +207,8 @@ struct MoneyGrammar {
         u.cautious = false
         return MoneyReading(startToken: readingStart, endToken: second.end, numberStartToken: first.numberStart,
                             amount: lo, min: lo, max: hi, unit: first.unit ?? u, qualifier: nil,
-                            isBareSignAndNumber: false)
+                            isBareSignAndNumber: false, unitStartToken: first.unit != nil ? first.unitStart : second.unitStart,
+                            unitEndToken: first.unit != nil ? first.unitEnd : second.unitEnd)
     }
 
     static let contentionNouns: Set<String> = ["dispute", "disputes", "row", "rows", "fight", "battle", "concern", "concerns",
@@ -199,7 +234,7 @@ struct MoneyGrammar {
     func readMinorTail(after core: MoneyCore) -> (Decimal, Int)? {
         guard let unit = core.unit, !unit.isMinor, core.scale == nil, (core.written?.fractionDigits ?? 0) == 0 else { return nil }
         var k = core.end
-        guard k < tokens.count, !tokens[k].newlineBefore else { return nil }
+        guard k < tokens.count, !breakBefore(k) else { return nil }
         let hasAnd = norms[k] == "and"
         if hasAnd { k += 1 }
         guard k < tokens.count, let (minor, written, end) = parseNumber(at: k), minor >= 1, minor < 100 else { return nil }

@@ -27,22 +27,29 @@ public struct MoneyOptions: Sendable {
     /// ISO 4217 code a bare `$` falls back to when the article names no dollar of its own.
     public var defaultDollar: String
     public var spanStyle: MoneySpanStyle
+    /// The article's date: a territory's currency is the one it used then (`francs` in
+    /// Paris are FRF in 1987, no franc in 2024). Nil: the currencies in use now.
+    public var referenceDate: CivilDate?
 
-    public init(defaultDollar: String = "USD", spanStyle: MoneySpanStyle = .natural) {
+    public init(defaultDollar: String = "USD", spanStyle: MoneySpanStyle = .natural, referenceDate: CivilDate? = nil) {
         self.defaultDollar = defaultDollar
         self.spanStyle = spanStyle
+        self.referenceDate = referenceDate
     }
 }
 
 /// Finds and normalises sums of money: `€276 million` → 276000000 EUR, `€5-6 billion` →
 /// 5e9…6e9, `more than $10,000` → 10000 USD `more_than`.
 ///
-/// A bare sign or name (`$`, `dollars`, `cents`, `¥`, `francs`) takes the one member of its
-/// family the article writes out (`US$`, `A$`, `Canadian dollars`, `yuan`) and is `inferred`;
-/// with none or several it takes the family default (`options.defaultDollar` for dollars,
-/// GBP for pounds, JPY for `¥`, …) and is `ambiguous`. `£`, `€`, `US$`, codes and full
-/// names are `explicit`. A bare sum in brackets right after a foreign one (`Z$1,000 ($100)`)
-/// is a conversion and keeps the default. Cents in an article naming only euros are euro cents.
+/// A bare sign or name (`$`, `dlrs`, `cents`, `¥`, `francs`) is resolved from the article
+/// (`inferred`, with `currency_evidence`): the one member of its family the article writes
+/// out (`US$`, `A$`, `Danish kroner`), else the currency its places used on its date
+/// (`CurrencyContext`); minor units take the article's major unit. With nothing to decide it
+/// takes the family default (`options.defaultDollar` for dollars, GBP for pounds, …) and is
+/// `ambiguous`. `£`, `€`, `US$`, codes and full names are `explicit`. A bare sum in brackets
+/// right after a foreign one (`Z$1,000 ($100)`) is a conversion and keeps the default.
+/// Sums named only by their order of magnitude (`billions of dollars`) are no figure and are
+/// left out, except in the OntoNotes span style, whose corpus counts them.
 public struct MoneyRecognizer: Sendable {
     public var options: MoneyOptions
 
@@ -51,40 +58,66 @@ public struct MoneyRecognizer: Sendable {
     }
 
     public func recognize(_ document: Document) -> [MoneyMatch] {
-        let readings = Self.read(document)
+        let grammar = MoneyGrammar(document: document)
+        let readings = Self.read(grammar).filter { !$0.isVague || options.spanStyle == .ontoNotes }
         guard !readings.isEmpty else { return [] }
         let tokens = document.tokens
-        var centsCurrency: String? = nil
-        // Explicit members of each family named in this article.
-        var named: [CurrencyFamily: Set<String>] = [:]
+        let date = options.referenceDate
+        // Explicit members of each family named in this article, with the first one's text.
+        var named: [CurrencyFamily: [String: String]] = [:]
         var explicitCodes = Set<String>()
         for r in readings {
-            if let code = r.unit.code {
-                explicitCodes.insert(code)
-                if let f = r.unit.family { named[f, default: []].insert(code) }
+            guard var code = r.unit.code else { continue }
+            if let t = r.unit.territory, let f = r.unit.family ?? CurrencyContext.family(of: code) {
+                code = Self.member(of: f, usedBy: t, on: date) ?? code
+            }
+            explicitCodes.insert(code)
+            if let f = r.unit.family, named[f]?[code] == nil {
+                named[f, default: [:]][code] = document.text(from: tokens[r.unitStartToken].start, to: Self.end(of: tokens[max(r.unitStartToken, r.unitEndToken - 1)]))
             }
         }
-        // Cents in an article that names only euros are euro cents.
-        if named[.dollar] == nil, explicitCodes == ["EUR"] { centsCurrency = "EUR" }
+        var context: CurrencyContext? = nil
+        var resolved: [CurrencyFamily: (code: String, resolution: CurrencyResolution, evidence: String)] = [:]
+        func resolve(_ f: CurrencyFamily) -> (code: String, resolution: CurrencyResolution, evidence: String)? {
+            if let r = resolved[f] { return r }
+            let members = named[f] ?? [:]
+            let fallback = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar)
+            var answer: (String, CurrencyResolution, String)? = nil
+            if members.count == 1, let only = members.first {
+                answer = (only.key, .inferred, "earlier:" + only.value)
+            } else {
+                if context == nil { context = CurrencyContext(document: document, norms: grammar.norms, date: date) }
+                let allowed = members.isEmpty ? nil : Set(members.keys)
+                if let p = context!.resolve(f, among: allowed) {
+                    answer = (p.code, .inferred, p.evidence)
+                } else if let d = fallback {
+                    answer = (d, .ambiguous, "default")
+                }
+            }
+            if let a = answer { resolved[f] = (a.0, a.1, a.2) }
+            return answer.map { ($0.0, $0.1, $0.2) }
+        }
         var matches: [MoneyMatch] = []
         matches.reserveCapacity(readings.count)
         for (index, r) in readings.enumerated() {
-            let currency: String
-            let resolution: CurrencyResolution
-            if let code = r.unit.code {
+            var currency: String
+            var resolution = CurrencyResolution.explicit
+            var evidence: String? = nil
+            if var code = r.unit.code {
+                if let t = r.unit.territory, let f = r.unit.family ?? CurrencyContext.family(of: code) {
+                    code = Self.member(of: f, usedBy: t, on: date) ?? code
+                }
                 currency = code
-                resolution = .explicit
             } else if let f = r.unit.family {
-                if f == .dollar, r.unit.isMinor, let c = centsCurrency {
-                    currency = c
-                    resolution = .inferred
-                } else if let members = named[f], members.count == 1, let only = members.first,
-                          !Self.isConversion(r, after: index > 0 ? readings[index - 1] : nil, tokens: tokens) {
-                    currency = only
-                    resolution = .inferred
-                } else if let d = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar) {
-                    currency = d
-                    resolution = .ambiguous
+                if Self.isConversion(r, after: index > 0 ? readings[index - 1] : nil, tokens: tokens) {
+                    guard let d = MoneyLexicon.familyDefault(f, dollar: options.defaultDollar) else { continue }
+                    (currency, resolution, evidence) = (d, .ambiguous, "default")
+                } else if f == .dollar, r.unit.isMinor, named[.dollar] == nil, explicitCodes == ["EUR"] {
+                    // Cents in an article that names only euros are euro cents.
+                    (currency, resolution, evidence) = ("EUR", .inferred, "major:EUR")
+                } else if let x = resolve(f) {
+                    (currency, resolution, evidence) = x
+                    if r.unit.isMinor, x.resolution != .ambiguous { evidence = "major:\(x.code)" }
                 } else {
                     continue   // `dinars` alone: no currency to say
                 }
@@ -100,10 +133,15 @@ public struct MoneyRecognizer: Sendable {
                 }
             }
             let value = MoneyValue(amount: r.amount, currency: currency, currencyResolution: resolution,
-                                   qualifier: r.qualifier, min: r.min, max: r.max)
+                                   qualifier: r.qualifier, min: r.min, max: r.max, currencyEvidence: evidence)
             matches.append(MoneyMatch(start: tokens[firstToken].start, end: Self.end(of: tokens[r.endToken - 1]), value: value))
         }
         return matches
+    }
+
+    /// The member of a family a territory used on a day (`Turkish lira` is TRL in 2004, TRY in 2006).
+    static func member(of family: CurrencyFamily, usedBy territory: String, on date: CivilDate?) -> String? {
+        CurrencyFacts.bundled.currencies(of: territory, on: date).first { CurrencyContext.family(of: $0) == family }
     }
 
     /// `Z$1,000 ($100)`, `A$5m ($3.5m)`: a bare sum in brackets right after a foreign one of its
@@ -123,10 +161,9 @@ public struct MoneyRecognizer: Sendable {
     }
 
     /// Every sum in the document, left to right, none overlapping.
-    static func read(_ document: Document) -> [MoneyReading] {
-        let tokens = document.tokens
+    static func read(_ grammar: MoneyGrammar) -> [MoneyReading] {
+        let tokens = grammar.tokens
         guard !tokens.isEmpty else { return [] }
-        let grammar = MoneyGrammar(document: document)
         var readings: [MoneyReading] = []
         var i = 0
         while i < tokens.count {

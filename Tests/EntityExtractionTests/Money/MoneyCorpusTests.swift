@@ -27,7 +27,8 @@ final class MoneyCorpusTests: XCTestCase {
                 XCTAssertEqual(doc.text(from: m.start, to: m.end), e.span, text)
                 XCTAssertEqual(m.start, start, text)
                 let expected = MoneyValue(amount: decimal(e.amount)!, currency: e.currency, currencyResolution: e.resolution,
-                                          qualifier: e.qualifier, min: decimal(e.min), max: decimal(e.max))
+                                          qualifier: e.qualifier, min: decimal(e.min), max: decimal(e.max),
+                                          currencyEvidence: e.expectedEvidence)
                 XCTAssertEqual(m.value, expected, text)
             }
         }
@@ -46,8 +47,8 @@ final class MoneyCorpusTests: XCTestCase {
     func testBareDollarFollowsConfiguredDefault() {
         let doc = Document(text: "It costs $5 and 20 dollars.")
         let found = MoneyRecognizer(options: MoneyOptions(defaultDollar: "AUD")).recognize(doc)
-        XCTAssertEqual(found.map(\.value), [MoneyValue(amount: 5, currency: "AUD", currencyResolution: .ambiguous),
-                                            MoneyValue(amount: 20, currency: "AUD", currencyResolution: .ambiguous)])
+        XCTAssertEqual(found.map(\.value), [MoneyValue(amount: 5, currency: "AUD", currencyResolution: .ambiguous, currencyEvidence: "default"),
+                                            MoneyValue(amount: 20, currency: "AUD", currencyResolution: .ambiguous, currencyEvidence: "default")])
     }
 
     func testOntoNotesSpanStyleDropsALoneSign() {
@@ -55,6 +56,15 @@ final class MoneyCorpusTests: XCTestCase {
         let found = MoneyRecognizer(options: MoneyOptions(spanStyle: .ontoNotes)).recognize(doc)
         XCTAssertEqual(found.map { doc.text(from: $0.start, to: $0.end) }, ["89,500", "about $155", "$2 billion"])
         XCTAssertEqual(found.map(\.value.qualifier), [nil, "about", "up_to"])
+    }
+
+    func testVagueSumsOnlyInOntoNotesSpanStyle() {
+        let doc = Document(text: "Projects cost billions of dollars and a multibillion-dollar dam.")
+        XCTAssertEqual(MoneyRecognizer().recognize(doc).count, 0)
+        let found = MoneyRecognizer(options: MoneyOptions(spanStyle: .ontoNotes)).recognize(doc)
+        XCTAssertEqual(found.map { doc.text(from: $0.start, to: $0.end) }, ["billions of dollars", "multibillion-dollar"])
+        XCTAssertEqual(found.map(\.value.amount), [2_000_000_000, 2_000_000_000])
+        XCTAssertEqual(found.map(\.value.qualifier), ["at_least", "at_least"])
     }
 
     func testNumberParsing() {

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The places an article names, counted by territory, so that a bare `dollars`, `rupees` or
+/// `francs` takes the currency of the country the story is about on the story's date:
+/// `dlrs` beside `New Zealand` are NZD, `francs` beside `Paris` in 1987 FRF, beside `Zurich`
+/// CHF. Names come from `CurrencyFacts` (CLDR and ISO 3166 names, adjectives such as
+/// `Canadian`, large cities); a name inside a longer one counts too (`Bank of Canada`).
+struct CurrencyContext {
+    struct Mentions {
+        var count = 0
+        /// The first mention as written, for `currency_evidence`.
+        var firstText = ""
+        var firstToken = Int.max
+    }
+
+    /// Territory → how often the article names it.
+    private(set) var territories: [String: Mentions] = [:]
+    let date: CivilDate?
+
+    init(document: Document, norms: [String], date: CivilDate?) {
+        self.date = date
+        let tokens = document.tokens
+        let index = Self.index
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.kind == .word, t.isCapitalized, let longest = index.firstWords[Self.word(norms[i])] else {
+                i += 1
+                continue
+            }
+            var matched = 0
+            var territory = ""
+            var phrase = ""
+            var words: [String] = []
+            var k = i
+            while k < tokens.count, words.count < longest, tokens[k].kind == .word {
+                words.append(Self.word(norms[k]))
+                k += 1
+                let key = words.joined(separator: " ")
+                if let found = index.places[key] {
+                    matched = k - i
+                    territory = found
+                    phrase = key
+                }
+                if Self.word(norms[k - 1]) != norms[k - 1] { break }   // a possessive ends the name
+            }
+            if matched > 0, Self.isProperMention(tokens[i], phrase: phrase) {
+                var m = territories[territory] ?? Mentions()
+                if m.count == 0 {
+                    m.firstToken = i
+                    m.firstText = document.text(from: tokens[i].start, to: Self.endWithoutPossessive(tokens[i + matched - 1]))
+                }
+                m.count += 1
+                territories[territory] = m
+                i += matched
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// A currency of `family` that the article's places used on its date, when they name it
+    /// more often than any other of the family; with the territory's first mention as written.
+    func resolve(_ family: CurrencyFamily, among allowed: Set<String>? = nil) -> (code: String, evidence: String)? {
+        var score: [String: (count: Int, first: Int, text: String)] = [:]
+        for (territory, m) in territories {
+            let codes = CurrencyFacts.bundled.currencies(of: territory, on: date)
+            guard let code = codes.first(where: { Self.family(of: $0) == family }) else { continue }
+            if let allowed, !allowed.contains(code) { continue }
+            var s = score[code] ?? (0, Int.max, "")
+            s.count += m.count
+            if m.firstToken < s.first { s.first = m.firstToken; s.text = m.firstText }
+            score[code] = s
+        }
+        // The most-named territory decides only when no other of the family is named as often.
+        let ranked = score.sorted { a, b in a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first }
+        guard let best = ranked.first else { return nil }
+        if ranked.count > 1, ranked[1].value.count == best.value.count { return nil }
+        return (best.key, "place:" + best.value.text)
+    }
+
+    static func family(of code: String) -> CurrencyFamily? {
+        MoneyLexicon.familyOfCode[code] ?? CurrencyFacts.unitWord(of: CurrencyFacts.bundled.currencies[code]?.singular ?? "").map(CurrencyFamily.init)
+    }
+
+    /// `Kong's` → `kong`: the norm without a possessive ending.
+    static func word(_ norm: String) -> String {
+        if norm.hasSuffix("'s") || norm.hasSuffix("’s") { return String(norm.dropLast(2)) }
+        return norm
+    }
+
+    static func endWithoutPossessive(_ t: Token) -> Int {
+        t.text.hasSuffix("'s") || t.text.hasSuffix("’s") ? t.end - 2 : t.end
+    }
+
+    /// Short names must be written in capitals (`US`, `UK`, `N.Z.`) so that `us` or `Us` is not America.
+    static func isProperMention(_ first: Token, phrase: String) -> Bool {
+        guard phrase.utf8.count <= 3 else { return true }
+        return first.text.uppercased() == first.text
+    }
+
+    struct Index {
+        var places: [String: String] = [:]
+        /// First word of every name → the most words a name starting with it has.
+        var firstWords: [String: Int] = [:]
+    }
+
+    static let index: Index = {
+        var index = Index()
+        for (name, territory) in CurrencyFacts.bundled.places.merging(CurrencyFacts.bundled.cities, uniquingKeysWith: { a, _ in a }) {
+            let key = MoneyLexicon.key(name)
+            guard !key.isEmpty else { continue }
+            index.places[key] = index.places[key] ?? territory
+            let words = key.split(separator: " ")
+            index.firstWords[String(words[0])] = max(index.firstWords[String(words[0])] ?? 0, words.count)
+        }
+        return index
+    }()
+}

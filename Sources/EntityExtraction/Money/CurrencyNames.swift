@@ -1,0 +1,144 @@
+import Foundation
+
+/// Currency codes and names as the money grammar reads them, built from the CLDR facts
+/// (`CurrencyFacts`) plus the news forms CLDR lacks (`dlrs`, `cts`, `stg`).
+extension MoneyLexicon {
+    /// Codes that are also English words (`ALL 5 solutions`): never read as currencies.
+    static let codeStoplist: Set<String> = ["ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "MAD", "SOS", "GEL", "TRY",
+                                             "AMD", "CUC", "STN", "MDL", "BAM", "LSL", "SVC", "XXX", "XTS", "XAU",
+                                             "XAG", "XPD", "XPT", "XDR", "XSU", "XUA", "BOV", "CHE", "CHW", "CLF",
+                                             "COU", "MXV", "USN", "UYI", "UYW", "VED", "SIT", "YUM", "BOP", "ARA",
+                                             "BEL", "BEC", "LUC", "LUL", "ECV", "USS", "XRE", "XFU", "XFO", "XBA",
+                                             "XBB", "XBC", "XBD", "BUK", "MVP", "ROL", "ZAL", "ESA", "ESB"]
+    /// Funds, metals and test codes: not money a story quotes, so their names are not read either.
+    static func isMoney(_ code: String) -> Bool {
+        !(code.hasPrefix("X") && !["XAF", "XOF", "XPF", "XCD", "XEU"].contains(code))
+            && !["BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "USS", "UYI", "UYW"].contains(code)
+    }
+    /// Codes also accepted in lower case (`20 usd`, `rmb 10`): frequent and never English words.
+    static let lowercaseCodes: Set<String> = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "chf", "cad", "aud", "hkd",
+                                              "inr", "nzd", "sgd", "sek", "nok", "dkk", "rub", "krw", "brl", "mxn",
+                                              "zar", "btc", "twd", "uah", "pln", "huf", "czk", "ils", "myr", "idr"]
+    /// Codes outside ISO 4217 that news and markets use.
+    static let extraCodes: [String: String] = ["RMB": "CNY", "BTC": "BTC", "XBT": "BTC", "NIS": "ILS", "CNH": "CNY"]
+
+    /// Every currency code read in the text (upper case) → the ISO code it means: CLDR's
+    /// current and historic codes (`DEM`, `FRF`), less the stoplist.
+    static let codes: [String: String] = {
+        var m: [String: String] = [:]
+        for code in CurrencyFacts.bundled.currencies.keys where !codeStoplist.contains(code) { m[code] = code }
+        for (k, v) in extraCodes { m[k] = v }
+        return m
+    }()
+
+    /// Currencies that are money (not funds or metals), grouped by the unit word of their name.
+    static let membersOfFamily: [String: [String]] = {
+        var m: [String: [String]] = [:]
+        for c in CurrencyFacts.bundled.currencies.values.sorted(by: { $0.code < $1.code }) where isMoney(c.code) {
+            if let w = CurrencyFacts.unitWord(of: c.singular) { m[w, default: []].append(c.code) }
+        }
+        return m
+    }()
+
+    /// The family of each code whose unit word more than one currency shares.
+    static let familyOfCode: [String: CurrencyFamily] = {
+        var m: [String: CurrencyFamily] = [:]
+        for (word, members) in membersOfFamily where members.count > 1 {
+            for code in members { m[code] = CurrencyFamily(word) }
+        }
+        // `¥` stands for yen and yuan alike.
+        m["JPY"] = .yen
+        m["CNY"] = .yen
+        return m
+    }()
+
+    /// Forms of a unit word that news writes and CLDR does not give.
+    static let newsForms: [String: [String]] = [
+        "dollar": ["dlr", "dlrs", "buck", "bucks"], "ruble": ["rouble", "roubles"], "real": ["reais"],
+        "lira": ["lire", "liras"], "zloty": ["zlotys", "zlotych"], "hryvnia": ["hryvnias", "hryvnyas"],
+        "drachma": ["drachmae", "drachmas"], "markka": ["markkaa"], "krone": ["kr"], "shekel": ["shekels", "sheqel", "sheqels"],
+        "guilder": ["guilders"], "escudo": ["escudos"], "peseta": ["pesetas"], "ringgit": ["ringgits"],
+    ]
+    static let cent = Decimal(string: "0.01")!
+    /// Minor units of a family: `cents` are hundredths of whichever dollar the article uses.
+    static let minorForms: [String: (family: CurrencyFamily, forms: [String])] = [
+        "cent": (.dollar, ["cent", "cents", "ct", "cts"]), "paisa": (.rupee, ["paisa", "paise"]),
+        "centime": (.franc, ["centime", "centimes"]),
+    ]
+
+    /// The words of a unit: singular, CLDR plurals of its members, and news forms.
+    static func forms(of word: String) -> [String] {
+        var forms = [word]
+        for code in membersOfFamily[word] ?? [] {
+            if let c = CurrencyFacts.bundled.currencies[code], let p = CurrencyFacts.unitWord(of: c.plural), !forms.contains(p) {
+                forms.append(p)
+            }
+        }
+        forms += newsForms[word] ?? []
+        return forms
+    }
+
+    /// A name as the grammar compares it: lower case, no dots, single spaces.
+    static func key(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: ".", with: "").split(separator: " ").joined(separator: " ")
+    }
+
+    /// Currency names read after a number, as lower-case words joined by single spaces.
+    static let names: [String: CurrencyUnit] = {
+        let facts = CurrencyFacts.bundled
+        var m: [String: CurrencyUnit] = [:]
+        func set(_ name: String, _ unit: CurrencyUnit, override: Bool = false) {
+            for k in Set([key(name), CurrencyFacts.fold(key(name))]) where override || m[k] == nil { m[k] = unit }
+        }
+        // Full CLDR names, current currencies before historic ones (`Russian ruble` is RUB).
+        let all = facts.currencies.values.filter { isMoney($0.code) && !$0.singular.contains("(") }
+        for c in all.sorted(by: { ($0.historic ? 1 : 0, $0.code) < ($1.historic ? 1 : 0, $1.code) }) {
+            set(c.singular, .explicit(c.code))
+            set(c.plural, .explicit(c.code))
+        }
+        // A territory's name or adjective before a unit it used: `N.Z. dlrs`, `Hong Kong cents`,
+        // `West German marks`.
+        for (place, territory) in facts.places {
+            let used = facts.everUsed(by: territory)
+            for (word, members) in membersOfFamily {
+                guard let newest = used.first(where: { members.contains($0) }) else { continue }
+                var unit = CurrencyUnit.explicit(newest)
+                unit.territory = territory
+                for form in forms(of: word) { set(place + " " + form, unit) }
+                if word == "dollar" || word == "euro" {
+                    var minor = unit
+                    minor.factor = cent
+                    for form in minorForms["cent"]!.forms { set(place + " " + form, minor) }
+                }
+            }
+        }
+        // Bare unit words: a family when several currencies share the word, else that currency.
+        for (word, members) in membersOfFamily {
+            let cautious = facts.homographs.contains(word)
+            var unit = members.count > 1 ? CurrencyUnit.generic(CurrencyFamily(word)) : .explicit(members[0])
+            unit.cautious = cautious
+            for form in forms(of: word) { set(form, unit) }
+        }
+        for (_, minor) in minorForms {
+            for form in minor.forms { set(form, .generic(minor.family, factor: cent)) }
+        }
+        // Names CLDR does not give.
+        let aliases: [(String, [String])] = [
+            ("GBP", ["sterling", "pounds sterling", "pound sterling", "quid", "stg"]),
+            ("CNY", ["yuan", "renminbi", "rmb", "yuan renminbi", "yuan rmb", "yuan in rmb", "元", "kuai"]),
+            ("JPY", ["yen", "円"]), ("BTC", ["bitcoin", "bitcoins", "btc"]), ("XEU", ["ecu", "ecus"]),
+            ("IEP", ["punt", "punts", "irish punts"]), ("LKR", ["ரூ"]), ("USD", ["usd"]),
+        ]
+        for (code, forms) in aliases { for f in forms { set(f, .explicit(code), override: true) } }
+        for f in ["penny", "pence", "p", "pennies"] { set(f, .explicit("GBP", factor: cent), override: true) }
+        for f in ["satoshi", "satoshis"] { set(f, .explicit("BTC", factor: Decimal(string: "0.00000001")!), override: true) }
+        set("euro cents", .explicit("EUR", factor: cent), override: true)
+        // Dollars also come bare and as `buck`; pounds are also weights.
+        set("pound", .generic(.pound, cautious: true), override: true)
+        set("pounds", .generic(.pound, cautious: true), override: true)
+        return m
+    }()
+
+    /// The longest currency name, in words, so phrase lookups stop early.
+    static let longestName: Int = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
+}

@@ -13,16 +13,21 @@ public final class ArticleAPI: HTTPResponder {
     let openAPIDocument: [UInt8]
     /// The publication date used when a client gives none: the day the article arrives.
     let today: @Sendable () -> CivilDate
+    /// Where failures are described in full (SQLite's message, the SQL), since the client
+    /// is told only what failed in words.
+    let log: @Sendable (String) -> Void
 
     public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
-                today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday) {
+                today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
         self.extractor = extractor
         self.configuration = configuration
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.today = today
+        self.log = log
     }
 
     public static let utcToday: @Sendable () -> CivilDate = {
@@ -36,10 +41,22 @@ public final class ArticleAPI: HTTPResponder {
         } catch let problem as APIProblem {
             return problem.response
         } catch let error as StoreError {
-            if case .invalidCursor = error { return HTTPResponse.problem(status: 400, detail: "cursor is not one this service gave out") }
-            return HTTPResponse.problem(status: 500, detail: "storage failed: \(error)")
+            let problem = APIProblem.storeFailure(error, operation: Self.operation(request))
+            if problem.status >= 500 { log("\(request.method) \(request.path) \(problem.status): \(error)") }
+            return problem.response
         } catch {
-            return HTTPResponse.problem(status: 500, detail: "internal error: \(error)")
+            log("\(request.method) \(request.path) 500: \(error)")
+            return APIProblem(500, "\(Self.operation(request)) failed inside the service; the service log has the details").response
+        }
+    }
+
+    /// What the request was doing, in words for the client when it fails.
+    static func operation(_ request: HTTPRequest) -> String {
+        switch (request.method, request.path) {
+        case ("POST", "/v1/articles"): return "storing the article"
+        case ("DELETE", _): return "deleting the article"
+        case ("POST", "/v1/extract"): return "reading the text"
+        default: return "reading from the article store"
         }
     }
 

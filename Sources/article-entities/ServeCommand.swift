@@ -47,7 +47,7 @@ enum ServeCommand {
         let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics()
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
-                             openAPIDocument: OpenAPIDocument.bundled())
+                             openAPIDocument: OpenAPIDocument.bundled(), log: { AccessLog.line($0) })
         let log = config.logRequests
         let server = HTTPServer(configuration: config.serverConfiguration, responder: api) { entry in
             metrics.record(entry)

@@ -13,13 +13,18 @@ public final class ArticleAPI: HTTPResponder {
     let openAPIDocument: [UInt8]
     /// The publication date used when a client gives none: the day the article arrives.
     let today: @Sendable () -> CivilDate
+    /// Monotonic seconds, for extraction budgets and the rate limiter.
+    let clock: ExtractionDeadline.Clock
     /// Where failures are described in full (SQLite's message, the SQL), since the client
     /// is told only what failed in words.
     let log: @Sendable (String) -> Void
+    let access: AccessPolicy
+    let rateLimiter: RateLimiter?
 
     public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
                 today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
+                clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
         self.extractor = extractor
@@ -27,7 +32,10 @@ public final class ArticleAPI: HTTPResponder {
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.today = today
+        self.clock = clock
         self.log = log
+        access = AccessPolicy(configuration)
+        rateLimiter = configuration.rateLimitPerMinute > 0 ? RateLimiter(perMinute: configuration.rateLimitPerMinute, clock: clock) : nil
     }
 
     public static let utcToday: @Sendable () -> CivilDate = {
@@ -37,6 +45,7 @@ public final class ArticleAPI: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         do {
+            try admit(request)
             return try Self.router.route(request, context: self)
         } catch let problem as APIProblem {
             return problem.response

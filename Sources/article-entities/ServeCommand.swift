@@ -35,6 +35,7 @@ enum ServeCommand {
         if let host = args.value("--host") { config.host = host }
         if let port = try args.int("--port", range: 0...65535) { config.port = port }
         if let db = args.value("--database") { config.database = db }
+        try config.checkExposure()
 
         let folder = (config.database as NSString).deletingLastPathComponent
         if !folder.isEmpty {

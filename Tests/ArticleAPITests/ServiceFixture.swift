@@ -25,13 +25,14 @@ final class ServiceFixture {
 
     init(configuration: ServiceConfiguration = ServiceConfiguration(), metrics: ServiceMetrics = ServiceMetrics(),
          today: CivilDate = CivilDate(year: 2024, month: 3, day: 14)!,
+         clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
          log: @escaping @Sendable (String) -> Void = { _ in }, busyTimeoutMilliseconds: Int = 5000) throws {
         self.metrics = metrics
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-entities-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         api = ArticleAPI(store: store, extractor: Self.extractor, configuration: configuration, metrics: metrics,
-                         openAPIDocument: OpenAPIDocument.bundled(), today: { today }, log: log)
+                         openAPIDocument: OpenAPIDocument.bundled(), today: { today }, clock: clock, log: log)
     }
 
     var databasePath: String { folder.appendingPathComponent("test.sqlite").path }

@@ -53,6 +53,8 @@ public final class ArticleAPI: HTTPResponder {
             let problem = APIProblem.storeFailure(error, operation: Self.operation(request))
             if problem.status >= 500 { log("\(request.method) \(request.path) \(problem.status): \(error)") }
             return problem.response
+        } catch let error as ExtractionDeadlineExceeded {
+            return Self.budgetExceeded(error).response
         } catch {
             log("\(request.method) \(request.path) 500: \(error)")
             return APIProblem(500, "\(Self.operation(request)) failed inside the service; the service log has the details").response
@@ -126,7 +128,7 @@ public final class ArticleAPI: HTTPResponder {
 
     func extract(_ req: HTTPRequest) throws -> HTTPResponse {
         let submission = try ArticleSubmission.decode(req, metadata: false)
-        let extraction = extractor.extract(submission.text, options: extractionOptions(publishedAt: submission.publishedAt ?? today()))
+        let extraction = try boundedExtraction(submission.text, publishedAt: submission.publishedAt ?? today())
         return Self.json(200, EntityJSON.entitiesDocument(extraction.entities))
     }
 

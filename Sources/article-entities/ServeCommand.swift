@@ -13,7 +13,8 @@ enum ServeCommand {
     Settings come from Config/default.json (or --config FILE), then the environment
     (ARTICLE_ENTITIES_HOST, ARTICLE_ENTITIES_PORT, ARTICLE_ENTITIES_DATABASE and the other
     keys of the file in upper case), then these flags. The database file and its folder are
-    created when missing. Stops gracefully on SIGTERM or SIGINT: no new connections,
+    created when missing. Without api_tokens (ARTICLE_ENTITIES_API_TOKENS) only a loopback
+    --host is accepted, unless allow_anonymous_writes is true. Stops gracefully on SIGTERM or SIGINT: no new connections,
     in-flight requests finish, the database closes cleanly.
 
     OPTIONS:

@@ -100,6 +100,22 @@ final class AccessControlTests: XCTestCase {
         XCTAssertEqual(try live.get("/v1/figures").status, 200)
     }
 
+    /// The same refusals through the real server, so the challenge header reaches the wire.
+    func testTokensOverTheWire() throws {
+        var c = ServiceConfiguration()
+        c.apiTokens = [Self.token]
+        fixture = try ServiceFixture(configuration: c)
+        let live = try fixture.live()
+        let none = try live.postText("/v1/articles", "NATO met in Brussels.")
+        XCTAssertEqual(none.status, 401)
+        XCTAssertEqual(none.headers["www-authenticate"], "Bearer")
+        XCTAssertEqual(none.text, #"{"type":"about:blank","title":"Unauthorized","status":401,"detail":"this request needs a token: send Authorization: Bearer <token>"}"#)
+        let wrong = try live.send("POST", "/v1/articles", headers: Self.text + [("Authorization", "Bearer nope-nope-nope-nope")], body: Array("NATO".utf8))
+        XCTAssertEqual(wrong.status, 403)
+        XCTAssertEqual(try live.send("POST", "/v1/articles", headers: Self.text + [Self.bearer], body: Array("NATO".utf8)).status, 201)
+        XCTAssertEqual(try live.get("/healthz").status, 200)
+    }
+
     func testConstantTimeComparisonIsEquality() {
         XCTAssertTrue(AccessPolicy.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
         XCTAssertFalse(AccessPolicy.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))

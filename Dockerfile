@@ -23,8 +23,14 @@ COPY Config /app/Config
 RUN mkdir -p /app/data && chown app:app /app/data
 VOLUME /app/data
 USER app
+# 0.0.0.0 is not loopback, so serve refuses to start without a token: give
+# ARTICLE_ENTITIES_API_TOKENS at `docker run` (-e or --env-file; never baked into the image),
+# or set ARTICLE_ENTITIES_ALLOW_ANONYMOUS_WRITES=true there to accept anonymous writes.
+# Clients reaching the container by a name other than localhost need
+# ARTICLE_ENTITIES_SERVER_NAMES. See README.md, "Container".
 ENV ARTICLE_ENTITIES_HOST=0.0.0.0 \
-    ARTICLE_ENTITIES_DATABASE=/app/data/articles.sqlite
+    ARTICLE_ENTITIES_DATABASE=/app/data/articles.sqlite \
+    ARTICLE_ENTITIES_ALLOW_ANONYMOUS_WRITES=false
 EXPOSE 8080
 ENTRYPOINT ["/app/article-entities"]
 CMD ["serve"]

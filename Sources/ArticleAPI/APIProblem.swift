@@ -1,4 +1,5 @@
 import HTTPServer
+import ArticleStore
 
 /// A request the API refuses, with the status and a detail that tells the client what
 /// to change. Rendered as RFC 9457 problem+json.
@@ -17,4 +18,20 @@ struct APIProblem: Error {
     static func notFound(_ detail: String) -> APIProblem { APIProblem(404, detail) }
 
     var response: HTTPResponse { HTTPResponse.problem(status: status, detail: detail, headers: headers) }
+
+    /// A store failure in words for the client: never SQLite's message or SQL, which go to
+    /// the log. A busy database is worth retrying; anything else is the operator's to see.
+    static func storeFailure(_ error: StoreError, operation: String) -> APIProblem {
+        switch error {
+        case .invalidCursor:
+            return .badRequest("cursor is not one this service gave out")
+        case .closed:
+            return APIProblem(503, "the service is shutting down: retry in a moment", headers: HTTPHeaders([("Retry-After", "1")]))
+        case .sqlite where error.isBusy:
+            return APIProblem(503, "the database is busy with another writer (such as a running reextract), so nothing was changed: "
+                              + "retry in a moment", headers: HTTPHeaders([("Retry-After", "1")]))
+        case .sqlite, .corrupt:
+            return APIProblem(500, "\(operation) failed in the service's database; the service log has the details")
+        }
+    }
 }

@@ -14,7 +14,7 @@ extension ArticleAPI {
             (stored, created) = (existing, false)
             entities = try store.entities(articleID: existing.id, type: nil) ?? []
         } else {
-            let extraction = extractor.extract(s.text, options: extractionOptions(publishedAt: publishedAt))
+            let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
             (stored, created) = try store.insert(article, extraction: extraction)
             entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
         }

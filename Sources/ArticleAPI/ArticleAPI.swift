@@ -13,16 +13,29 @@ public final class ArticleAPI: HTTPResponder {
     let openAPIDocument: [UInt8]
     /// The publication date used when a client gives none: the day the article arrives.
     let today: @Sendable () -> CivilDate
+    /// Monotonic seconds, for extraction budgets and the rate limiter.
+    let clock: ExtractionDeadline.Clock
+    /// Where failures are described in full (SQLite's message, the SQL), since the client
+    /// is told only what failed in words.
+    let log: @Sendable (String) -> Void
+    let access: AccessPolicy
+    let rateLimiter: RateLimiter?
 
     public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
-                today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday) {
+                today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
+                clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
         self.extractor = extractor
         self.configuration = configuration
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.today = today
+        self.clock = clock
+        self.log = log
+        access = AccessPolicy(configuration)
+        rateLimiter = configuration.rateLimitPerMinute > 0 ? RateLimiter(perMinute: configuration.rateLimitPerMinute, clock: clock) : nil
     }
 
     public static let utcToday: @Sendable () -> CivilDate = {
@@ -32,14 +45,29 @@ public final class ArticleAPI: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         do {
+            try admit(request)
             return try Self.router.route(request, context: self)
         } catch let problem as APIProblem {
             return problem.response
         } catch let error as StoreError {
-            if case .invalidCursor = error { return HTTPResponse.problem(status: 400, detail: "cursor is not one this service gave out") }
-            return HTTPResponse.problem(status: 500, detail: "storage failed: \(error)")
+            let problem = APIProblem.storeFailure(error, operation: Self.operation(request))
+            if problem.status >= 500 { log("\(request.method) \(request.path) \(problem.status): \(error)") }
+            return problem.response
+        } catch let error as ExtractionDeadlineExceeded {
+            return Self.budgetExceeded(error).response
         } catch {
-            return HTTPResponse.problem(status: 500, detail: "internal error: \(error)")
+            log("\(request.method) \(request.path) 500: \(error)")
+            return APIProblem(500, "\(Self.operation(request)) failed inside the service; the service log has the details").response
+        }
+    }
+
+    /// What the request was doing, in words for the client when it fails.
+    static func operation(_ request: HTTPRequest) -> String {
+        switch (request.method, request.path) {
+        case ("POST", "/v1/articles"): return "storing the article"
+        case ("DELETE", _): return "deleting the article"
+        case ("POST", "/v1/extract"): return "reading the text"
+        default: return "reading from the article store"
         }
     }
 
@@ -100,7 +128,7 @@ public final class ArticleAPI: HTTPResponder {
 
     func extract(_ req: HTTPRequest) throws -> HTTPResponse {
         let submission = try ArticleSubmission.decode(req, metadata: false)
-        let extraction = extractor.extract(submission.text, options: extractionOptions(publishedAt: submission.publishedAt ?? today()))
+        let extraction = try boundedExtraction(submission.text, publishedAt: submission.publishedAt ?? today())
         return Self.json(200, EntityJSON.entitiesDocument(extraction.entities))
     }
 

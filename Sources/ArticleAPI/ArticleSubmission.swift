@@ -63,22 +63,32 @@ struct ArticleSubmission {
     }
 
     private static func fromJSON(_ body: [UInt8], allowed: Set<String>) throws -> ArticleSubmission {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) } catch {
-            throw APIProblem.badRequest("the body is not valid JSON")
+        let document: RequestJSON
+        do { document = try RequestJSON.parse(body) } catch {
+            switch error {
+            case .duplicateKey(let key):
+                throw APIProblem.badRequest("the key \"\(key)\" appears more than once in the JSON body; give each field once")
+            case .tooDeep(let levels): throw APIProblem.badRequest("the body is not valid JSON: nested deeper than \(levels) levels")
+            case .syntax(let why): throw APIProblem.badRequest("the body is not valid JSON: \(why)")
+            }
         }
-        guard let fields = object as? [String: Any] else {
+        guard case .object(let members) = document else {
             throw APIProblem.badRequest("the body must be a JSON object such as {\"text\": \"…\"}")
         }
-        for key in fields.keys where key != "text" && !allowed.contains(key) {
-            throw APIProblem.badRequest("unknown field \"\(key)\"; allowed: text, \(allowed.sorted().joined(separator: ", "))")
+        var fields: [String: RequestJSON] = [:]
+        for (key, value) in members {
+            guard key == "text" || allowed.contains(key) else {
+                throw APIProblem.badRequest("unknown field \"\(key)\"; allowed: text, \(allowed.sorted().joined(separator: ", "))")
+            }
+            fields[key] = value
         }
         guard let textValue = fields["text"] else { throw APIProblem(422, "missing field \"text\"") }
-        guard let text = textValue as? String else { throw APIProblem(422, "\"text\" must be a string") }
+        guard case .string(let text) = textValue else { throw APIProblem(422, "\"text\" must be a string, got \(textValue.kind)") }
         var s = ArticleSubmission(text: text)
-        func optionalString(_ key: String) throws -> String? {
-            guard let v = fields[key], !(v is NSNull) else { return nil }
-            guard let str = v as? String else { throw APIProblem(422, "\"\(key)\" must be a string") }
+        func optionalString(_ key: String, expected: String = "a string") throws -> String? {
+            guard let v = fields[key] else { return nil }
+            if case .null = v { return nil }
+            guard case .string(let str) = v else { throw APIProblem(422, "\"\(key)\" must be \(expected), got \(v.kind)") }
             // Counted in code points, as JSON Schema's maxLength in openapi.yaml counts them.
             guard str.unicodeScalars.count <= maxMetadataLength else { throw APIProblem(422, "\"\(key)\" is longer than \(maxMetadataLength) characters") }
             return str.isEmpty ? nil : str
@@ -86,7 +96,7 @@ struct ArticleSubmission {
         s.title = try optionalString("title")
         s.url = try optionalString("url")
         s.source = try optionalString("source")
-        if let raw = try optionalString("published_at") {
+        if let raw = try optionalString("published_at", expected: "a date string as YYYY-MM-DD") {
             guard let d = CivilDate(iso: raw) else { throw APIProblem(422, "\"published_at\" must be a date as YYYY-MM-DD, got \"\(raw)\"") }
             s.publishedAt = d
         }

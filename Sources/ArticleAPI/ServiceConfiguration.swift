@@ -22,6 +22,22 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var defaultDollar = "USD"
     public var numericDateOrder = "month-day"
     public var logRequests = true
+    /// Bearer tokens any of which authorises writes (and reads with `authReads`); none: no auth.
+    public var apiTokens: [String] = []
+    /// Whether reads need a token too (`/healthz` stays open).
+    public var authReads = false
+    /// Must be set to listen on a non-loopback address without tokens.
+    public var allowAnonymousWrites = false
+    /// Origins (`https://app.example`) whose pages may write; a write from any other Origin is 403.
+    public var corsOrigins: [String] = []
+    /// Names the service answers to besides loopback ones; any other `Host` is 421.
+    public var serverNames: [String] = []
+    /// Requests per client address per minute, with bursts up to the same number; 0 is off.
+    public var rateLimitPerMinute = 0
+    /// An article whose extraction finds more entity mentions than this is refused (422).
+    public var maxMentionsPerArticle = 5_000
+    /// Extraction of one request's text stops with 422 after this many seconds.
+    public var extractionTimeoutSeconds = 10.0
 
     public init() {}
 
@@ -41,11 +57,21 @@ public struct ServiceConfiguration: Sendable, Equatable {
         "idle_timeout_seconds": { $0.idleTimeoutSeconds = try double($1, "idle_timeout_seconds") },
         "default_dollar": { $0.defaultDollar = try currency($1, "default_dollar") },
         "numeric_date_order": { $0.numericDateOrder = try dateOrder($1, "numeric_date_order") },
-        "log_requests": {
-            guard let n = $1 as? NSNumber, isBoolean(n), let b = $1 as? Bool else { throw ConfigurationError("log_requests must be true or false") }
-            $0.logRequests = b
-        },
+        "log_requests": { $0.logRequests = try bool($1, "log_requests") },
+        "api_tokens": { $0.apiTokens = try list($1, "api_tokens", check: checkToken) },
+        "auth_reads": { $0.authReads = try bool($1, "auth_reads") },
+        "allow_anonymous_writes": { $0.allowAnonymousWrites = try bool($1, "allow_anonymous_writes") },
+        "cors_origins": { $0.corsOrigins = try list($1, "cors_origins", check: checkOrigin).map { $0.lowercased() } },
+        "server_names": { $0.serverNames = try list($1, "server_names", check: checkServerName).map { $0.lowercased() } },
+        "rate_limit_per_minute": { $0.rateLimitPerMinute = try int($1, "rate_limit_per_minute", 0...1_000_000) },
+        "max_mentions_per_article": { $0.maxMentionsPerArticle = try int($1, "max_mentions_per_article", 1...10_000_000) },
+        "extraction_timeout_seconds": { $0.extractionTimeoutSeconds = try double($1, "extraction_timeout_seconds") },
     ]
+
+    /// Settings read as lists: a JSON array of strings, or one string of comma-separated items.
+    static let listKeys: Set<String> = ["api_tokens", "cors_origins", "server_names"]
+    static let booleanKeys: Set<String> = ["log_requests", "auth_reads", "allow_anonymous_writes"]
+    static let stringKeys: Set<String> = ["host", "database", "default_dollar", "numeric_date_order"]
 
     /// Reads a JSON configuration file over the defaults. Unknown keys are errors, so a
     /// typo cannot silently leave a setting at its default.
@@ -71,24 +97,39 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public mutating func apply(environment: [String: String]) throws {
         for (key, apply) in Self.fileKeys {
             guard let raw = environment["ARTICLE_ENTITIES_" + key.uppercased()] else { continue }
+            let name = "ARTICLE_ENTITIES_" + key.uppercased()
+            // Tokens are secrets: a message about them never repeats the value.
+            let shown = key == "api_tokens" ? name : "\(name)=\"\(raw)\""
             let value: Any
-            switch key {
-            case "log_requests":
+            if Self.booleanKeys.contains(key) {
                 switch raw.lowercased() {
                 case "1", "true", "yes": value = true
                 case "0", "false", "no": value = false
-                default: throw ConfigurationError("ARTICLE_ENTITIES_LOG_REQUESTS must be true or false, got \"\(raw)\"")
+                default: throw ConfigurationError("\(name) must be true or false, got \"\(raw)\"")
                 }
-            case "host", "database", "default_dollar", "numeric_date_order": value = raw
-            default:
-                guard let d = Double(raw) else { throw ConfigurationError("ARTICLE_ENTITIES_\(key.uppercased()) must be a number, got \"\(raw)\"") }
+            } else if Self.stringKeys.contains(key) || Self.listKeys.contains(key) {
+                value = raw
+            } else {
+                guard let d = Double(raw) else { throw ConfigurationError("\(name) must be a number, got \"\(raw)\"") }
                 value = d
             }
             // Name the variable the operator set, not the file key it stands for.
             do { try apply(&self, value) } catch let e as ConfigurationError {
-                throw ConfigurationError("ARTICLE_ENTITIES_\(key.uppercased())=\"\(raw)\": \(e.description)")
+                throw ConfigurationError("\(shown): \(e.description)")
             }
         }
+    }
+
+    /// Refuses to serve anonymous writes to other machines by accident: without tokens,
+    /// only a loopback `host` is accepted unless `allow_anonymous_writes` says otherwise.
+    public func checkExposure() throws {
+        guard apiTokens.isEmpty, !allowAnonymousWrites, !HostNames.isLoopback(host) else { return }
+        throw ConfigurationError("""
+            refusing to listen on \(host) without api_tokens: anyone who can reach it could add and delete articles. \
+            Set api_tokens (ARTICLE_ENTITIES_API_TOKENS=<token>[,<token>…]) and send Authorization: Bearer <token>, \
+            or set allow_anonymous_writes: true (ARTICLE_ENTITIES_ALLOW_ANONYMOUS_WRITES=true) to accept that, \
+            or listen on 127.0.0.1
+            """)
     }
 
     public var numericOrder: NumericDateOrder { NumericDateOrder(rawValue: numericDateOrder) ?? .monthDay }
@@ -113,6 +154,49 @@ public struct ServiceConfiguration: Sendable, Equatable {
         c.bodyTimeout = bodyTimeoutSeconds
         c.idleTimeout = idleTimeoutSeconds
         return c
+    }
+
+    private static func bool(_ v: Any, _ key: String) throws -> Bool {
+        guard let n = v as? NSNumber, isBoolean(n), let b = v as? Bool else { throw ConfigurationError("\(key) must be true or false") }
+        return b
+    }
+
+    /// A JSON array of strings, or a comma-separated string; blanks around items are dropped.
+    private static func list(_ v: Any, _ key: String, check: (String, String) throws -> Void) throws -> [String] {
+        let items: [String]
+        if let s = v as? String {
+            items = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } else if let a = v as? [Any], a.allSatisfy({ $0 is String }) {
+            items = (a as! [String]).map { $0.trimmingCharacters(in: .whitespaces) }
+        } else {
+            throw ConfigurationError("\(key) must be a list of strings (or one comma-separated string)")
+        }
+        for item in items { try check(item, key) }
+        return items
+    }
+
+    /// Long enough not to be guessed, and only characters a Bearer credential may hold
+    /// (RFC 6750 b64token). The message never repeats the token.
+    private static func checkToken(_ t: String, _ key: String) throws {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/")
+        guard t.count >= 16, t.drop(while: { allowed.contains($0) }).allSatisfy({ $0 == "=" }) else {
+            throw ConfigurationError("\(key): every token must be at least 16 characters of A-Z, a-z, 0-9, -._~+/ "
+                                     + "(for example the output of `openssl rand -hex 24`)")
+        }
+    }
+
+    private static func checkOrigin(_ o: String, _ key: String) throws {
+        let parts = o.components(separatedBy: "://")
+        guard parts.count == 2, ["http", "https"].contains(parts[0].lowercased()), !parts[1].isEmpty,
+              !parts[1].contains("/"), !parts[1].contains(where: { $0.isWhitespace }) else {
+            throw ConfigurationError("\(key): \"\(o)\" is not an origin such as https://app.example or http://localhost:3000 (scheme, host, optional port; no path)")
+        }
+    }
+
+    private static func checkServerName(_ n: String, _ key: String) throws {
+        guard !n.contains("/"), !n.contains(where: { $0.isWhitespace }), !n.hasPrefix(":") else {
+            throw ConfigurationError("\(key): \"\(n)\" is not a host name such as news.example.org or news.example.org:8080")
+        }
     }
 
     private static func string(_ v: Any, _ key: String) throws -> String {

@@ -11,10 +11,11 @@ public final class ArticleStore: @unchecked Sendable {
     private let readers: ReadConnectionPool
 
     /// Opens (creating if missing) the database file and migrates it. Does NOT create
-    /// parent folders (the CLI does).
-    public init(path: String, readConnections: Int = 4) throws {
+    /// parent folders (the CLI does). A write that waits longer than
+    /// `busyTimeoutMilliseconds` for another process's lock fails with a busy `StoreError`.
+    public init(path: String, readConnections: Int = 4, busyTimeoutMilliseconds: Int = 5000) throws {
         self.path = path
-        writer = try SQLiteConnection(path: path)
+        writer = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try Migrator(migrations: Schema.migrations).migrate(writer)
         readers = ReadConnectionPool(path: path, capacity: max(1, readConnections))
     }

@@ -9,6 +9,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The store was closed.
     case closed
 
+    /// SQLite gave up waiting for another connection's lock (SQLITE_BUSY or SQLITE_LOCKED,
+    /// whatever the extended code): the same request may succeed a moment later.
+    public var isBusy: Bool {
+        guard case .sqlite(let code, _) = self else { return false }
+        return code & 0xFF == 5 || code & 0xFF == 6
+    }
+
     public var description: String {
         switch self {
         case .invalidCursor: return "invalid cursor"

@@ -29,16 +29,32 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ text: String, options: ExtractionOptions) -> Extraction {
-        let document = Document(text: text)
-        return extract(document, options: options)
+        extract(Document(text: text), options: options)
     }
 
     public func extract(_ document: Document, options: ExtractionOptions) -> Extraction {
+        do { return try extract(document, options: options, deadline: .unlimited) } catch {
+            preconditionFailure("an unlimited deadline expired: \(error)")
+        }
+    }
+
+    /// Extraction within a time budget: throws `ExtractionDeadlineExceeded` at the first
+    /// check after it runs out (between stages, and every few sentences while tagging names).
+    public func extract(_ text: String, options: ExtractionOptions, deadline: ExtractionDeadline) throws -> Extraction {
+        try deadline.check("reading the text")
+        let document = Document(text: text)
+        return try extract(document, options: options, deadline: deadline)
+    }
+
+    public func extract(_ document: Document, options: ExtractionOptions, deadline: ExtractionDeadline) throws -> Extraction {
+        try deadline.check("finding sums of money")
         var moneyOptions = options.money
         moneyOptions.referenceDate = moneyOptions.referenceDate ?? options.publishedAt
         let money = options.types.contains(.money) ? MoneyRecognizer(options: moneyOptions).recognize(document) : []
+        try deadline.check("finding dates")
         let dates = !options.types.contains(.date) ? [] :
             DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
+        try deadline.check("resolving overlapping money and dates")
         var taken = SpanSet()
         var moneyKept: [MoneyMatch] = []
         for m in money where taken.insertIfFree(m.start..<m.end) { moneyKept.append(m) }
@@ -55,9 +71,12 @@ public struct EntityExtractor: Sendable {
         }
         var names: [NameMatch] = []
         let wantsNames = !options.types.isDisjoint(with: [.person, .organisation, .place])
-        for n in (wantsNames ? nameTagger?.tag(document) : nil) ?? [] where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
+        try deadline.check("tagging names")
+        for n in (wantsNames ? try nameTagger?.tag(document, deadline: deadline) : nil) ?? []
+        where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
             names.append(n)
         }
+        try deadline.check("grouping mentions into entities")
         return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,
                                                        version: EntityExtractor.version)
     }

@@ -13,7 +13,8 @@ enum ServeCommand {
     Settings come from Config/default.json (or --config FILE), then the environment
     (ARTICLE_ENTITIES_HOST, ARTICLE_ENTITIES_PORT, ARTICLE_ENTITIES_DATABASE and the other
     keys of the file in upper case), then these flags. The database file and its folder are
-    created when missing. Stops gracefully on SIGTERM or SIGINT: no new connections,
+    created when missing. Without api_tokens (ARTICLE_ENTITIES_API_TOKENS) only a loopback
+    --host is accepted, unless allow_anonymous_writes is true. Stops gracefully on SIGTERM or SIGINT: no new connections,
     in-flight requests finish, the database closes cleanly.
 
     OPTIONS:
@@ -35,6 +36,7 @@ enum ServeCommand {
         if let host = args.value("--host") { config.host = host }
         if let port = try args.int("--port", range: 0...65535) { config.port = port }
         if let db = args.value("--database") { config.database = db }
+        try config.checkExposure()
 
         let folder = (config.database as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -47,7 +49,7 @@ enum ServeCommand {
         let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics()
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
-                             openAPIDocument: OpenAPIDocument.bundled())
+                             openAPIDocument: OpenAPIDocument.bundled(), log: { AccessLog.line($0) })
         let log = config.logRequests
         let server = HTTPServer(configuration: config.serverConfiguration, responder: api) { entry in
             metrics.record(entry)

@@ -24,14 +24,18 @@ final class ServiceFixture {
     }()
 
     init(configuration: ServiceConfiguration = ServiceConfiguration(), metrics: ServiceMetrics = ServiceMetrics(),
-         today: CivilDate = CivilDate(year: 2024, month: 3, day: 14)!) throws {
+         today: CivilDate = CivilDate(year: 2024, month: 3, day: 14)!,
+         clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
+         log: @escaping @Sendable (String) -> Void = { _ in }, busyTimeoutMilliseconds: Int = 5000) throws {
         self.metrics = metrics
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-entities-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path)
+        store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         api = ArticleAPI(store: store, extractor: Self.extractor, configuration: configuration, metrics: metrics,
-                         openAPIDocument: OpenAPIDocument.bundled(), today: { today })
+                         openAPIDocument: OpenAPIDocument.bundled(), today: { today }, clock: clock, log: log)
     }
+
+    var databasePath: String { folder.appendingPathComponent("test.sqlite").path }
 
     /// Starts the server on a free port and returns a client connected to it.
     func live(_ configure: (inout HTTPServerConfiguration) -> Void = { _ in }) throws -> LiveClient {

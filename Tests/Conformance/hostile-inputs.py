@@ -80,26 +80,29 @@ def cases():
     """(name, path, content type, body, acceptable statuses); a body given as a function of
     a byte budget is probed at PROBE_BYTES before it is sent at full size."""
     ok = {200, 201}
+    # Texts that are nothing but entities pass max_mentions_per_article (5000) and are
+    # refused with 422, nothing stored; extraction_timeout_seconds may refuse any of them too.
+    bounded = ok | {422}
     yield "nesting-arrays-100k", "/v1/articles", "application/json", b"[" * 100_000 + b"]" * 100_000, {400}
     yield "nesting-objects-60k", "/v1/articles", "application/json", b'{"a":' * 60_000 + b"1" + b"}" * 60_000, {400}
     yield "nesting-inside-text-field", "/v1/articles", "application/json", b'{"text":"x","title":' + b"[" * 100_000 + b"]" * 100_000 + b"}", {400}
     yield "nesting-arrays-500k", "/v1/extract", "application/json", b"[" * 500_000 + b"]" * 500_000, {400, 413}
     yield "one-long-word", "/v1/extract", "text/plain", (lambda n: fill("a", n)), ok
     yield "one-long-capitalised-word", "/v1/extract", "text/plain", lambda n: b"A" + fill("b", n - 1), ok
-    yield "digits", "/v1/extract", "text/plain", (lambda n: fill("7", n)), ok
+    yield "digits", "/v1/extract", "text/plain", (lambda n: fill("7", n)), bounded
     yield "digits-json", "/v1/extract", "application/json", lambda n: json_text("7" * (n - 20)), ok
-    yield "dollars", "/v1/extract", "text/plain", (lambda n: fill("$", n)), ok
-    yield "euro-one-repeated", "/v1/extract", "text/plain", (lambda n: fill("€1 ", n)), ok
-    yield "dollar-million-repeated", "/v1/extract", "text/plain", (lambda n: fill("$1 million ", n)), ok
-    yield "digit-groups", "/v1/extract", "text/plain", (lambda n: fill("1,000,", n)), ok
-    yield "decimal-points", "/v1/extract", "text/plain", (lambda n: fill("1.", n)), ok
-    yield "dates-repeated", "/v1/extract", "text/plain", (lambda n: fill("March 3, 2024 ", n)), ok
-    yield "slashed-dates", "/v1/extract", "text/plain", (lambda n: fill("3/3/24 ", n)), ok
-    yield "weekdays-range", "/v1/extract", "text/plain", (lambda n: fill("from Friday through to ", n)), ok
-    yield "capitalised-names", "/v1/extract", "text/plain", (lambda n: fill("Jens Stoltenberg ", n)), ok
-    yield "capitalised-run", "/v1/extract", "text/plain", (lambda n: fill("Abc ", n)), ok
+    yield "dollars", "/v1/extract", "text/plain", (lambda n: fill("$", n)), bounded
+    yield "euro-one-repeated", "/v1/extract", "text/plain", (lambda n: fill("€1 ", n)), bounded
+    yield "dollar-million-repeated", "/v1/extract", "text/plain", (lambda n: fill("$1 million ", n)), bounded
+    yield "digit-groups", "/v1/extract", "text/plain", (lambda n: fill("1,000,", n)), bounded
+    yield "decimal-points", "/v1/extract", "text/plain", (lambda n: fill("1.", n)), bounded
+    yield "dates-repeated", "/v1/extract", "text/plain", (lambda n: fill("March 3, 2024 ", n)), bounded
+    yield "slashed-dates", "/v1/extract", "text/plain", (lambda n: fill("3/3/24 ", n)), bounded
+    yield "weekdays-range", "/v1/extract", "text/plain", (lambda n: fill("from Friday through to ", n)), bounded
+    yield "capitalised-names", "/v1/extract", "text/plain", (lambda n: fill("Jens Stoltenberg ", n)), bounded
+    yield "capitalised-run", "/v1/extract", "text/plain", (lambda n: fill("Abc ", n)), bounded
     yield "newlines", "/v1/extract", "text/plain", (lambda n: fill("\n", n)), {422}
-    yield "word-per-line", "/v1/extract", "text/plain", (lambda n: fill("Ukraine\n", n)), ok
+    yield "word-per-line", "/v1/extract", "text/plain", (lambda n: fill("Ukraine\n", n)), bounded
     yield "combining-marks-one-grapheme", "/v1/extract", "text/plain", lambda n: b"a" + fill("\u0301", n - 1), ok
     yield "combining-marks-alone", "/v1/extract", "text/plain", (lambda n: fill("\u0301", n)), {200, 201, 422}
     yield "nul-bytes", "/v1/extract", "text/plain", (lambda n: fill("\x00", n)), {200, 422}
@@ -113,7 +116,7 @@ def cases():
     yield "flags", "/v1/extract", "text/plain", (lambda n: fill("🇺🇦", n)), ok
     yield "over-limit-by-one", "/v1/extract", "text/plain", b"a" * (MAX_BODY + 1), {413}
     yield "store-long-word", "/v1/articles", "text/plain", (lambda n: fill("x", n)), {201}
-    yield "store-euro-one", "/v1/articles", "text/plain", (lambda n: fill("€2 ", n)), {201}
+    yield "store-euro-one", "/v1/articles", "text/plain", (lambda n: fill("€2 ", n)), {422}
     yield "store-combining", "/v1/articles", "text/plain", lambda n: b"e" + fill("\u0301", n - 1), {201}
     yield "store-emoji", "/v1/articles", "text/plain", (lambda n: fill("🙂", n)), {201}
     yield "store-nul", "/v1/articles", "text/plain", lambda n: b"a" + fill("\x00", n - 1), {201, 422}

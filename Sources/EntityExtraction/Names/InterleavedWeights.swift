@@ -72,7 +72,9 @@ final class InterleavedWeights: @unchecked Sendable {
         UnsafeRawPointer(rows + Int(row)).load(as: SIMD16<Int16>.self)
     }
 
-    func tag(_ features: NameFeatures, sentences: [Range<Int>]) -> [UInt8] {
+    /// - Parameter stop: asked every `stopCheckInterval` sentences; when it says yes, decoding
+    ///   ends early and the tags are incomplete (the caller must not use them).
+    func tag(_ features: NameFeatures, sentences: [Range<Int>], stop: () -> Bool = { false }) -> [UInt8] {
         let n = features.count
         let k = features.staticRows.width
         var first = [SIMD16<Float>](repeating: SIMD16<Float>(), count: n)
@@ -92,8 +94,8 @@ final class InterleavedWeights: @unchecked Sendable {
                 if stageCount > 1 { sums[i] = high }
             }
         }
-        let tags = decodeSentences(first, sentences, transitions[0])
-        guard stageCount > 1 else { return tags }
+        let tags = decodeSentences(first, sentences, transitions[0], stop)
+        guard stageCount > 1, !stop() else { return tags }
         let extra = features.stacked(on: tags)
         let w = extra.width
         var second = first
@@ -104,15 +106,21 @@ final class InterleavedWeights: @unchecked Sendable {
                 second[i] = SIMD16<Float>(high) * scales[1]
             }
         }
-        return decodeSentences(second, sentences, transitions[1])
+        return decodeSentences(second, sentences, transitions[1], stop)
     }
 
-    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ allowed: [SIMD16<Float>]) -> [UInt8] {
+    /// Sentences decoded between two asks of `stop`: often enough to end a 1 MiB text
+    /// promptly, rarely enough that reading the clock costs nothing measurable.
+    static let stopCheckInterval = 64
+
+    private func decodeSentences(_ scores: [SIMD16<Float>], _ sentences: [Range<Int>], _ allowed: [SIMD16<Float>],
+                                 _ stop: () -> Bool) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(scores.count)
         var tags: [UInt8] = []
         var back: [SIMD16<UInt8>] = []
-        for sentence in sentences {
+        for (i, sentence) in sentences.enumerated() {
+            if i % Self.stopCheckInterval == Self.stopCheckInterval - 1, stop() { break }
             ViterbiNameDecoder.decode(scores[sentence], allowed: allowed, into: &tags, scratch: &back)
             result.append(contentsOf: tags)
         }

@@ -46,9 +46,28 @@ public final class PerceptronNameTagger: NameTagging {
         NamePostRules.matches(NamePostRules.apply(to: tagTokens(document), document: document), document: document)
     }
 
+    /// Stops between feature extraction and each stage, and every few sentences while
+    /// decoding, once the deadline has passed.
+    public func tag(_ document: Document, deadline: ExtractionDeadline) throws -> [NameMatch] {
+        let spans = try tagTokens(document, deadline: deadline)
+        try deadline.check("tagging names")
+        return NamePostRules.matches(NamePostRules.apply(to: spans, document: document), document: document)
+    }
+
     /// Token spans as the statistical model alone tags them.
     func tagTokens(_ document: Document) -> [(tokens: Range<Int>, type: Int)] {
+        do { return try tagTokens(document, deadline: .unlimited) } catch {
+            preconditionFailure("an unlimited deadline expired: \(error)")
+        }
+    }
+
+    private func tagTokens(_ document: Document, deadline: ExtractionDeadline) throws -> [(tokens: Range<Int>, type: Int)] {
+        try deadline.check("tagging names")
         let features = NameFeatures(document: document, gazetteer: gazetteer, rowBits: weights.rowBits)
-        return NameTagSet.spans(weights.tag(features, sentences: document.sentences))
+        try deadline.check("tagging names")
+        // A stopped decode returns partial tags; the check after it turns that into the error.
+        let tags = weights.tag(features, sentences: document.sentences, stop: { deadline.isExpired })
+        try deadline.check("tagging names")
+        return NameTagSet.spans(tags)
     }
 }

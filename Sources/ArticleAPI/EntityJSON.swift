@@ -56,6 +56,7 @@ public enum EntityJSON {
         w.field("amount", v.amount)
         w.field("currency", v.currency)
         w.field("currency_resolution", v.currencyResolution.rawValue)
+        w.field("currency_evidence", v.currencyEvidence)
         w.field("qualifier", v.qualifier)
         w.field("min", v.min)
         w.field("max", v.max)

@@ -78,13 +78,14 @@ extension ArticleStore {
             try db.run("""
                 INSERT INTO figures (article_id, entity_id, published_at, amount, amount_real, currency,
                     currency_resolution, qualifier, min_amount, max_amount, text, start, "end",
-                    sentence, sentence_start, sentence_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    sentence, sentence_start, sentence_end, currency_evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(articleID), .text(figure.entityID), .text(publishedAt), .text(value.amount.description),
                       .real(value.amount.approximateDouble), .text(value.currency), .text(value.currencyResolution.rawValue),
                       .optionalText(value.qualifier), .optionalText(value.min?.description), .optionalText(value.max?.description),
                       .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
-                      .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd)])
+                      .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd),
+                      .optionalText(value.currencyEvidence)])
         }
     }
 

@@ -33,7 +33,8 @@ extension ArticleStore {
         let values = filter.values + [.int(limit + 1)]
         let sql = """
             SELECT f.id, f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount,
-                   f.text, f.start, f."end", f.sentence, f.article_id, a.title, f.published_at, f.amount_real
+                   f.text, f.start, f."end", f.sentence, f.article_id, a.title, f.published_at, f.amount_real,
+                   f.currency_evidence
             FROM figures f JOIN articles a ON a.id = f.article_id
             \(filter.sql)
             ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
@@ -47,7 +48,8 @@ extension ArticleStore {
                 let value = MoneyValue(amount: try Decimal.stored(row.text(1)), currency: row.text(2),
                                        currencyResolution: resolution, qualifier: row.optionalText(4),
                                        min: try row.optionalText(5).map(Decimal.stored),
-                                       max: try row.optionalText(6).map(Decimal.stored))
+                                       max: try row.optionalText(6).map(Decimal.stored),
+                                       currencyEvidence: row.optionalText(15))
                 let record = FigureRecord(id: row.int64(0), value: value,
                                           mention: Mention(start: row.int(8), end: row.int(9), text: row.text(7)),
                                           sentence: row.text(10), articleID: row.text(11), articleTitle: row.optionalText(12),

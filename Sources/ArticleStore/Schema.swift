@@ -76,5 +76,9 @@ enum Schema {
             CREATE INDEX figures_published_desc ON figures (published_at DESC);
             CREATE INDEX figures_entity ON figures (article_id, entity_id);
             """),
+        // What decided a figure's currency when the text did not say it (`place:New Zealand`).
+        Migration(version: 2, name: "figures.currency_evidence", sql: """
+            ALTER TABLE figures ADD COLUMN currency_evidence TEXT;
+            """),
     ]
 }

@@ -79,8 +79,10 @@ struct CurrencyFacts: Sendable {
 
     /// The last word of a currency's English name, folded (`Icelandic Króna` → `krona`):
     /// the bare word a story uses once the currency is clear (`kronor`, `dollars`).
+    /// A dated name keeps its unit: `Turkish Lira (1922–2005)` → `lira`.
     static func unitWord(of name: String) -> String? {
-        guard !name.contains("("), let last = name.split(separator: " ").last else { return nil }
+        let undated = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
+        guard let last = undated.split(separator: " ").last else { return nil }
         return fold(String(last))
     }
 

@@ -52,6 +52,11 @@ extension MoneyLexicon {
         return m
     }()
 
+    /// Last words of CLDR names that are no unit of money (`European Currency Unit`, `Special
+    /// Drawing Rights`): `5.8 million units` are cars.
+    static let notUnits: Set<String> = ["account", "code", "currency", "funds", "gold", "mvdol", "palladium", "platinum",
+                                        "rights", "silver", "unit", "value", "cupon", "uic-franc"]
+
     /// Forms of a unit word that news writes and CLDR does not give.
     static let newsForms: [String: [String]] = [
         "dollar": ["dlr", "dlrs", "buck", "bucks"], "ruble": ["rouble", "roubles"], "real": ["reais"],
@@ -79,8 +84,10 @@ extension MoneyLexicon {
     }
 
     /// A name as the grammar compares it: lower case, no dots, single spaces.
+    /// Hyphens stand apart, as the tokenizer splits them (`bosnia - herzegovina convertible marks`).
     static func key(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: ".", with: "").split(separator: " ").joined(separator: " ")
+        name.lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "-", with: " - ")
+            .split(separator: " ").joined(separator: " ")
     }
 
     /// Currency names read after a number, as lower-case words joined by single spaces.
@@ -93,8 +100,13 @@ extension MoneyLexicon {
         // Full CLDR names, current currencies before historic ones (`Russian ruble` is RUB).
         let all = facts.currencies.values.filter { isMoney($0.code) && !$0.singular.contains("(") }
         for c in all.sorted(by: { ($0.historic ? 1 : 0, $0.code) < ($1.historic ? 1 : 0, $1.code) }) {
-            set(c.singular, .explicit(c.code))
-            set(c.plural, .explicit(c.code))
+            var unit = CurrencyUnit.explicit(c.code)
+            // ISO 4217 forms a code from its territory's: on the article's date that territory's
+            // member of the family is meant (`Turkish lira` in 2004 is TRL).
+            let territory = String(c.code.prefix(2))
+            if facts.everUsed(by: territory).contains(c.code) { unit.territory = territory }
+            set(c.singular, unit)
+            set(c.plural, unit)
         }
         // A territory's name or adjective before a unit it used: `N.Z. dlrs`, `Hong Kong cents`,
         // `West German marks`.
@@ -113,7 +125,7 @@ extension MoneyLexicon {
             }
         }
         // Bare unit words: a family when several currencies share the word, else that currency.
-        for (word, members) in membersOfFamily {
+        for (word, members) in membersOfFamily where !notUnits.contains(word) {
             let cautious = facts.homographs.contains(word)
             var unit = members.count > 1 ? CurrencyUnit.generic(CurrencyFamily(word)) : .explicit(members[0])
             unit.cautious = cautious

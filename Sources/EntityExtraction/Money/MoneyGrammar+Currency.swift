@@ -196,8 +196,17 @@ extension MoneyGrammar {
         var words: [String] = []
         var ends: [Int] = []
         var k = i
-        while words.count < MoneyLexicon.longestName, k < tokens.count, tokens[k].kind == .word {
+        while words.count < MoneyLexicon.longestName, k < tokens.count {
             if k > i && breakBefore(k) { break }
+            // Names hold words, a joined hyphen and `&` (`Bosnia-Herzegovina`, `Trinidad & Tobago`).
+            if tokens[k].kind != .word {
+                let joinedHyphen = tokens[k].text == "-" && tokens[k].joinedToPrevious && k + 1 < tokens.count && tokens[k + 1].joinedToPrevious
+                guard k > i, joinedHyphen || tokens[k].text == "&" else { break }
+                words.append(tokens[k].text)
+                ends.append(k + 1)
+                k += 1
+                continue
+            }
             let (w, next) = mergedLetters(at: k)
             words.append(w)
             ends.append(next)

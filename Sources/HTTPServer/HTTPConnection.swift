@@ -168,6 +168,8 @@ final class HTTPConnection: @unchecked Sendable {
     /// Answers an error the server found itself, then closes: the stream can't be trusted.
     private func fail(_ error: HTTPParseError, headers: HTTPHeaders = HTTPHeaders()) {
         suspendRead()
+        var headers = headers
+        if let allow = error.allow { headers.set("Allow", allow) }
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
         let line = parser.pendingRequestLine

@@ -44,6 +44,9 @@ struct HTTPRequestParser {
     private var pending: Pending?
     private var failure: HTTPParseError?
 
+    /// An idle connection keeps at most this much buffer capacity between requests.
+    static let retainedCapacity = 16_384
+
     init(limits: HTTPParserLimits) {
         self.limits = limits
         head = HTTPHeadReader(limits: limits)
@@ -68,6 +71,9 @@ struct HTTPRequestParser {
     /// Bytes received but not yet consumed by a request.
     var bufferedByteCount: Int { buffer.count - start }
 
+    /// Heap capacity held by this parser's buffers (for tests of what idle connections keep).
+    var retainedBytes: Int { buffer.capacity + (pending?.body.capacity ?? 0) }
+
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         compact()
         buffer.append(contentsOf: bytes)
@@ -87,7 +93,7 @@ struct HTTPRequestParser {
 
     private mutating func compact() {
         if start == buffer.count {
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+            buffer.removeAll(keepingCapacity: buffer.capacity <= Self.retainedCapacity)
             start = 0
         } else if start > 65_536 && start * 2 > buffer.count {
             buffer.removeSubrange(0..<start)
@@ -104,7 +110,8 @@ struct HTTPRequestParser {
             case .success(nil): return .needMore
             case .success(let complete?):
                 var newPending = Pending(head: complete)
-                if case .length(let length) = complete.framing { newPending.body.reserveCapacity(length) }
+                // Reserve what a body may need only as it arrives: a stalled client then holds little.
+                if case .length(let length) = complete.framing { newPending.body.reserveCapacity(min(length, 65_536)) }
                 pending = newPending
             }
         }

@@ -83,4 +83,22 @@ final class HTTPParserStrictnessTests: XCTestCase {
         // Methods are case-sensitive (RFC 9110 §9.1): `get` is not GET.
         assertFailure("get / HTTP/1.1\r\n", 501, "method get is not implemented")
     }
+
+    /// Idle parsers keep no big buffer, and a declared length is not reserved before it arrives.
+    func testBuffersAreNotRetained() {
+        let limits = HTTPParserLimits(maxBodyBytes: 2 << 20, maxHeaderBytes: 16_384, maxURIBytes: 1000)
+        var parser = HTTPRequestParser(limits: limits)
+        parser.append(Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n".utf8))
+        XCTAssertEqual(drain(&parser), [.needMore])
+        XCTAssertLessThan(parser.retainedBytes, 100_000, "a stalled body must not hold its declared length")
+        let body = [UInt8](repeating: 0x61, count: 2_000_000)
+        for start in stride(from: 0, to: body.count, by: 65_536) {
+            parser.append(Array(body[start..<min(body.count, start + 65_536)]))
+            _ = parser.next()
+        }
+        XCTAssertEqual(parser.phase, .idle)
+        parser.append(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        if case .request = parser.next() {} else { XCTFail("second request not parsed") }
+        XCTAssertLessThanOrEqual(parser.retainedBytes, 65_536, "an idle parser must not keep a large buffer")
+    }
 }

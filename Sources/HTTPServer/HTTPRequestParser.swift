@@ -155,6 +155,7 @@ struct HTTPRequestParser {
                     start = index + 1
                     headScanned = 0
                     headLineStart = 0
+                    skipBlankLines()
                     index = start
                     continue
                 }

@@ -24,6 +24,8 @@ final class HTTPParserStrictnessTests: XCTestCase {
         XCTAssertEqual(parse("\r\n\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n"), [expected, .needMore])
         // A CR and its LF arriving in different reads are still one blank line.
         XCTAssertEqual(parse("\r\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n", cuts: [1]), [expected, .needMore])
+        XCTAssertEqual(parse("\r\n\n\r\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n", cuts: [1]), [expected, .needMore])
+        XCTAssertEqual(parse("\r\n\n\r\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n", cuts: [1, 2, 3, 4]), [expected, .needMore])
     }
 
     func testChunkSizeAndExtensionGrammar() {

@@ -89,6 +89,13 @@ final class LLHTTPConformanceTests: LiveServerTestCase {
             } else if ours != expected {
                 unexplained.append("#\(entry.id) \(entry.name): we give \(ours)\(answer), llhttp \(expected)")
             } else {
+                // Refusing for a missing Host could hide how we would frame the rest: check that too.
+                if let refusal, refusal.text.contains("missing Host header") {
+                    let withHost = try replay(Self.addingHost(to: entry.bytes)).outcome
+                    if withHost != expected {
+                        unexplained.append("#\(entry.id) \(entry.name): with a Host header we give \(withHost), llhttp \(expected)")
+                    }
+                }
                 tally[ours.isRefusal ? "agree: both refuse" : "agree: both accept", default: []].append(entry.id)
             }
         }

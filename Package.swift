@@ -12,8 +12,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // glibc's malloc_trim, to hand freed connection buffers back to the system.
+        .systemLibrary(name: "CMalloc"),
         // Transport only: sockets, HTTP/1.1 parsing, limits. Knows nothing about articles.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: ["CMalloc"]),
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",

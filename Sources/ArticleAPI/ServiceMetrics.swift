@@ -13,7 +13,12 @@ public final class ServiceMetrics: @unchecked Sendable {
     private var count = 0
     private var sum = 0.0
 
-    public init() {}
+    private let logLinesDropped: @Sendable () -> Int
+
+    /// `logLinesDropped` reads the log writer's count of lines standard error could not take.
+    public init(logLinesDropped: @escaping @Sendable () -> Int = { 0 }) {
+        self.logLinesDropped = logLinesDropped
+    }
 
     public func record(_ log: HTTPRequestLog) {
         lock.lock()
@@ -45,6 +50,9 @@ public final class ServiceMetrics: @unchecked Sendable {
         out += "# HELP article_entities_articles_stored Articles in the database.\n"
         out += "# TYPE article_entities_articles_stored gauge\n"
         out += "article_entities_articles_stored \(articlesStored)\n"
+        out += "# HELP article_entities_log_lines_dropped_total Log lines dropped because standard error was closed, full or slow.\n"
+        out += "# TYPE article_entities_log_lines_dropped_total counter\n"
+        out += "article_entities_log_lines_dropped_total \(logLinesDropped())\n"
         return out
     }
 }

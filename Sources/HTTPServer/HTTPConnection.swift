@@ -30,6 +30,9 @@ final class HTTPConnection: @unchecked Sendable {
     private var stateStart: UInt64 = 0
     /// When the first byte of the request now being read arrived, for the log's duration.
     private var requestStart: UInt64?
+    /// Until the first byte arrives, a connection is held only for the header timeout.
+    private var receivedAnyByte = false
+    private var responsesWritten = 0
 
     init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
         self.fd = fd
@@ -66,7 +69,19 @@ final class HTTPConnection: @unchecked Sendable {
         timer.cancel()
         readSource?.cancel()
         writeSource?.cancel()
+        // Give the buffers back now rather than whenever the last reference goes.
+        context.memory.released(parser.retainedBytes + output.capacity)
+        parser = HTTPRequestParser(limits: context.configuration.parserLimits)
+        output = []
         context.connectionClosed?(self)
+    }
+
+    /// Since when this connection has been waiting for the next request after a response,
+    /// with nothing of it received; nil when it is doing anything else.
+    var idleKeepAliveSince: UInt64? {
+        guard state == .reading, responsesWritten > 0, !peerClosed, timedPhase == .idle,
+              parser.bufferedByteCount == 0 else { return nil }
+        return phaseStart
     }
 
     /// Runs one event and then moves the deadline to match the new state.
@@ -101,6 +116,7 @@ final class HTTPConnection: @unchecked Sendable {
             peerClosed = true
             suspendRead()
         } else {
+            receivedAnyByte = true
             if requestStart == nil { requestStart = ConnectionTimer.now() }
             parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
@@ -168,6 +184,8 @@ final class HTTPConnection: @unchecked Sendable {
     /// Answers an error the server found itself, then closes: the stream can't be trusted.
     private func fail(_ error: HTTPParseError, headers: HTTPHeaders = HTTPHeaders()) {
         suspendRead()
+        var headers = headers
+        if let allow = error.allow { headers.set("Allow", allow) }
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
         let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
         let line = parser.pendingRequestLine
@@ -221,6 +239,7 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func written(_ next: AfterWrite) {
+        responsesWritten += 1
         switch next {
         case .keepReading:
             state = .reading
@@ -259,7 +278,7 @@ final class HTTPConnection: @unchecked Sendable {
             }
             let seconds: Double
             switch phase {
-            case .idle: seconds = configuration.idleTimeout
+            case .idle: seconds = receivedAnyByte ? configuration.idleTimeout : configuration.headerTimeout
             case .head: seconds = configuration.headerTimeout
             case .body: seconds = configuration.bodyTimeout
             }

@@ -5,6 +5,8 @@ struct HTTPParseError: Error, Equatable, Sendable {
     /// The request line's method and path when it was read, for the access log.
     var method: String?
     var path: String?
+    /// For a 405: the `Allow` header to send with it.
+    var allow: String?
 
     init(status: Int, detail: String) {
         self.status = status
@@ -27,4 +29,6 @@ struct HTTPParserLimits: Sendable {
     var maxHeaderBytes: Int
     var maxURIBytes: Int
     var maxHeaderCount: Int = 128
+    /// Methods passed to the responder; any other is answered 501 before the head is read.
+    var implementedMethods: [String] = HTTPServerConfiguration.standardMethods
 }

@@ -36,15 +36,20 @@ struct HTTPRequestParser {
     let limits: HTTPParserLimits
     private var buffer: [UInt8] = []
     private var start = 0
-    /// Bytes after `start` already searched for the end of the head, and where the
-    /// current line begins; kept so a head arriving byte by byte is scanned once.
+    /// Bytes after `start` already scanned, and where the current head line begins; kept
+    /// so a head arriving byte by byte is scanned once.
     private var headScanned = 0
     private var headLineStart = 0
+    private var head: HTTPHeadReader
     private var pending: Pending?
     private var failure: HTTPParseError?
 
+    /// An idle connection keeps at most this much buffer capacity between requests.
+    static let retainedCapacity = 16_384
+
     init(limits: HTTPParserLimits) {
         self.limits = limits
+        head = HTTPHeadReader(limits: limits)
     }
 
     var phase: Phase {
@@ -66,6 +71,9 @@ struct HTTPRequestParser {
     /// Bytes received but not yet consumed by a request.
     var bufferedByteCount: Int { buffer.count - start }
 
+    /// Heap capacity held by this parser's buffers (for tests of what idle connections keep).
+    var retainedBytes: Int { buffer.capacity + (pending?.body.capacity ?? 0) }
+
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         compact()
         buffer.append(contentsOf: bytes)
@@ -85,7 +93,7 @@ struct HTTPRequestParser {
 
     private mutating func compact() {
         if start == buffer.count {
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+            buffer.removeAll(keepingCapacity: buffer.capacity <= Self.retainedCapacity)
             start = 0
         } else if start > 65_536 && start * 2 > buffer.count {
             buffer.removeSubrange(0..<start)
@@ -97,26 +105,22 @@ struct HTTPRequestParser {
         if pending == nil {
             skipBlankLines()
             guard start < buffer.count else { return .needMore }
-            switch findHeadEnd() {
+            switch readHead() {
             case .failure(let error): return .failure(error)
             case .success(nil): return .needMore
-            case .success(let end?):
-                switch HTTPHeadParser.parse(buffer[start..<end], limits: limits) {
-                case .failure(let error): return .failure(error)
-                case .success(let head):
-                    start = end
-                    headScanned = 0
-                    headLineStart = 0
-                    var newPending = Pending(head: head)
-                    if case .length(let length) = head.framing { newPending.body.reserveCapacity(length) }
-                    pending = newPending
-                }
+            case .success(let complete?):
+                var newPending = Pending(head: complete)
+                // Reserve what a body may need only as it arrives: a stalled client then holds little.
+                if case .length(let length) = complete.framing { newPending.body.reserveCapacity(min(length, 65_536)) }
+                pending = newPending
             }
         }
         return readBody()
     }
 
+    /// Blank lines before a request line are ignored (RFC 9112 §2.2), CRLF or LF alike.
     private mutating func skipBlankLines() {
+        guard headScanned == 0 else { return }
         while start < buffer.count {
             if buffer[start] == 0x0A {
                 start += 1
@@ -128,26 +132,50 @@ struct HTTPRequestParser {
         }
     }
 
-    /// The index just past the empty line ending the head, nil if it has not arrived yet.
-    private mutating func findHeadEnd() -> Swift.Result<Int?, HTTPParseError> {
+    /// Hands each complete head line to the head reader; a line must end in CRLF, since
+    /// a bare LF or CR is read differently by other parsers and lets requests be smuggled.
+    private mutating func readHead() -> Swift.Result<HTTPRequestHead?, HTTPParseError> {
         var index = start + headScanned
         while index < buffer.count {
-            if buffer[index] == 0x0A {
-                let lineLength = index - (start + headLineStart)
-                let isEmpty = lineLength == 0 || (lineLength == 1 && buffer[index - 1] == 0x0D)
-                if isEmpty && headLineStart > 0 {
-                    let end = index + 1
-                    if end - start > limits.maxHeaderBytes { return .failure(headerTooLarge) }
-                    return .success(end)
+            // Limits first, by position alone, so how the bytes were split never changes the answer.
+            if !head.hasRequestLine && index - start > maxRequestLineBytes { return .failure(uriTooLong) }
+            if index + 1 - start > limits.maxHeaderBytes { return .failure(headerTooLarge) }
+            let byte = buffer[index]
+            let lineStart = start + headLineStart
+            if index > lineStart && buffer[index - 1] == 0x0D && byte != 0x0A {
+                return .failure(head.annotated(.badRequest("bare CR in request head")))
+            }
+            if byte == 0x0A {
+                guard index > lineStart, buffer[index - 1] == 0x0D else {
+                    return .failure(head.annotated(.badRequest("bare LF in request head")))
                 }
-                if headLineStart == 0 && index - start > maxRequestLineBytes { return .failure(uriTooLong) }
-                headLineStart = index + 1 - start
+                let line = buffer[lineStart..<(index - 1)]
+                if line.isEmpty && !head.hasRequestLine {
+                    // A blank line whose CR and LF came in different reads.
+                    start = index + 1
+                    headScanned = 0
+                    headLineStart = 0
+                    skipBlankLines()
+                    index = start
+                    continue
+                }
+                switch head.read(line) {
+                case .failure(let error): return .failure(error)
+                case .success(.complete(let complete)):
+                    start = index + 1
+                    headScanned = 0
+                    headLineStart = 0
+                    head = HTTPHeadReader(limits: limits)
+                    return .success(complete)
+                case .success(.needMoreLines):
+                    headLineStart = index + 1 - start
+                }
+            } else if index == lineStart && head.hasRequestLine && (byte == 0x20 || byte == 0x09) {
+                return .failure(head.annotated(.badRequest("obsolete line folding is not accepted")))
             }
             index += 1
         }
         headScanned = index - start
-        if headLineStart == 0 && headScanned > maxRequestLineBytes { return .failure(uriTooLong) }
-        if headScanned > limits.maxHeaderBytes { return .failure(headerTooLarge) }
         return .success(nil)
     }
 
@@ -271,22 +299,8 @@ struct HTTPRequestParser {
     }
 
     private func parseChunkSize(_ line: ArraySlice<UInt8>, alreadyRead: Int) -> Swift.Result<Int, HTTPParseError> {
-        var size = 0
-        var index = line.startIndex
-        while index < line.endIndex, let digit = HTTPRequestTarget.hexValue(line[index]) {
-            if size > (Int.max >> 4) { return .failure(bodyTooLarge) }
-            size = size << 4 | Int(digit)
-            index += 1
+        HTTPChunkSizeLine.parse(line).flatMap { size in
+            size > limits.maxBodyBytes - alreadyRead ? .failure(bodyTooLarge) : .success(size)
         }
-        guard index > line.startIndex else { return .failure(.badRequest("malformed chunk size")) }
-        // Chunk extensions (`;name=value`) are allowed and ignored, but must be well-formed text.
-        var rest = line[index...]
-        while let b = rest.first, b == 0x20 || b == 0x09 { rest = rest.dropFirst() }
-        if let b = rest.first, b != 0x3B { return .failure(.badRequest("malformed chunk size")) }
-        guard rest.allSatisfy(HTTPSyntax.isFieldValueByte) else {
-            return .failure(.badRequest("control character in chunk extension"))
-        }
-        if size > limits.maxBodyBytes - alreadyRead { return .failure(bodyTooLarge) }
-        return .success(size)
     }
 }

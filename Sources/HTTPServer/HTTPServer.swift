@@ -114,13 +114,27 @@ public final class HTTPServer: @unchecked Sendable {
                     _ = Glibc.close(fd)
                     continue
                 }
-                let over = connections.count - rejectedCount >= configuration.maxConnections
+                var over = connections.count - rejectedCount >= configuration.maxConnections
+                if over, let idle = oldestIdleConnection() {
+                    idle.close()  // a keep-alive client reconnects; a new one could not get in at all
+                    over = connections.count - rejectedCount >= configuration.maxConnections
+                }
                 let connection = HTTPConnection(fd: fd, remote: remote, rejected: over, context: context)
                 connections[ObjectIdentifier(connection)] = connection
                 if over { rejectedCount += 1 }
                 connection.start()
             }
         }
+    }
+
+    private func oldestIdleConnection() -> HTTPConnection? {
+        var oldest: (since: UInt64, connection: HTTPConnection)?
+        for connection in connections.values where !connection.rejected {
+            if let since = connection.idleKeepAliveSince, since < oldest?.since ?? .max {
+                oldest = (since, connection)
+            }
+        }
+        return oldest?.connection
     }
 
     private func pauseAccepting() {

@@ -31,6 +31,13 @@ public struct HTTPServerConfiguration: Sendable {
     public var lingerTimeout: Double = 2
     /// How long `shutdown()` lets in-flight requests finish before closing them.
     public var shutdownGracePeriod: Double = 10
+    /// Methods the responder may see. Others are answered 501 Not Implemented as soon as
+    /// the request line arrives; CONNECT is always 405 with these in `Allow`.
+    public var implementedMethods: [String] = HTTPServerConfiguration.standardMethods
+
+    /// RFC 9110's methods (CONNECT aside) and PATCH: a responder answers 405 for the ones
+    /// a path does not support.
+    public static let standardMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
 
     public init() {}
 
@@ -53,7 +60,8 @@ public struct HTTPServerConfiguration: Sendable {
     }
 
     var parserLimits: HTTPParserLimits {
-        HTTPParserLimits(maxBodyBytes: maxBodyBytes, maxHeaderBytes: maxHeaderBytes, maxURIBytes: maxURIBytes)
+        HTTPParserLimits(maxBodyBytes: maxBodyBytes, maxHeaderBytes: maxHeaderBytes, maxURIBytes: maxURIBytes,
+                         implementedMethods: implementedMethods.filter { $0 != "CONNECT" })
     }
 
     func validate() throws {

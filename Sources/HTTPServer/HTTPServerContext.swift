@@ -1,3 +1,4 @@
+import CMalloc
 import Dispatch
 import Glibc
 
@@ -10,6 +11,7 @@ final class HTTPServerContext: @unchecked Sendable {
     let queue: DispatchQueue
     let pool: WorkerPool
     let dates = HTTPDateCache()
+    let memory: MemoryReturner
     /// One read buffer for every connection: reads all happen on the one I/O queue.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
     var shuttingDown = false
@@ -22,6 +24,7 @@ final class HTTPServerContext: @unchecked Sendable {
         self.onRequest = onRequest
         self.queue = queue
         self.pool = pool
+        memory = MemoryReturner(queue: queue)
     }
 
     deinit {
@@ -48,5 +51,36 @@ final class DescriptorCloser: @unchecked Sendable {
     func release() {
         sources -= 1
         if sources == 0 { _ = Glibc.close(fd) }
+    }
+}
+
+/// Hands freed heap back to the system after a burst of large frees. glibc keeps freed
+/// buffers of closed connections in its arenas (its mmap threshold rises after the first
+/// large free), so without a trim resident memory stays at its peak.
+final class MemoryReturner: @unchecked Sendable {
+    /// Freed bytes that warrant a trim; below this the arenas are left alone.
+    static let threshold = 16 << 20
+
+    private let queue: DispatchQueue
+    // Confined to `queue`.
+    private var freed = 0
+    private var scheduled = false
+
+    init(queue: DispatchQueue) {
+        self.queue = queue
+    }
+
+    /// Called on the I/O queue with the capacity a closed connection gave up.
+    func released(_ bytes: Int) {
+        freed += bytes
+        guard freed >= Self.threshold, !scheduled else { return }
+        scheduled = true
+        // Once the burst has passed; frees after the reset are covered by this trim or the next.
+        queue.asyncAfter(deadline: .now() + 1) { [self] in
+            freed = 0
+            scheduled = false
+            // Off the I/O queue: a trim walks every arena.
+            DispatchQueue.global(qos: .utility).async { malloc_trim(0) }
+        }
     }
 }

@@ -90,7 +90,7 @@ enum ExtractCommand {
             } catch let e as UsageError {
                 // An error line in place of the output keeps output lines aligned with input lines.
                 failures += 1
-                FileHandle.standardError.write(Data("line \(lineNumber): \(e.message)\n".utf8))
+                StandardError.write("line \(lineNumber): \(e.message)\n")
                 var w = JSONWriter()
                 w.beginObject()
                 w.key("id")

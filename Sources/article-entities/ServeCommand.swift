@@ -47,7 +47,7 @@ enum ServeCommand {
         }
         let store = try ArticleStore(path: config.database)
         let extractor = try EntityExtractor.bundled()
-        let metrics = ServiceMetrics()
+        let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
                              openAPIDocument: OpenAPIDocument.bundled(), log: { AccessLog.line($0) })
         let log = config.logRequests
@@ -73,6 +73,7 @@ enum ServeCommand {
         store.close()
         signals.forEach { $0.cancel() }
         AccessLog.line("stopped")
+        AccessLog.writer.flush(timeout: 2)  // a stuck standard error must not keep the process alive
         return 0
     }
 }
@@ -91,19 +92,23 @@ extension ServeCommand {
     }
 }
 
-/// One line per request on standard error: time, method, path, status, duration.
+/// One line per request on standard error: time, method, path, status, duration. Lines go
+/// through a `LogWriter`, so a closed or stuck standard error drops lines (counted in
+/// `/metrics`) instead of trapping or stalling requests.
 enum AccessLog {
-    private static let lock = NSLock()
+    static let writer = LogWriter()
 
     static func write(_ e: HTTPRequestLog) {
-        let ms = String(format: "%.1f", e.duration * 1000)
-        line("\(e.method) \(e.path) \(e.status) \(ms)ms")
+        line("\(e.method) \(e.path) \(e.status) \(milliseconds(e.duration))ms")
     }
 
     static func line(_ text: String) {
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
-        lock.lock()
-        FileHandle.standardError.write(Data("\(stamp) \(text)\n".utf8))
-        lock.unlock()
+        writer.log(text)
+    }
+
+    /// `12.3`: one decimal, without a formatter per line.
+    static func milliseconds(_ seconds: Double) -> String {
+        let tenths = seconds.isFinite ? Int((max(0, seconds) * 10_000).rounded()) : 0
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -26,7 +26,7 @@ let commands: [(name: String, summary: String, run: ([String]) throws -> Int32)]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first else {
-    FileHandle.standardError.write(Data(usage().utf8))
+    StandardError.write(usage())
     exit(2)
 }
 if name == "--help" || name == "-h" || name == "help" {
@@ -34,15 +34,15 @@ if name == "--help" || name == "-h" || name == "help" {
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == name }) else {
-    FileHandle.standardError.write(Data("error: unknown command '\(name)'\n\n\(usage())".utf8))
+    StandardError.write("error: unknown command '\(name)'\n\n\(usage())")
     exit(2)
 }
 do {
     exit(try command.run(Array(arguments.dropFirst())))
 } catch let error as UsageError {
-    FileHandle.standardError.write(Data("error: \(error.message)\nRun 'article-entities \(name) --help' for usage.\n".utf8))
+    StandardError.write("error: \(error.message)\nRun 'article-entities \(name) --help' for usage.\n")
     exit(2)
 } catch {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    StandardError.write("error: \(error)\n")
     exit(1)
 }

@@ -22,6 +22,7 @@ final class HTTPParserFuzzTests: XCTestCase {
         "POST /v1/extract HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nabcd\r\n3\r\nefg\r\n0\r\nT: v\r\n\r\n",
         "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /2 HTTP/1.1\r\nHost: y\r\n\r\n",
         "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc",
+        "\r\n\n\r\nGET /p HTTP/1.1\r\nHost: x\r\n\r\n\r\nGET /q HTTP/1.1\r\nHost: x\r\n\r\n",
     ].map { Array($0.utf8) }
 
     private let interesting: [[UInt8]] = [

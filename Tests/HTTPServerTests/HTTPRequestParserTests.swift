@@ -50,12 +50,6 @@ final class HTTPRequestParserTests: XCTestCase {
                        .request(method: "GET", path: "/", query: [], headers: ["Connection: Keep-Alive"], body: "", keepAlive: true))
     }
 
-    func testLeadingBlankLinesAndBareLFHeadAreAccepted() {
-        XCTAssertEqual(parse("\r\n\nGET /x HTTP/1.1\nHost: x\n\n"), [
-            .request(method: "GET", path: "/x", query: [], headers: ["Host: x"], body: "", keepAlive: true), .needMore,
-        ])
-    }
-
     func testAbsoluteFormTarget() {
         XCTAssertEqual(parse("GET http://example.org/p?a=1 HTTP/1.1\r\nHost: example.org\r\n\r\n").first,
                        .request(method: "GET", path: "/p", query: ["a=1"], headers: ["Host: example.org"], body: "", keepAlive: true))

@@ -94,6 +94,14 @@ final class TestHTTPClient {
         buffer.isEmpty && !fill()
     }
 
+    /// True when the server closes the connection (EOF or reset) before the receive
+    /// timeout; false when it is still open then, or sends data.
+    func waitForClose() -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, 0)
+        return count == 0 || (count < 0 && errno == ECONNRESET)
+    }
+
     private func findHeadEnd() -> Int? {
         guard buffer.count >= 4 else { return nil }
         for index in 0...(buffer.count - 4)

@@ -1,0 +1,153 @@
+import Foundation
+import Glibc
+
+/// Writes log lines to a descriptor (standard error by default) from a background thread,
+/// so logging never traps or blocks the caller: `FileHandle.write` traps on EPIPE
+/// (`serve 2>&1 | head -1` killed the server on its first request), and a slow reader of
+/// a blocking pipe would stall every request that logs.
+///
+/// Lines wait in a bounded buffer and leave in batches with one `write(2)` each. A line
+/// that does not fit (the reader is slow or stuck), or a batch the descriptor refuses
+/// (EPIPE, EAGAIN, any error), is dropped and counted in `droppedLines`; after EPIPE
+/// nothing more is attempted.
+public final class LogWriter: @unchecked Sendable {
+    private let descriptor: Int32
+    private let maxPendingBytes: Int
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var pending: [UInt8] = []
+    private var queued = 0
+    private var finished = 0
+    private var dropped = 0
+    private var broken = false
+    private var stopping = false
+    private var stampSecond = -1
+    private var stamp: [UInt8] = []
+
+    /// Ignores SIGPIPE process-wide: a closed pipe must answer EPIPE, not end the process.
+    public init(descriptor: Int32 = STDERR_FILENO, maxPendingBytes: Int = 1 << 20) {
+        self.descriptor = descriptor
+        self.maxPendingBytes = maxPendingBytes
+        signal(SIGPIPE, SIG_IGN)
+        let thread = Thread { [self] in run() }
+        thread.name = "log-writer"
+        thread.start()
+    }
+
+    /// Lines dropped so far because the descriptor was closed, full, failing or too slow.
+    public var droppedLines: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return dropped
+    }
+
+    /// Queues `text` as one line, after the UTC time to the second (`2026-12-01T19:40:56Z `).
+    /// Returns at once whatever the descriptor is doing.
+    public func log(_ text: String) {
+        let now = Int(time(nil))
+        condition.lock()
+        defer { condition.unlock() }
+        queued += 1
+        if broken || stopping || pending.count + stamp.count + text.utf8.count + 22 > maxPendingBytes {
+            dropped += 1
+            finished += 1
+            return
+        }
+        if now != stampSecond {
+            stampSecond = now
+            stamp = Array(Self.timestamp(now).utf8)
+        }
+        pending += stamp
+        pending += text.utf8
+        pending.append(0x0A)
+        condition.signal()
+    }
+
+    /// Waits until every line queued before the call is written or dropped, at most
+    /// `timeout` seconds; false if time ran out (the descriptor is blocked).
+    @discardableResult
+    public func flush(timeout: Double = 2) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        let target = queued
+        while finished < target {
+            if !condition.wait(until: deadline) { return finished >= target }
+        }
+        return true
+    }
+
+    /// Writes what is queued, then ends the background thread; later lines are dropped.
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run() {
+        var batch: [UInt8] = []
+        while true {
+            condition.lock()
+            while pending.isEmpty && !stopping { condition.wait() }
+            if pending.isEmpty {
+                condition.unlock()
+                return
+            }
+            swap(&batch, &pending)
+            let lines = Self.lineCount(batch[...])
+            condition.unlock()
+
+            let lost = writeAll(batch)
+            batch.removeAll(keepingCapacity: batch.capacity <= 65_536)
+
+            condition.lock()
+            dropped += lost.lines
+            if lost.broken { broken = true }
+            finished += lines
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Writes the batch; returns the lines not (completely) written. A non-blocking
+    /// descriptor that fills up drops the rest of the batch, but a line already begun is
+    /// finished first (waiting at most a second), so no reader sees half a line glued to the next.
+    private func writeAll(_ bytes: [UInt8]) -> (lines: Int, broken: Bool) {
+        var offset = 0
+        var end = bytes.count
+        while offset < end {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, end - offset) }
+            if written > 0 {
+                offset += written
+                continue
+            }
+            let error = written < 0 ? errno : EIO
+            if error == EINTR { continue }
+            let atLineStart = offset == 0 || bytes[offset - 1] == 0x0A
+            if (error == EAGAIN || error == EWOULDBLOCK) && !atLineStart && end == bytes.count {
+                var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                if poll(&ready, 1, 1000) == 1 {
+                    end = bytes[offset...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+                    continue
+                }
+            }
+            return (Self.lineCount(bytes[offset...]), error == EPIPE || error == EBADF)
+        }
+        return (Self.lineCount(bytes[end...]), false)
+    }
+
+    private static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
+    /// `2026-12-01T19:40:56Z `, formatted by hand once a second.
+    static func timestamp(_ seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z "
+    }
+}

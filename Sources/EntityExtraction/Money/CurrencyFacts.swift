@@ -83,8 +83,12 @@ struct CurrencyFacts: Sendable {
     static func unitWord(of name: String) -> String? {
         let undated = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
         guard let last = undated.split(separator: " ").last else { return nil }
-        return fold(String(last))
+        let word = fold(String(last))
+        return spellings[word] ?? word
     }
+
+    /// One unit spelt two ways in CLDR's names (`Soviet Rouble`, `Russian Ruble`) is one family.
+    static let spellings = ["rouble": "ruble"]
 
     /// Lower case without diacritics.
     static func fold(_ s: String) -> String {

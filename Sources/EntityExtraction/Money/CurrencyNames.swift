@@ -61,7 +61,8 @@ extension MoneyLexicon {
     static let newsForms: [String: [String]] = [
         "dollar": ["dlr", "dlrs", "buck", "bucks"], "ruble": ["rouble", "roubles"], "real": ["reais"],
         "lira": ["lire", "liras"], "zloty": ["zlotys", "zlotych"], "hryvnia": ["hryvnias", "hryvnyas"],
-        "drachma": ["drachmae", "drachmas"], "markka": ["markkaa"], "krone": ["kr"], "shekel": ["shekels", "sheqel", "sheqels"],
+        "drachma": ["drachmae", "drachmas"], "markka": ["markkaa"], "krone": ["kr", "crown", "crowns"],
+        "krona": ["crown", "crowns"], "koruna": ["crown", "crowns"], "shekel": ["shekels", "sheqel", "sheqels"],
         "guilder": ["guilders"], "escudo": ["escudos"], "peseta": ["pesetas"], "ringgit": ["ringgits"],
     ]
     static let cent = Decimal(string: "0.01")!
@@ -110,9 +111,9 @@ extension MoneyLexicon {
         }
         // A territory's name or adjective before a unit it used: `N.Z. dlrs`, `Hong Kong cents`,
         // `West German marks`.
-        for (place, territory) in facts.places {
+        for (place, territory) in facts.places.sorted(by: { $0.key < $1.key }) {
             let used = facts.everUsed(by: territory)
-            for (word, members) in membersOfFamily {
+            for (word, members) in membersOfFamily.sorted(by: { $0.key < $1.key }) {
                 guard let newest = used.first(where: { members.contains($0) }) else { continue }
                 var unit = CurrencyUnit.explicit(newest)
                 unit.territory = territory
@@ -125,11 +126,13 @@ extension MoneyLexicon {
             }
         }
         // Bare unit words: a family when several currencies share the word, else that currency.
-        for (word, members) in membersOfFamily where !notUnits.contains(word) {
+        // Sorted, so a form two families share (`crowns`) goes to the same one every run.
+        for (word, members) in membersOfFamily.sorted(by: { $0.key < $1.key }) where !notUnits.contains(word) {
             let cautious = facts.homographs.contains(word)
             var unit = members.count > 1 ? CurrencyUnit.generic(CurrencyFamily(word)) : .explicit(members[0])
             unit.cautious = cautious
-            for form in forms(of: word) { set(form, unit) }
+            // `crowns` alone is a crown; only `Swedish crowns` and the like are money.
+            for form in forms(of: word) where form != "crown" && form != "crowns" { set(form, unit) }
         }
         for (_, minor) in minorForms {
             for form in minor.forms { set(form, .generic(minor.family, factor: cent)) }

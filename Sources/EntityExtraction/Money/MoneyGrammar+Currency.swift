@@ -108,7 +108,7 @@ extension MoneyGrammar {
             if tokens[k].text == ".", k + 1 < tokens.count, tokens[k].joinedToPrevious { k += 1 }  // `Rs. 500`
             guard k < tokens.count, tokens[k].kind == .number else { return nil }
             if p.joinedOnly && !tokens[k].joinedToPrevious { return nil }
-            return (p.unit, k, nil, false, norms[i] == "dollar")
+            return (p.unit, k, nil, false, p.needsScale)
         }
         return nil
     }

@@ -24,14 +24,30 @@ enum MoneyLexicon {
         "ws": "WST", "b": "BND", "e": "EGP",
     ]
 
-    /// Letters joined to or just before a number that name its currency (`SKr205`, `Rs 500`).
-    /// `joinedOnly` forms are too common as words to accept with a space (`DM` = direct message).
-    static let prefixWords: [String: (unit: CurrencyUnit, joinedOnly: Bool)] = [
-        "rs": (.generic(.rupee), false), "skr": (.explicit("SEK"), false), "nkr": (.explicit("NOK"), false),
-        "dkr": (.explicit("DKK"), false), "ffr": (.explicit("FRF"), false), "sfr": (.explicit("CHF"), false),
-        "dm": (.explicit("DEM"), true), "rm": (.explicit("MYR"), true), "rp": (.explicit("IDR"), true),
-        "ksh": (.explicit("KES"), false), "kr": (.generic(.krone), true), "dollar": (.generic(.dollar), false),
-        "zł": (.explicit("PLN"), true),
+    /// Letters joined to or just before a number that name its currency, as news abbreviates
+    /// (`SKr205`, `Rs 500`, `Dh5bn`, `LE10m`). `joinedOnly` forms are too common as words to
+    /// accept with a space (`DM` = direct message); `needsScale` ones are single letters read
+    /// only before a scale (`N500bn`, not `N95`).
+    struct PrefixWord: Sendable {
+        var unit: CurrencyUnit
+        var joinedOnly = false
+        var needsScale = false
+    }
+
+    static let prefixWords: [String: PrefixWord] = [
+        "rs": PrefixWord(unit: .generic(.rupee)), "skr": PrefixWord(unit: .explicit("SEK")),
+        "nkr": PrefixWord(unit: .explicit("NOK")), "dkr": PrefixWord(unit: .explicit("DKK")),
+        "ffr": PrefixWord(unit: .explicit("FRF")), "sfr": PrefixWord(unit: .explicit("CHF")),
+        "dm": PrefixWord(unit: .explicit("DEM"), joinedOnly: true), "rm": PrefixWord(unit: .explicit("MYR"), joinedOnly: true),
+        "rp": PrefixWord(unit: .explicit("IDR")), "ksh": PrefixWord(unit: .explicit("KES")),
+        "kr": PrefixWord(unit: .generic(.krone), joinedOnly: true), "dollar": PrefixWord(unit: .generic(.dollar), needsScale: true),
+        "zł": PrefixWord(unit: .explicit("PLN"), joinedOnly: true),
+        "dh": PrefixWord(unit: .generic(CurrencyFamily("dirham")), joinedOnly: true),
+        "dhs": PrefixWord(unit: .generic(CurrencyFamily("dirham")), joinedOnly: true),
+        "sr": PrefixWord(unit: .explicit("SAR"), joinedOnly: true), "qr": PrefixWord(unit: .explicit("QAR"), joinedOnly: true),
+        "le": PrefixWord(unit: .explicit("EGP"), joinedOnly: true), "ghc": PrefixWord(unit: .explicit("GHS"), joinedOnly: true),
+        "tk": PrefixWord(unit: .explicit("BDT"), joinedOnly: true), "sh": PrefixWord(unit: .generic(CurrencyFamily("shilling")), joinedOnly: true),
+        "n": PrefixWord(unit: .explicit("NGN"), joinedOnly: true, needsScale: true),
     ]
 
     /// Words that multiply the number before them.

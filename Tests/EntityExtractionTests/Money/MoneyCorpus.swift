@@ -133,6 +133,22 @@ enum MoneyCorpus {
         ("Only ₹500 was paid.", [sum("Only ₹500", "500", "INR")]),
         ("Net cash was minus $5 million.", [sum("minus $5 million", "-5000000", "USD", .ambiguous)]),
         ("Revenues went up to 8.26 trillion lei.", [sum("8.26 trillion lei", "8260000000000", "RON", .ambiguous)]),
+        // Wire forms: abbreviated scales and units, a line the source wrapped, binary fractions.
+        ("It offered 25 billion dlrs in notes.", [sum("25 billion dlrs", "25000000000", "USD", .ambiguous)]),
+        ("The issue was priced at 1.2 billion dlr, a record.", [sum("1.2 billion dlr", "1200000000", "USD", .ambiguous)]),
+        ("Profit rose to 40 mln stg from 31 mln stg.", [sum("40 mln stg", "40000000", "GBP"), sum("31 mln stg", "31000000", "GBP")]),
+        ("The dividend is 62-1/2 cts a share.", [sum("62-1/2 cts", "0.625", "USD", .ambiguous)]),
+        ("M-1 rose 2.1 billion\ndlrs in the week.", [sum("2.1 billion\ndlrs", "2100000000", "USD", .ambiguous)]),
+        ("It would offer up to one-billion-dlr of notes.", [sum("up to one-billion-dlr", "1000000000", "USD", .ambiguous, qualifier: "up_to")]),
+        ("It plans to sell 15-20 mln dlrs of stock.", [sum("15-20 mln dlrs", "15000000", "USD", .ambiguous, range: ("15000000", "20000000"))]),
+        ("Dealers expect 14 or 15 billion marks.", [sum("14 or 15 billion marks", "14000000000", "DEM", .ambiguous, range: ("14000000000", "15000000000"))]),
+        ("It will cost £10bn or £11bn.", [sum("£10bn", "10000000000", "GBP"), sum("£11bn", "11000000000", "GBP")]),
+        ("The club spent 120m euros on players.", [sum("120m euros", "120000000", "EUR")]),
+        ("Homes are worth more than a trillion pounds.", [sum("more than a trillion pounds", "1000000000000", "GBP", .ambiguous, qualifier: "more_than")]),
+        ("Emaar earned Dh5bn and Aramco SR10m.", [sum("Dh5bn", "5000000000", "AED", .ambiguous), sum("SR10m", "10000000", "SAR")]),
+        ("Egypt raised LE5m and Nigeria N500bn.", [sum("LE5m", "5000000", "EGP"), sum("N500bn", "500000000000", "NGN")]),
+        ("Jakarta approved Rp 5 trillion.", [sum("Rp 5 trillion", "5000000000000", "IDR")]),
+        ("Gazprom paid 20bn roubles.", [sum("20bn roubles", "20000000000", "RUB", .ambiguous)]),
         // Resolution of bare signs from the article's explicit sums.
         ("The miner spent A$5m in March and $3m in April.",
          [sum("A$5m", "5000000", "AUD"), sum("$3m", "3000000", "AUD", .inferred, evidence: "earlier:A$")]),
@@ -147,6 +163,10 @@ enum MoneyCorpus {
 
     /// Texts with no sum of money in them.
     static let negatives: [String] = [
+        // A paragraph break ends a sum; a bare letter is a scale only before a currency or after a sign.
+        "Profit was 40\n\nMarks and Spencer said sales rose.", "Profit was 40\n    Dollar stores did well.",
+        "He ran the 120m hurdles and wore N95 masks.", "Sales were running at 5.8 million units.",
+        "Norway's fund owns 1.2 trillion crowns of shares.",
         // Orders of magnitude are no figure (OntoNotes counts them: see MoneyCorpusTests).
         "Projects cost billions of dollars.", "Parliament ended a multibillion-dollar dam.",
         "It became a multi-million pound business.", "Tens of thousands of euros went missing.",

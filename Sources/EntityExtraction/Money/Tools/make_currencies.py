@@ -40,6 +40,9 @@ ALIASES = {
     "SU": ["Soviet Union", "USSR", "U.S.S.R."], "TW": ["Taiwan"], "VN": ["Vietnam"], "IR": ["Iran"],
     "SY": ["Syria"], "VE": ["Venezuela"], "BO": ["Bolivia"], "TZ": ["Tanzania"], "LA": ["Laos"],
     "MD": ["Moldova"], "BN": ["Brunei"], "CI": ["Ivory Coast"], "CD": ["DR Congo", "Zaire"],
+    # Names territories had before CLDR's current ones.
+    "TR": ["Turkey"], "MK": ["Macedonia"], "SZ": ["Swaziland"], "MM": ["Burma"], "CV": ["Cape Verde"],
+    "TL": ["East Timor"], "BY": ["Byelorussia"], "LK": ["Ceylon"],
 }
 # Adjectives that no currency name carries (most come from names such as `Danish Krone`).
 ADJECTIVES = {

@@ -65,7 +65,7 @@ struct CurrencyContext {
         var score: [String: (count: Int, first: Int, text: String)] = [:]
         for (territory, m) in territories {
             let codes = CurrencyFacts.bundled.currencies(of: territory, on: date)
-            guard let code = codes.first(where: { Self.family(of: $0) == family }) else { continue }
+            guard let code = codes.first(where: { MoneyLexicon.isMember($0, of: family) }) else { continue }
             if let allowed, !allowed.contains(code) { continue }
             var s = score[code] ?? (0, Int.max, "")
             s.count += m.count

@@ -37,13 +37,24 @@ extension MoneyLexicon {
         for c in CurrencyFacts.bundled.currencies.values.sorted(by: { $0.code < $1.code }) where isMoney(c.code) {
             if let w = CurrencyFacts.unitWord(of: c.singular) { m[w, default: []].append(c.code) }
         }
+        // English news calls kroner, kronor and koruny all `crowns`.
+        m["crown"] = ["krone", "krona", "koruna"].flatMap { m[$0] ?? [] }.sorted()
         return m
     }()
+
+    /// Families English gives a name of its own to that is no CLDR unit word; their members keep
+    /// their CLDR family.
+    static let synonymFamilies: Set<String> = ["crown"]
+
+    /// Whether a code belongs to a family (`SEK` to `krona` and to `crown`; `CNY` to `¥`'s `yen`).
+    static func isMember(_ code: String, of family: CurrencyFamily) -> Bool {
+        familyOfCode[code] == family || membersOfFamily[family.word]?.contains(code) == true
+    }
 
     /// The family of each code whose unit word more than one currency shares.
     static let familyOfCode: [String: CurrencyFamily] = {
         var m: [String: CurrencyFamily] = [:]
-        for (word, members) in membersOfFamily where members.count > 1 {
+        for (word, members) in membersOfFamily where members.count > 1 && !synonymFamilies.contains(word) {
             for code in members { m[code] = CurrencyFamily(word) }
         }
         // `¥` stands for yen and yuan alike.
@@ -61,8 +72,7 @@ extension MoneyLexicon {
     static let newsForms: [String: [String]] = [
         "dollar": ["dlr", "dlrs", "buck", "bucks"], "ruble": ["rouble", "roubles"], "real": ["reais"],
         "lira": ["lire", "liras"], "zloty": ["zlotys", "zlotych"], "hryvnia": ["hryvnias", "hryvnyas"],
-        "drachma": ["drachmae", "drachmas"], "markka": ["markkaa"], "krone": ["kr", "crown", "crowns"],
-        "krona": ["crown", "crowns"], "koruna": ["crown", "crowns"], "shekel": ["shekels", "sheqel", "sheqels"],
+        "drachma": ["drachmae", "drachmas"], "markka": ["markkaa"], "krone": ["kr"], "crown": ["crowns"], "shekel": ["shekels", "sheqel", "sheqels"],
         "guilder": ["guilders"], "escudo": ["escudos"], "peseta": ["pesetas"], "ringgit": ["ringgits"],
     ]
     static let cent = Decimal(string: "0.01")!
@@ -75,7 +85,7 @@ extension MoneyLexicon {
     /// The words of a unit: singular, CLDR plurals of its members, and news forms.
     static func forms(of word: String) -> [String] {
         var forms = [word]
-        for code in membersOfFamily[word] ?? [] {
+        for code in synonymFamilies.contains(word) ? [] : membersOfFamily[word] ?? [] {
             if let c = CurrencyFacts.bundled.currencies[code], let p = CurrencyFacts.unitWord(of: c.plural), !forms.contains(p) {
                 forms.append(p)
             }
@@ -131,8 +141,7 @@ extension MoneyLexicon {
             let cautious = facts.homographs.contains(word)
             var unit = members.count > 1 ? CurrencyUnit.generic(CurrencyFamily(word)) : .explicit(members[0])
             unit.cautious = cautious
-            // `crowns` alone is a crown; only `Swedish crowns` and the like are money.
-            for form in forms(of: word) where form != "crown" && form != "crowns" { set(form, unit) }
+            for form in forms(of: word) { set(form, unit) }
         }
         for (_, minor) in minorForms {
             for form in minor.forms { set(form, .generic(minor.family, factor: cent)) }

@@ -141,7 +141,7 @@ public struct MoneyRecognizer: Sendable {
 
     /// The member of a family a territory used on a day (`Turkish lira` is TRL in 2004, TRY in 2006).
     static func member(of family: CurrencyFamily, usedBy territory: String, on date: CivilDate?) -> String? {
-        CurrencyFacts.bundled.currencies(of: territory, on: date).first { CurrencyContext.family(of: $0) == family }
+        CurrencyFacts.bundled.currencies(of: territory, on: date).first { MoneyLexicon.isMember($0, of: family) }
     }
 
     /// `Z$1,000 ($100)`, `A$5m ($3.5m)`: a bare sum in brackets right after a foreign one of its

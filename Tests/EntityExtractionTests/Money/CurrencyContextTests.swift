@@ -54,6 +54,14 @@ final class CurrencyContextTests: XCTestCase {
         assertValues("Sri Lanka's banks wrote off 25bn rupees.", [("25bn rupees", "LKR", .inferred, "place:Sri Lanka")])
     }
 
+    func testCrownsAreTheKronerOrKronorOfThePlace() {
+        assertValues("Norway's oil fund earned 1.2 trillion crowns.", [("1.2 trillion crowns", "NOK", .inferred, "place:Norway")])
+        assertValues("Volvo, the Swedish carmaker, lost 500 mln crowns.", [("500 mln crowns", "SEK", .inferred, "place:Swedish")])
+        assertValues("It sold 50 mln Danish crowns of bonds.", [("50 mln Danish crowns", "DKK", .explicit, nil)])
+        // No place: `crowns` has no default, so no sum is claimed.
+        assertValues("The firm lost 500 mln crowns.", [])
+    }
+
     func testAFullNameEarlierDecides() {
         assertValues("It sold 5 billion Danish kroner of bonds and kept 2 billion kroner.",
                      [("5 billion Danish kroner", "DKK", .explicit, nil), ("2 billion kroner", "DKK", .inferred, "earlier:Danish kroner")])

@@ -47,10 +47,15 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ document: Document, options: ExtractionOptions, deadline: ExtractionDeadline) throws -> Extraction {
+        // Names first: which places the tagger sees (and which names are people) decides a bare
+        // `dollars`. Money and dates still keep priority on their spans below.
+        let wantsNames = !options.types.isDisjoint(with: [.person, .organisation, .place])
+        try deadline.check("tagging names")
+        let tagged = wantsNames ? try nameTagger?.tag(document, deadline: deadline) : nil
         try deadline.check("finding sums of money")
         var moneyOptions = options.money
         moneyOptions.referenceDate = moneyOptions.referenceDate ?? options.publishedAt
-        let money = options.types.contains(.money) ? MoneyRecognizer(options: moneyOptions).recognize(document) : []
+        let money = options.types.contains(.money) ? MoneyRecognizer(options: moneyOptions).recognize(document, names: tagged) : []
         try deadline.check("finding dates")
         let dates = !options.types.contains(.date) ? [] :
             DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
@@ -70,10 +75,7 @@ public struct EntityExtractor: Sendable {
             }
         }
         var names: [NameMatch] = []
-        let wantsNames = !options.types.isDisjoint(with: [.person, .organisation, .place])
-        try deadline.check("tagging names")
-        for n in (wantsNames ? try nameTagger?.tag(document, deadline: deadline) : nil) ?? []
-        where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
+        for n in tagged ?? [] where options.types.contains(n.type) && taken.insertIfFree(n.start..<n.end) {
             names.append(n)
         }
         try deadline.check("grouping mentions into entities")

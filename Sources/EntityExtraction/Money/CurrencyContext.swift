@@ -17,10 +17,22 @@ struct CurrencyContext {
     private(set) var territories: [String: Mentions] = [:]
     let date: CivilDate?
 
-    init(document: Document, norms: [String], date: CivilDate?) {
+    /// - Parameter names: the tagger's names, sorted by start, when it ran. A name inside a
+    ///   person's name never counts (`Jordan`, `Hamilton` in `Lewis Hamilton`); a city counts only
+    ///   where the tagger sees a place; a country or its adjective counts anywhere else, inside an
+    ///   organisation's name too (`Bank of Canada`). Without names, every match counts.
+    init(document: Document, norms: [String], date: CivilDate?, names: [NameMatch]? = nil) {
         self.date = date
         let tokens = document.tokens
         let index = Self.index
+        var nameIndex = 0
+        /// The tagger's type for a span, if a name covers it.
+        func taggedType(_ span: Range<Int>) -> EntityType? {
+            guard let names else { return nil }
+            while nameIndex < names.count, names[nameIndex].end <= span.lowerBound { nameIndex += 1 }
+            guard nameIndex < names.count, names[nameIndex].start <= span.lowerBound, span.upperBound <= names[nameIndex].end else { return nil }
+            return names[nameIndex].type
+        }
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
@@ -44,7 +56,12 @@ struct CurrencyContext {
                 }
                 if Self.word(norms[k - 1]) != norms[k - 1] { break }   // a possessive ends the name
             }
-            if matched > 0, Self.isProperMention(tokens[i], phrase: phrase) {
+            var counts = matched > 0 && Self.isProperMention(tokens[i], phrase: phrase)
+            if counts, names != nil {
+                let type = taggedType(tokens[i].start..<tokens[i + matched - 1].end)
+                counts = type != .person && (type == .place || !index.cities.contains(phrase))
+            }
+            if counts {
                 var m = territories[territory] ?? Mentions()
                 if m.count == 0 {
                     m.firstToken = i
@@ -101,16 +118,23 @@ struct CurrencyContext {
 
     struct Index {
         var places: [String: String] = [:]
+        /// Keys that name only a city, not a territory.
+        var cities: Set<String> = []
         /// First word of every name → the most words a name starting with it has.
         var firstWords: [String: Int] = [:]
     }
 
     static let index: Index = {
         var index = Index()
-        for (name, territory) in CurrencyFacts.bundled.places.merging(CurrencyFacts.bundled.cities, uniquingKeysWith: { a, _ in a }) {
+        let facts = CurrencyFacts.bundled
+        // Territories' own names first, then cities, each in a fixed order: the first claim on a key wins.
+        let named = facts.places.sorted { $0.key < $1.key }.map { ($0.key, $0.value, false) }
+            + facts.cities.sorted { $0.key < $1.key }.map { ($0.key, $0.value, true) }
+        for (name, territory, isCity) in named {
             let key = MoneyLexicon.key(name)
-            guard !key.isEmpty else { continue }
-            index.places[key] = index.places[key] ?? territory
+            guard !key.isEmpty, index.places[key] == nil else { continue }
+            index.places[key] = territory
+            if isCity { index.cities.insert(key) }
             let words = key.split(separator: " ")
             index.firstWords[String(words[0])] = max(index.firstWords[String(words[0])] ?? 0, words.count)
         }

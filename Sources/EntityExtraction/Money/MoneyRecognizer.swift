@@ -57,7 +57,9 @@ public struct MoneyRecognizer: Sendable {
         self.options = options
     }
 
-    public func recognize(_ document: Document) -> [MoneyMatch] {
+    /// - Parameter names: the name tagger's findings, when it ran: a place name then counts as
+    ///   a place only where the tagger sees one (`Hamilton` the city, not Lewis Hamilton).
+    public func recognize(_ document: Document, names: [NameMatch]? = nil) -> [MoneyMatch] {
         let grammar = MoneyGrammar(document: document)
         let readings = Self.read(grammar).filter { !$0.isVague || options.spanStyle == .ontoNotes }
         guard !readings.isEmpty else { return [] }
@@ -86,7 +88,7 @@ public struct MoneyRecognizer: Sendable {
             if members.count == 1, let only = members.first {
                 answer = (only.key, .inferred, "earlier:" + only.value)
             } else {
-                if context == nil { context = CurrencyContext(document: document, norms: grammar.norms, date: date) }
+                if context == nil { context = CurrencyContext(document: document, norms: grammar.norms, date: date, names: names) }
                 let allowed = members.isEmpty ? nil : Set(members.keys)
                 if let p = context!.resolve(f, among: allowed) {
                     answer = (p.code, .inferred, p.evidence)

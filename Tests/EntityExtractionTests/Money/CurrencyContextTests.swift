@@ -54,6 +54,26 @@ final class CurrencyContextTests: XCTestCase {
         assertValues("Sri Lanka's banks wrote off 25bn rupees.", [("25bn rupees", "LKR", .inferred, "place:Sri Lanka")])
     }
 
+    /// With the tagger's names, a city counts only where it is a place, and nothing inside a
+    /// person's name counts.
+    func testTaggedNamesDecideWhatIsAPlace() {
+        let text = "Lewis Hamilton signed a $100m deal in Hamilton."
+        let doc = Document(text: text)
+        let recognizer = MoneyRecognizer(options: MoneyOptions(referenceDate: CivilDate(year: 2024, month: 3, day: 14)))
+        func sum(_ names: [NameMatch]?) -> (String, String?) {
+            let m = recognizer.recognize(doc, names: names)
+            XCTAssertEqual(m.count, 1)
+            return (m.first?.value.currency ?? "", m.first?.value.currencyEvidence)
+        }
+        let person = NameMatch(start: 0, end: 14, type: .person)
+        let city = NameMatch(start: 38, end: 46, type: .place)
+        XCTAssertEqual(doc.text(from: 38, to: 46), "Hamilton")
+        XCTAssertEqual(sum([person]).0, "USD", "neither Hamilton is a place to the tagger")
+        XCTAssertEqual(sum([person]).1, "default")
+        XCTAssertEqual(sum([person, city]).0, "CAD", "the second Hamilton is the Canadian city")
+        XCTAssertEqual(sum([person, city]).1, "place:Hamilton")
+    }
+
     func testCrownsAreTheKronerOrKronorOfThePlace() {
         assertValues("Norway's oil fund earned 1.2 trillion crowns.", [("1.2 trillion crowns", "NOK", .inferred, "place:Norway")])
         assertValues("Volvo, the Swedish carmaker, lost 500 mln crowns.", [("500 mln crowns", "SEK", .inferred, "place:Swedish")])

@@ -36,7 +36,7 @@ struct CurrencyContext {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            guard t.kind == .word, t.isCapitalized, let longest = index.firstWords[Self.word(norms[i])] else {
+            guard t.kind == .word, Self.isCapitalized(t), let longest = index.firstWords[Self.word(norms[i])] else {
                 i += 1
                 continue
             }
@@ -102,8 +102,15 @@ struct CurrencyContext {
 
     /// `Kong's` → `kong`: the norm without a possessive ending.
     static func word(_ norm: String) -> String {
+        guard norm.utf8.last == UInt8(ascii: "s") else { return norm }
         if norm.hasSuffix("'s") || norm.hasSuffix("’s") { return String(norm.dropLast(2)) }
         return norm
+    }
+
+    /// `Token.isCapitalized` without a Unicode property lookup for ASCII, nearly every word.
+    static func isCapitalized(_ t: Token) -> Bool {
+        guard let b = t.text.utf8.first else { return false }
+        return b < 0x80 ? (b >= 65 && b <= 90) : t.isCapitalized
     }
 
     static func endWithoutPossessive(_ t: Token) -> Int {

@@ -97,17 +97,43 @@ extension MoneyLexicon {
     /// A name as the grammar compares it: lower case, no dots, single spaces.
     /// Hyphens stand apart, as the tokenizer splits them (`bosnia - herzegovina convertible marks`).
     static func key(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "-", with: " - ")
-            .split(separator: " ").joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        func word(_ c: Unicode.Scalar) {
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(c)
+        }
+        for c in name.lowercased().unicodeScalars {
+            switch c {
+            case ".": continue
+            case " ": space = true
+            case "-": space = true; word("-"); space = true
+            default: word(c)
+            }
+        }
+        return String(out)
     }
 
     /// Currency names read after a number, as lower-case words joined by single spaces.
     static let names: [String: CurrencyUnit] = {
         let facts = CurrencyFacts.bundled
         var m: [String: CurrencyUnit] = [:]
-        func set(_ name: String, _ unit: CurrencyUnit, override: Bool = false) {
-            for k in Set([key(name), CurrencyFacts.fold(key(name))]) where override || m[k] == nil { m[k] = unit }
+        /// Adds a name as keyed and, when it has diacritics, folded (`krona` for `króna`).
+        func setKeys(_ k: String, _ folded: String, _ unit: CurrencyUnit, override: Bool) {
+            if override || m[k] == nil { m[k] = unit }
+            if folded != k, override || m[folded] == nil { m[folded] = unit }
         }
+        func set(_ name: String, _ unit: CurrencyUnit, override: Bool = false) {
+            let k = key(name)
+            setKeys(k, k.utf8.allSatisfy { $0 < 0x80 } ? k : CurrencyFacts.fold(k), unit, override: override)
+        }
+        let formsByFamily = Dictionary(uniqueKeysWithValues: membersOfFamily.keys.map { ($0, forms(of: $0).map(key)) })
+        var familiesOfCode: [String: [String]] = [:]
+        for (word, members) in membersOfFamily.sorted(by: { $0.key < $1.key }) {
+            for code in members { familiesOfCode[code, default: []].append(word) }
+        }
+        let centForms = minorForms["cent"]!.forms
         // Full CLDR names, current currencies before historic ones (`Russian ruble` is RUB).
         let all = facts.currencies.values.filter { isMoney($0.code) && !$0.singular.contains("(") }
         for c in all.sorted(by: { ($0.historic ? 1 : 0, $0.code) < ($1.historic ? 1 : 0, $1.code) }) {
@@ -122,16 +148,22 @@ extension MoneyLexicon {
         // A territory's name or adjective before a unit it used: `N.Z. dlrs`, `Hong Kong cents`,
         // `West German marks`.
         for (place, territory) in facts.places.sorted(by: { $0.key < $1.key }) {
-            let used = facts.everUsed(by: territory)
-            for (word, members) in membersOfFamily.sorted(by: { $0.key < $1.key }) {
-                guard let newest = used.first(where: { members.contains($0) }) else { continue }
-                var unit = CurrencyUnit.explicit(newest)
-                unit.territory = territory
-                for form in forms(of: word) { set(place + " " + form, unit) }
-                if word == "dollar" || word == "euro" {
-                    var minor = unit
-                    minor.factor = cent
-                    for form in minorForms["cent"]!.forms { set(place + " " + form, minor) }
+            let placeKey = key(place)
+            let foldedPlace = placeKey.utf8.allSatisfy { $0 < 0x80 } ? placeKey : CurrencyFacts.fold(placeKey)
+            var seen = Set<String>()
+            // Newest first: a family takes the newest currency of it the territory used.
+            for code in facts.everUsed(by: territory) {
+                for word in familiesOfCode[code] ?? [] where seen.insert(word).inserted {
+                    var unit = CurrencyUnit.explicit(code)
+                    unit.territory = territory
+                    for form in formsByFamily[word] ?? [] {
+                        setKeys(placeKey + " " + form, foldedPlace + " " + form, unit, override: false)
+                    }
+                    if word == "dollar" || word == "euro" {
+                        var minor = unit
+                        minor.factor = cent
+                        for form in centForms { setKeys(placeKey + " " + form, foldedPlace + " " + form, minor, override: false) }
+                    }
                 }
             }
         }

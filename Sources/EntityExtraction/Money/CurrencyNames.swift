@@ -196,5 +196,15 @@ extension MoneyLexicon {
     }()
 
     /// The longest currency name, in words, so phrase lookups stop early.
-    static let longestName: Int = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
+    static let longestName: Int = nameLengthByFirstWord.values.max() ?? 1
+
+    /// The first word of every name → the most words (hyphens and `&` counted) a name starting with it has.
+    static let nameLengthByFirstWord: [String: Int] = {
+        var m: [String: Int] = [:]
+        for name in names.keys {
+            let words = name.split(separator: " ")
+            m[String(words[0])] = max(m[String(words[0])] ?? 0, words.count)
+        }
+        return m
+    }()
 }

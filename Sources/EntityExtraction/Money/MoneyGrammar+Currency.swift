@@ -196,7 +196,10 @@ extension MoneyGrammar {
         var words: [String] = []
         var ends: [Int] = []
         var k = i
-        while words.count < MoneyLexicon.longestName, k < tokens.count {
+        // Most words after a number begin no name (`million`, `shares`): one lookup says so.
+        let (first, _) = mergedLetters(at: i)
+        guard let longest = MoneyLexicon.nameLengthByFirstWord[first] else { return nil }
+        while words.count < longest, k < tokens.count {
             if k > i && breakBefore(k) { break }
             // Names hold words, a joined hyphen and `&` (`Bosnia-Herzegovina`, `Trinidad & Tobago`).
             if tokens[k].kind != .word {

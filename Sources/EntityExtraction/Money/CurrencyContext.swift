@@ -97,7 +97,12 @@ struct CurrencyContext {
     }
 
     static func family(of code: String) -> CurrencyFamily? {
-        MoneyLexicon.familyOfCode[code] ?? CurrencyFacts.unitWord(of: CurrencyFacts.bundled.currencies[code]?.singular ?? "").map(CurrencyFamily.init)
+        MoneyLexicon.familyOfCode[code] ?? unitFamilies[code]
+    }
+
+    /// Every code's unit word as a family, including single-member ones (`rand`).
+    static let unitFamilies: [String: CurrencyFamily] = CurrencyFacts.bundled.currencies.compactMapValues {
+        CurrencyFacts.unitWord(of: $0.singular).map(CurrencyFamily.init)
     }
 
     /// `Kong's` → `kong`: the norm without a possessive ending.
@@ -142,8 +147,8 @@ struct CurrencyContext {
             guard !key.isEmpty, index.places[key] == nil else { continue }
             index.places[key] = territory
             if isCity { index.cities.insert(key) }
-            let words = key.split(separator: " ")
-            index.firstWords[String(words[0])] = max(index.firstWords[String(words[0])] ?? 0, words.count)
+            let (first, count) = CurrencyFacts.firstWord(key)
+            index.firstWords[first] = max(index.firstWords[first] ?? 0, count)
         }
         return index
     }()

@@ -46,8 +46,19 @@ struct CurrencyFacts: Sendable {
     }()
 
     init(tsv: String) {
-        for line in tsv.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: splitting a String by Character breaks graphemes, ten times the cost.
+        var bytes = Array(tsv.utf8)
+        bytes.append(10)
+        var lineStart = 0
+        var fields: [[String]] = []
+        for (i, b) in bytes.enumerated() where b == 10 {
+            if i > lineStart {
+                fields.append(bytes[lineStart..<i].split(separator: 9, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) })
+            }
+            lineStart = i + 1
+        }
+        for f in fields {
             switch f[0] {
             case "currency" where f.count >= 6:
                 currencies[f[1]] = Currency(code: f[1], singular: f[2], plural: f[3], symbol: f[4], historic: f[5] == "1")
@@ -81,10 +92,22 @@ struct CurrencyFacts: Sendable {
     /// the bare word a story uses once the currency is clear (`kronor`, `dollars`).
     /// A dated name keeps its unit: `Turkish Lira (1922–2005)` → `lira`.
     static func unitWord(of name: String) -> String? {
-        let undated = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
-        guard let last = undated.split(separator: " ").last else { return nil }
-        let word = fold(String(last))
+        let undated = name.utf8.split(separator: UInt8(ascii: "("), maxSplits: 1, omittingEmptySubsequences: false).first ?? name.utf8[...]
+        guard let last = undated.split(separator: 32).last else { return nil }
+        let raw = String(decoding: last, as: UTF8.self)
+        let word = last.allSatisfy({ $0 < 0x80 }) ? raw.lowercased() : fold(raw)
         return spellings[word] ?? word
+    }
+
+    /// The words of a key (lower case, single spaces), split on bytes rather than Characters.
+    static func words(_ key: String) -> [Substring.UTF8View.SubSequence] {
+        key.utf8.split(separator: 32)
+    }
+
+    /// The first word of a key and how many words it has.
+    static func firstWord(_ key: String) -> (String, Int) {
+        let w = words(key)
+        return (w.first.map { String(decoding: $0, as: UTF8.self) } ?? "", w.count)
     }
 
     /// One unit spelt two ways in CLDR's names (`Soviet Rouble`, `Russian Ruble`) is one family.

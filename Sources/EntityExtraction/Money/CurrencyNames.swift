@@ -202,8 +202,8 @@ extension MoneyLexicon {
     static let nameLengthByFirstWord: [String: Int] = {
         var m: [String: Int] = [:]
         for name in names.keys {
-            let words = name.split(separator: " ")
-            m[String(words[0])] = max(m[String(words[0])] ?? 0, words.count)
+            let (first, count) = CurrencyFacts.firstWord(name)
+            m[first] = max(m[first] ?? 0, count)
         }
         return m
     }()

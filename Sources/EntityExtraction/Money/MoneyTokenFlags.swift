@@ -17,10 +17,7 @@ struct MoneyTokenFlags {
     static let table: LexiconIndex<UInt8> = {
         var m: [String: UInt8] = [:]
         for w in MoneyGrammar.startWords { m[w, default: 0] |= startWord }
-        for name in MoneyLexicon.names.keys {
-            let first = String(name.split(separator: " ")[0])
-            m[first, default: 0] |= currencyWord
-        }
+        for first in MoneyLexicon.nameLengthByFirstWord.keys { m[first, default: 0] |= currencyWord }
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= currencyWord }
         m["p", default: 0] |= currencyWord
         for w in MoneyLexicon.prefixWords.keys { m[w, default: 0] |= prefixWord }

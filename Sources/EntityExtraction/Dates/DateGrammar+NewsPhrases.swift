@@ -34,13 +34,18 @@ extension DateGrammar {
         }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
             let j = i + 3
-            if let s = lex(j).shifts, s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
+            if let s = lex(j).shifts, s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .anchored(yearEarlier)) }
+            // the same year-ago period, the same year-earlier quarter
+            if key(i + 2) == "year", isDash(i + 3), key(i + 4) == "ago" || key(i + 4) == "earlier",
+               ["period", "quarter", "month", "week", "half"].contains(key(i + 5)) {
+                return DateParse(end: i + 6, meaning: .anchored(yearEarlier))
+            }
             return nil
         }
         if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
             var j = i + 4
             if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
-            return DateParse(end: j, meaning: .duration)
+            return DateParse(end: j, meaning: .anchored(yearEarlier))
         }
         if k == "the", key(i + 1) == "same", ["day", "week", "month", "year"].contains(key(i + 2)) { return DateParse(end: i + 3, meaning: .duration) }
         if k == "the", ["whole", "entire", "full"].contains(key(i + 1)), ["day", "week", "month", "year"].contains(key(i + 2)) {
@@ -130,7 +135,10 @@ extension DateGrammar {
                 let from = past ? sat.adding(days: -7) : sat
                 return DateParse(end: skipPossessive(i + 2), meaning: .period(DatePeriod(from: from, to: from.adding(days: 1), grain: .week)))
             }
-            return unitContext(i)
+            // `the year`, `earlier in the day`: an anaphor with nothing new once the text has
+            // dated something; before that, the period of the story
+            guard let u = unitContext(i), case .period(let p) = u.meaning else { return nil }
+            return DateParse(end: u.end, meaning: .anchored(.anaphor(p)))
         }
         if k == "the", key(i + 1) == "weekend" {
             let sat = reference.weekStart.adding(days: 5)

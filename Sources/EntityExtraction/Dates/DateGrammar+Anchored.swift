@@ -45,7 +45,7 @@ extension DateGrammar {
     /// An anchored date on the calendar, or its fallback when nothing near anchors it.
     func resolve(_ shift: AnchoredShift, at i: Int) -> DatePeriod? {
         if shift.anaphor { return memo.anchor == nil ? shift.fallback : nil }
-        guard let anchor = memo.anchor, document.sentenceIndex(ofToken: i) - anchor.sentence <= DateGrammar.anchorReach,
+        guard let anchor = memo.anchor, sentenceIndex(i) - anchor.sentence <= DateGrammar.anchorReach,
               shift.anchorGrains.map({ $0.contains(anchor.period.grain) }) ?? true else { return shift.fallback }
         let a = anchor.period
         if shift.asUnit, !a.spans(shift.unit) {

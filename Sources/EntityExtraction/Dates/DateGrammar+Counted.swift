@@ -196,7 +196,7 @@ extension DateGrammar {
                 // `from $639m year-earlier`: the stated period a year before
                 return DateParse(end: j + 3, meaning: .anchored(yearEarlier))
             }
-            if isDash(j + 1), joined(j + 1), ["earlier", "ago", "end", "before", "long", "to"].contains(key(j + 2)) {
+            if isDash(j + 1), joined(j + 1), ["earlier", "ago", "before", "long", "to"].contains(key(j + 2)) {
                 if key(j + 2) == "to", key(j + 4) == "date" { return DateParse(end: j + 5, meaning: .duration) }
                 if key(j + 2) == "to" { return nil }
                 return DateParse(end: j + 3, meaning: .duration)

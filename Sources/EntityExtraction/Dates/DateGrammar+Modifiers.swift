@@ -177,7 +177,8 @@ extension DateGrammar {
             guard j > i, key(j + 1) != "of", key(j + 1) != "in",
                   ["in", "during", "by", "until", "till", "since", "over", "through", "before", "after", "this", "that"].contains(key(i - 1)) else { return nil }
         }
-        if j == i, !tokens[i].isCapitalized, !(key(i - 1) == "in" || key(i - 1) == "this" || key(i - 1) == "during" || key(i - 1) == "by" || key(i - 1) == "until" || key(i - 1) == "since") { return nil }
+        if j == i, !tokens[i].isCapitalized,
+           !["in", "this", "during", "by", "until", "since", "of", "before", "after", "through", "over"].contains(key(i - 1)) { return nil }
         // the latest such season that has begun
         var p = seasonPeriod(start, year: reference.year)
         if p.from > reference { p = seasonPeriod(start, year: reference.year - 1) }

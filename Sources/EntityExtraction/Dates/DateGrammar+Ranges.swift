@@ -94,7 +94,7 @@ extension DateGrammar {
         } else if case .anchored(let shift) = b.meaning {
             // `from today to two days later`: the second end counts from the first
             let saved = memo.anchor
-            memo.anchor = (pa, document.sentenceIndex(ofToken: i))
+            memo.anchor = (pa, sentenceIndex(i))
             pbResolved = resolve(shift, at: i)
             memo.anchor = saved
         } else {

@@ -123,7 +123,7 @@ extension DateGrammar {
             return DateParse(end: key(k) == "workweek" ? k + 1 : k + 2, meaning: .period(DatePeriod(from: mon, to: mon.adding(days: 4), grain: .week)))
         }
         // the current fiscal year: fiscal years are read as calendar years
-        let fiscal = key(k) == "fiscal" && key(k + 1) == "year"
+        let fiscal = (key(k) == "fiscal" || key(k) == "calendar") && key(k + 1) == "year"
         let u = fiscal ? k + 1 : k
         guard let unit = lex(u).units, !key(u).hasSuffix("s") else { return nil }
         var end = u + 1

@@ -6,11 +6,14 @@ extension DateGrammar {
     static let adjectivePosition: Set<String> = ["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will"]
 
     /// Present tenses that news uses for what is scheduled (`the council meets on Tuesday`,
-    /// `the vote is on Friday`); weaker than any tensed cue.
+    /// `talks reopen on Monday`); a little weaker than a tensed cue at the same distance.
     static let scheduledPresent: Set<String> = [
-        "is", "are", "meets", "meet", "opens", "starts", "begins", "ends", "resumes", "closes", "holds",
+        "meets", "meet", "opens", "starts", "begins", "ends", "resumes", "reopen", "reopens", "closes", "holds",
         "hosts", "visits", "faces", "returns", "launches", "votes", "arrives", "leaves", "takes",
     ]
+
+    /// Present-tense auxiliaries: the sentence speaks of now, so a bare date is the nearest one.
+    static let presentTense: Set<String> = ["is", "are", "am", "has", "have"]
 
     /// Verbs of saying: past tense, but of the report rather than of the dates reported.
     static let reportingVerbs: Set<String> = ["said", "told", "added", "reported", "stated", "noted", "announced"]
@@ -27,6 +30,9 @@ extension DateGrammar {
             if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
             if w.futureCues || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
                 cues.append(TenseCue(token: i, direction: .future))
+            } else if DateGrammar.presentTense.contains(k) {
+                // `losses are estimated … in the year ending March 31`: the present is near now
+                cues.append(TenseCue(token: i, direction: .nearest))
             } else if DateGrammar.scheduledPresent.contains(k) {
                 // `the council meets on Tuesday`: the present of a scheduled event looks ahead
                 cues.append(TenseCue(token: i, direction: .future, weak: true))
@@ -44,12 +50,12 @@ extension DateGrammar {
 
     /// The cue nearest the date in its sentence decides (`met … and will meet`); none: nearest day.
     func direction(ofSentenceAt token: Int) -> DateDirection {
-        let index = document.sentenceIndex(ofToken: token)
+        let index = sentenceIndex(token)
         let cues: [TenseCue]
         if let known = memo.cues[index] {
             cues = known
         } else {
-            cues = tenseCues(in: document.sentences[index])
+            cues = tenseCues(in: sentences[index])
             memo.cues[index] = cues
         }
         // the nearest cue, one before the date counting closer than one after (the auxiliary
@@ -59,7 +65,7 @@ extension DateGrammar {
             let i = cue.token, d = cue.direction
             var distance = i < token ? token - i : 2 * (i - token)
             // a present tense decides only when no tensed word does
-            if cue.weak { distance += 100 }
+            if cue.weak { distance += 5 }
             // `It said interest payable March 31 will be paid`: the reporting verb dates the
             // report, not what it reports; it decides only when nothing else does
             if DateGrammar.reportingVerbs.contains(keys[i]) { distance += 1000 }

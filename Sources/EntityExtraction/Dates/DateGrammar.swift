@@ -93,6 +93,8 @@ final class ParseMemo {
     /// The last day of a week the article stated (`the week ended Wednesday`): the bare
     /// weekdays of a past-tense story fall in that week.
     var weekFrameEnd: CivilDate?
+    /// The document's sentences with wrapped lines joined (`DateGrammar.sentences`).
+    var sentences: [Range<Int>]?
 }
 
 /// The date grammar over one document: each `parse…` method tries one family of rules at a

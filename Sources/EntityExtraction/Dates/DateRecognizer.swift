@@ -86,7 +86,7 @@ public struct DateRecognizer: Sendable {
                     isCalendar = false
                     // `the week` refers to the week last dated, and carries it on
                     if shift.anaphor, let a = grammar.memo.anchor {
-                        grammar.memo.anchor = (a.period, document.sentenceIndex(ofToken: i))
+                        grammar.memo.anchor = (a.period, grammar.sentenceIndex(i))
                     }
                 } else {
                     i += 1
@@ -118,7 +118,7 @@ public struct DateRecognizer: Sendable {
             }
             i = parse.end
             if isCalendar, let period = resolved {
-                grammar.memo.anchor = (period, document.sentenceIndex(ofToken: first))
+                grammar.memo.anchor = (period, grammar.sentenceIndex(first))
             }
             let ontoNotes = options.convention == .ontoNotes
             guard isCalendar || ontoNotes else { continue }

@@ -14,6 +14,15 @@ extension DateCorpus {
         ("Funds will be credited on Friday, when an earlier pact expires.", [("Friday", "2024-03-15")]),
         ("It said interest payable March 31 will be paid as usual.", [("March 31", "2024-03-31")]),
         ("Reserves fell on Tuesday due to a number of corrections.", [("Tuesday", "2024-03-12")]),
+        // a wrapped line does not end the sentence: the date keeps its verb
+        ("The bank will redeem on\nMay 31 all its notes.", [("May 31", "2024-05-31")]),
+        ("Losses are estimated at 3.1 billion yen in the year ending March 31, against\na larger loss a year earlier.",
+         [("the year ending March 31", "2023-04-01..2024-03-31"), ("a year earlier", "2022-04-01..2023-03-31")]),
+        ("The proposal is designed to avoid an impasse when talks reopen on Monday.", [("Monday", "2024-03-18")]),
+        // the end of the period of the story
+        ("Rates should fall by year's end.", [("year's end", "2024-12")]),
+        ("The fund closed at year-end.", [("year-end", "2024-12")]),
+        ("Gains this calendar year were small.", [("this calendar year", "2024")]),
         // quarters, halves and fiscal years
         ("Profits rose in the December quarter.", [("the December quarter", "2023-10-01..2023-12-31")]),
         ("Sales fell in the final quarter of 2004.", [("the final quarter of 2004", "2004-10-01..2004-12-31")]),
@@ -72,6 +81,7 @@ extension DateCorpus {
         "Analysts attributed the fall to mild weather.",
         "The fall came as the dollar weakened.",
         "The match turned in the second half of the game.",
+        "Headline without a full stop\n\nThe figures were revised.",
     ]
 
     /// OntoNotes' convention over the same recognizer: lengths are dates, parts of a day are TIME.

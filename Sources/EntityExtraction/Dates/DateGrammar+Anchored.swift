@@ -22,7 +22,9 @@ extension DateGrammar {
             shift = 0
             j = i + 1
         } else {
-            guard key(i) == "the", let s = DateGrammar.anchorShifts[key(i + 1)] else { return nil }
+            // one lexicon fact before any string work: `the` is the commonest word there is
+            guard key(i) == "the", lex(i + 1).shifts != nil || key(i + 1) == "same",
+                  let s = DateGrammar.anchorShifts[key(i + 1)] else { return nil }
             shift = s
             j = i + 2
         }

@@ -25,15 +25,17 @@ extension DateGrammar {
             let k = keys[i]
             let w = lex(i)
             // `an earlier pact`, `the later date`: adjectives, not the tense of the sentence
-            if k == "earlier" || k == "later", ["a", "an", "the", "its", "their"].contains(key(i - 1)) { continue }
-            // `due to a number of corrections`: because of, not a schedule
-            if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
+            if w.pastCues || w.futureCues {
+                if k == "earlier" || k == "later", ["a", "an", "the", "its", "their"].contains(key(i - 1)) { continue }
+                // `due to a number of corrections`: because of, not a schedule
+                if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
+            }
             if w.futureCues || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
                 cues.append(TenseCue(token: i, direction: .future))
-            } else if DateGrammar.presentTense.contains(k) {
+            } else if w.presentTense {
                 // `losses are estimated … in the year ending March 31`: the present is near now
                 cues.append(TenseCue(token: i, direction: .nearest))
-            } else if DateGrammar.scheduledPresent.contains(k) {
+            } else if w.scheduledPresent {
                 // `the council meets on Tuesday`: the present of a scheduled event looks ahead
                 cues.append(TenseCue(token: i, direction: .future, weak: true))
             } else if w.pastCues, !(1...3).contains(where: { lex(i - $0).futureCues || key(i - $0).hasSuffix("'ll") }) {
@@ -68,7 +70,7 @@ extension DateGrammar {
             if cue.weak { distance += 5 }
             // `It said interest payable March 31 will be paid`: the reporting verb dates the
             // report, not what it reports; it decides only when nothing else does
-            if DateGrammar.reportingVerbs.contains(keys[i]) { distance += 1000 }
+            if lex(i).reportingVerbs { distance += 1000 }
             if best == nil || distance < best!.distance { best = (distance, d) }
         }
         return best?.direction ?? .nearest

@@ -6,13 +6,16 @@ public struct ExtractionOptions: Sendable {
     public var numericDateOrder: NumericDateOrder
     /// The kinds of entity to look for; recognizers for the others do not run.
     public var types: Set<EntityType>
+    /// What counts as a date: calendar references (the service) or OntoNotes DATE (its scorer).
+    public var dateConvention: DateConvention
 
     public init(publishedAt: CivilDate, money: MoneyOptions = MoneyOptions(), numericDateOrder: NumericDateOrder = .monthDay,
-                types: Set<EntityType> = Set(EntityType.allCases)) {
+                types: Set<EntityType> = Set(EntityType.allCases), dateConvention: DateConvention = .calendar) {
         self.publishedAt = publishedAt
         self.money = money
         self.numericDateOrder = numericDateOrder
         self.types = types
+        self.dateConvention = dateConvention
     }
 }
 
@@ -20,7 +23,7 @@ public struct ExtractionOptions: Sendable {
 /// Money and dates keep priority on their spans; names that overlap them are dropped.
 public struct EntityExtractor: Sendable {
     /// Stored with every article so that text can be re-extracted when this changes.
-    public static let version = "2026.11.26-2"
+    public static let version = "2026.12.01-1"
 
     public let nameTagger: (any NameTagging)?
 
@@ -58,7 +61,8 @@ public struct EntityExtractor: Sendable {
         let money = options.types.contains(.money) ? MoneyRecognizer(options: moneyOptions).recognize(document, names: tagged) : []
         try deadline.check("finding dates")
         let dates = !options.types.contains(.date) ? [] :
-            DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder)).recognize(document)
+            DateRecognizer(options: DateOptions(reference: options.publishedAt, numericOrder: options.numericDateOrder,
+                                                convention: options.dateConvention)).recognize(document)
         try deadline.check("resolving overlapping money and dates")
         var taken = SpanSet()
         var moneyKept: [MoneyMatch] = []

@@ -15,6 +15,8 @@ enum EvalCommand {
              recall and F1 per type, exact span and type (as shared/data/score.py).
     --suite  a figures suite {"id","text","reference"?,"expected":[…],"ignore"?}: prints
              detection recall and precision and value accuracy (as shared/data/score_figures.py).
+    --gold also reads dates by OntoNotes' convention (lengths such as `two years` are
+             dates, parts of a day are not); --suite reads them as the service reports them.
     --money-spans  with --gold: how money spans are cut. `ontonotes` (the default for
              --gold) follows the corpus, which leaves a lone sign out of a plain sum
              (`$89,500` is annotated `89,500`); `natural` is what the service returns.
@@ -81,7 +83,8 @@ enum EvalCommand {
             }
             let document = Document(text: text)
             words += document.tokens.count
-            let extraction = extractor.extract(document, options: ExtractionOptions(publishedAt: reference, money: MoneyOptions(spanStyle: moneySpans)))
+            let extraction = extractor.extract(document, options: ExtractionOptions(publishedAt: reference, money: MoneyOptions(spanStyle: moneySpans),
+                                                                                     dateConvention: .ontoNotes))
             let predicted = extraction.entities.flatMap { e in e.mentions.map { ScoredSpan(start: $0.start, end: $0.end, type: e.type.rawValue) } }
             score.add(gold: gold, predicted: predicted)
             predictions.write { w in

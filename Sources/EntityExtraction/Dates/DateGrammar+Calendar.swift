@@ -171,8 +171,12 @@ extension DateGrammar {
         guard let y = year(i), digitCount(i) == 4 else { return nil }
         if exists(i - 1), (tokens[i - 1].kind == .symbol && tokens[i - 1].text != "~") || isPunct(i - 1, "#") { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
-        // `Series 1989-87`: a code, not a year
-        if isDash(i + 1), joined(i + 1), joined(i + 2), digits(i + 2) != nil { return nil }
+        // `Series 1989-87`, `Trust 1986-A`: a code, not a year
+        if isDash(i + 1), joined(i + 1), joined(i + 2), digits(i + 2) != nil || tokens[i + 2].isCapitalized { return nil }
+        // `the 1987 Jeep Cherokee`, `1986 and 1987 Jeep models`, `Volvo 1986 Lease`: a model or
+        // series label (the guidelines' decision 4), unless a preposition of time makes it the
+        // year of what follows (`in 2004 Microsoft launched`)
+        if isYearLabel(i) { return nil }
         if exists(i + 1), (tokens[i + 1].kind == .symbol && tokens[i + 1].text != "~") || key(i + 1) == "percent" || isPunct(i + 1, ":") { return nil }
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
         // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
@@ -187,5 +191,22 @@ extension DateGrammar {
             return nil
         }
         return DateParse(end: skipPossessive(y.end), meaning: .parts(CalendarParts(year: y.year)))
+    }
+
+    /// A year before a capitalised name on the same line (`1987 Jeep`), or coordinated with one.
+    func isYearLabel(_ i: Int) -> Bool {
+        func labelAfter(_ k: Int) -> Bool {
+            guard exists(k), tokens[k].kind == .word, tokens[k].isCapitalized,
+                  lex(k).months == nil, lex(k).weekdays == nil, !lex(k).determiners, !lex(k).yearFollowers,
+                  !["The", "A", "An", "I"].contains(tokens[k].text), tokens[k].text != tokens[k].text.uppercased() || tokens[k].text.count > 4 else { return false }
+            return true
+        }
+        let prepositions: Set<String> = ["in", "since", "during", "until", "till", "by", "from", "before", "after", "through", "of", "to"]
+        if prepositions.contains(key(i - 1)) { return false }
+        // `In 1984 and 1985 Brazil's surpluses`: the preposition before the first year of a pair
+        if key(i - 1) == "and" || key(i - 1) == "or", digitCount(i - 2) == 4, prepositions.contains(key(i - 3)) { return false }
+        if labelAfter(i + 1) { return true }
+        if key(i + 1) == "and" || key(i + 1) == "or", digitCount(i + 2) == 4, labelAfter(i + 3) { return true }
+        return false
     }
 }

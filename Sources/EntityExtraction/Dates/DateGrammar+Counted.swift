@@ -90,6 +90,7 @@ extension DateGrammar {
         let period: DatePeriod = shift > 0
             ? DatePeriod(from: ref.adding(days: 1), to: shifted(ref, by: n, sign: 1), grain: .duration)
             : DatePeriod(from: shifted(ref, by: n, sign: -1), to: ref.adding(days: -1), grain: .duration)
+        // `the past five years`, `the next 3 days`: counted from publication, so a range of days
         return DateParse(end: skipPossessive(end), meaning: .period(period))
     }
 
@@ -126,6 +127,23 @@ extension DateGrammar {
                 return DateParse(end: anchored.end, meaning: .period(DatePeriod(from: base.from, to: to, grain: .duration)))
             }
         }
+        // `10 years earlier`, `a year ago` after a quarterly figure: from the date stated before
+        if a.parts.count == 1, ["earlier", "later", "ago"].contains(word), !(word != "ago" && lex(end + 1).shifts != nil) {
+            let (n, unit) = a.parts[0]
+            let sign = word == "later" ? 1 : -1
+            let fallback: DatePeriod?
+            if word == "ago" {
+                fallback = .day(shifted(ref, by: a.parts, sign: -1))
+            } else if word == "earlier", n == 1, [.year, .quarter, .month].contains(unit) {
+                fallback = .unit(unit, containing: ref.adding(-1, unit))
+            } else {
+                // `three weeks later` with no date before it: counted from publication
+                fallback = .day(shifted(ref, by: a.parts, sign: sign))
+            }
+            let shift = AnchoredShift(count: sign * n, unit: unit, asUnit: false,
+                                      anchorGrains: word == "ago" ? [.quarter, .half] : nil, fallback: fallback)
+            return DateParse(end: end + 1, meaning: .anchored(shift))
+        }
         switch word {
         case "ago", "before", "earlier", "back":
             if word == "before" || word == "after", let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {
@@ -161,6 +179,11 @@ extension DateGrammar {
         return a.parts.count > 1 ? DateParse(end: end, meaning: .duration) : nil
     }
 
+    /// `year-earlier`, `the year-ago period`: the date stated before, a year back.
+    var yearEarlier: AnchoredShift {
+        AnchoredShift(count: -1, unit: .year, asUnit: false, fallback: .year(reference.year - 1))
+    }
+
     /// `five-year`, `30-year`, `two-day`, `14-year-old`, `year-earlier`, `year-ago`.
     func lengthAdjective(_ i: Int) -> DateParse? {
         var j = i
@@ -169,7 +192,11 @@ extension DateGrammar {
         } else if key(j) == "full", isDash(j + 1), joined(j + 1), key(j + 2) == "year" {
             return DateParse(end: j + 3, meaning: .duration)
         } else if key(j) == "year" || key(j) == "month" || key(j) == "quarter" || key(j) == "week" {
-            if isDash(j + 1), joined(j + 1), ["earlier", "ago", "end", "before", "long", "to"].contains(key(j + 2)) {
+            if key(j) == "year", isDash(j + 1), joined(j + 1), ["earlier", "ago"].contains(key(j + 2)) {
+                // `from $639m year-earlier`: the stated period a year before
+                return DateParse(end: j + 3, meaning: .anchored(yearEarlier))
+            }
+            if isDash(j + 1), joined(j + 1), ["earlier", "ago", "before", "long", "to"].contains(key(j + 2)) {
                 if key(j + 2) == "to", key(j + 4) == "date" { return DateParse(end: j + 5, meaning: .duration) }
                 if key(j + 2) == "to" { return nil }
                 return DateParse(end: j + 3, meaning: .duration)

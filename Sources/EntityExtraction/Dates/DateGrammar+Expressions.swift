@@ -28,7 +28,8 @@ extension DateGrammar {
                 if isTwoWordQualifier(i) {
                     return exists(i + 2) && (tokens[i + 2].kind == .number || lex(i + 2).starters)
                 }
-                return lex(i + 1).starters || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years"].contains(next)
+                return lex(i + 1).starters || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years",
+                                                         "morning", "afternoon", "evening", "night"].contains(next)
             }
             return true
         }
@@ -62,6 +63,7 @@ extension DateGrammar {
         consider(monthLed(i))
         consider(dayLed(i))
         consider(bareDay(i))
+        consider(anchoredUnit(i))
         consider(weekdayWithWeek(i))
         consider(relativeDay(i))
         consider(shiftedPeriod(i, direction: direction(ofSentenceAt: i)))
@@ -82,7 +84,7 @@ extension DateGrammar {
         consider(qualified(i))
         consider(yearEnded(i))
         if best == nil { consider(bareYear(i)) }
-        return best
+        return best.map(withPartOfDay)
     }
 
     /// What an anchor (`after January 12th`, `of next month`) may be.
@@ -107,6 +109,7 @@ extension DateGrammar {
         case .period(let p): return p
         case .duration: return nil
         case .parts(let parts): return resolve(parts, direction(ofSentenceAt: i))
+        case .anchored(let shift): return resolve(shift, at: i)
         }
     }
 

@@ -22,18 +22,61 @@ extension DateGrammar {
         return inner
     }
 
-    /// `the year ended July 31`, `the fiscal year ending June 30`, `the quarter ended Sept. 30`.
+    /// `the year ended July 31`, `the fiscal year ending June 30`, `the quarter ended Sept. 30`,
+    /// `the three months to December`, `the year to December`, `the week to Wednesday`,
+    /// `the fourth quarter ending May 30`, `the six months ended June`: so many units that
+    /// end on the day or month named. A year or quarter ending so sets the article's fiscal year.
     func yearEnded(_ i: Int) -> DateParse? {
         var j = i
         if key(j) == "the" { j += 1 }
         if key(j) == "fiscal" { j += 1 }
-        guard ["year", "quarter", "period", "months", "weeks", "week"].contains(key(j)), key(j + 1) == "ended" || key(j + 1) == "ending",
-              let d = monthLed(j + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
-        // the year or quarter that ends on the day named
-        let months = key(j) == "quarter" ? 3 : key(j) == "year" ? 12 : 0
-        guard months > 0 else { return DateParse(end: d.end, meaning: .duration) }
-        let from = last.to.adding(days: 1).adding(months: -months)
-        return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: last.to, grain: .duration)))
+        var n = 1
+        var ordinalQuarter = false
+        if let c = count(j), lex(c.end).units != nil { n = c.value; j = c.end }
+        else if let c = count(j), isDash(c.end), joined(c.end), let u = lex(c.end + 1).units, u == .week || u == .month || u == .day {
+            // the two-week statement period ended February 25, the six-month period to June
+            var k = c.end + 2
+            if key(k) != "period", exists(k), tokens[k].kind == .word, !tokens[k].isCapitalized { k += 1 }
+            guard key(k) == "period", ["ended", "ending", "to"].contains(key(k + 1)),
+                  let d = single(k + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
+            let from = u == .month ? last.to.firstOfMonth.adding(months: 1 - c.value) : last.to.adding(days: 1 - c.value * (u == .week ? 7 : 1))
+            return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: last.to, grain: .duration)))
+        }
+        else if let q = ordinalPart(j), !q.isHalf { ordinalQuarter = true; j = q.end - 1; _ = q }
+        guard let unit = lex(j).units ?? (key(j) == "period" ? .day : nil), [.day, .week, .month, .quarter, .year].contains(unit) else { return nil }
+        let word = key(j + 1)
+        guard ["ended", "ending", "to", "through"].contains(word) else { return nil }
+        // `the year to date` is a length; `to` needs a bare unit and a date that is not a count
+        if word == "to" || word == "through" {
+            guard key(i) == "the", !ordinalQuarter, key(j + 2) != "date", month(j + 2) != nil || lex(j + 2).weekdays != nil else { return nil }
+        }
+        guard let d = single(j + 2) ?? monthWord(j + 2), let last = period(of: d, at: i), last.grain == .day || last.grain == .month else { return nil }
+        let end = last.to
+        let from: CivilDate
+        switch unit {
+        case .day:
+            // `the period ended`: no length given; a statement period the article does not bound
+            guard key(j) != "period" else { return DateParse(end: d.end, meaning: .duration) }
+            from = end.adding(days: 1 - n)
+        case .week:
+            from = end.adding(days: 1 - 7 * n)
+            if n == 1 { memo.weekFrameEnd = end }
+        default:
+            let months = (unit == .quarter ? 3 : unit == .year ? 12 : 1) * n
+            from = end.firstOfMonth.adding(months: 1 - months)
+            // the fiscal year ends with this month: the year's or the fourth quarter's last
+            if n == 1, unit == .year || (ordinalQuarter && (key(j - 1) == "fourth" || key(j - 1) == "4th")) {
+                memo.fiscalYearEnd = end.month
+            }
+        }
+        let grain: DateGrain = unit == .quarter ? .quarter : unit == .week ? .week : unit == .year ? .year : .duration
+        return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: end, grain: grain)))
+    }
+
+    /// A bare month word as the end of a period (`the year to December`).
+    private func monthWord(_ i: Int) -> DateParse? {
+        guard let m = month(i), tokens[i].isCapitalized else { return nil }
+        return DateParse(end: i + 1, meaning: .parts(CalendarParts(month: m)))
     }
 
     /// `the week after next`, `the year after next`, `the weekend after the next`.
@@ -81,7 +124,15 @@ extension DateGrammar {
                 return DateParse(end: a.end, meaning: .period(DatePeriod(from: start, to: to, grain: .duration)))
             }
             guard key(j + 1) == "of" else { return nil }
-            guard let a = anchorExpression(j + 2) ?? unitContext(j + 2) else { return nil }
+            // `the start of the month`: the month of the story, not an anaphor
+            guard let a = unitContext(j + 2) ?? anchorExpression(j + 2) else { return nil }
+            // the start of 2004, the end of the year, the end of the quarter: the first or last
+            // month of a period longer than a month (the guidelines give `the end of 2003` month grain)
+            if ["end", "beginning", "start", "close"].contains(word), let p = period(of: a, at: i),
+               (32...366).contains(p.to.dayNumber - p.from.dayNumber), p.from.day == 1, p.to == p.to.lastOfMonth {
+                let month = word == "beginning" || word == "start" ? p.from : p.to
+                return DateParse(end: a.end, meaning: .period(.month(month.month, of: month.year)))
+            }
             return DateParse(end: a.end, meaning: a.meaning)
         }
         if ["rest", "remainder", "remaining"].contains(key(j)) {
@@ -100,7 +151,7 @@ extension DateGrammar {
         guard let inner = single(j) else { return nil }
         if case .duration = inner.meaning { return nil }
         if case .parts(let p) = inner.meaning, p.weekday != nil, p.day == nil, key(i) == "earlier" || key(i) == "later" { return nil }
-        return DateParse(end: inner.end, meaning: inner.meaning)
+        return inner
     }
 
     /// `spring`, `the summer`, `summer 2019`, `the fall of 1999`, `this winter` (shifted
@@ -115,14 +166,19 @@ extension DateGrammar {
         guard let start = lex(j).seasons else { return nil }
         // `the Spring Festival`: a season in a name
         if tokens[j].isCapitalized, exists(j + 1), tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized { return nil }
-        if let y = periodYear(j + 1), key(j + 1) != "," {
+        // `fall` and `spring` are verbs and nouns too: `to fall in 2004`, `the fall in prices`,
+        // `attributed the fall to`: a season only as `fall 2004`, `the fall of 1999` or after
+        // a preposition of time (`in the fall`)
+        let verbOrNoun = key(j) == "fall" || key(j) == "spring"
+        if let y = periodYear(j + 1), key(j + 1) != ",", !(verbOrNoun && key(j + 1) == "in") {
             return DateParse(end: y.end, meaning: .period(seasonPeriod(start, year: y.year)))
         }
-        if key(j) == "fall" || key(j) == "spring" {
-            // `fall` and `spring` are verbs and nouns too: only `the fall`, and not `the fall of`
-            guard j > i, key(j + 1) != "of", key(j + 1) != "in" else { return nil }
+        if verbOrNoun {
+            guard j > i, key(j + 1) != "of", key(j + 1) != "in",
+                  ["in", "during", "by", "until", "till", "since", "over", "through", "before", "after", "this", "that"].contains(key(i - 1)) else { return nil }
         }
-        if j == i, !tokens[i].isCapitalized, !(key(i - 1) == "in" || key(i - 1) == "this" || key(i - 1) == "during" || key(i - 1) == "by" || key(i - 1) == "until" || key(i - 1) == "since") { return nil }
+        if j == i, !tokens[i].isCapitalized,
+           !["in", "this", "during", "by", "until", "since", "of", "before", "after", "through", "over"].contains(key(i - 1)) { return nil }
         // the latest such season that has begun
         var p = seasonPeriod(start, year: reference.year)
         if p.from > reference { p = seasonPeriod(start, year: reference.year - 1) }

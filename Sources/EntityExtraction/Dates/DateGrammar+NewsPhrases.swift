@@ -32,15 +32,20 @@ extension DateGrammar {
             if k == "daily" || k == "annually", key(i - 1).hasSuffix("ing") || key(i - 1).hasSuffix("es") || key(i - 1) == "obvious" || key(i - 1) == "have" { return nil }
             return DateParse(end: i + 1, meaning: .duration)
         }
+        // the same year-ago period, the same year-earlier quarter
+        if k == "the", key(i + 1) == "same", key(i + 2) == "year", isDash(i + 3), key(i + 4) == "ago" || key(i + 4) == "earlier",
+           ["period", "quarter", "month", "week", "half"].contains(key(i + 5)) {
+            return DateParse(end: i + 6, meaning: .anchored(yearEarlier))
+        }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
             let j = i + 3
-            if let s = lex(j).shifts, s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .duration) }
+            if let s = lex(j).shifts, s == -1, key(j + 1) == "year" { return DateParse(end: skipPossessive(j + 2), meaning: .anchored(yearEarlier)) }
             return nil
         }
         if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
             var j = i + 4
             if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
-            return DateParse(end: j, meaning: .duration)
+            return DateParse(end: j, meaning: .anchored(yearEarlier))
         }
         if k == "the", key(i + 1) == "same", ["day", "week", "month", "year"].contains(key(i + 2)) { return DateParse(end: i + 3, meaning: .duration) }
         if k == "the", ["whole", "entire", "full"].contains(key(i + 1)), ["day", "week", "month", "year"].contains(key(i + 2)) {
@@ -105,9 +110,14 @@ extension DateGrammar {
         if k == "years" || k == "decades" || k == "months", ["for", "in", "over", "of", "within", "take", "took", "after", "spent", "by"].contains(key(i - 1)) || (tokens[i].isCapitalized && key(i + 1) == "before") {
             return DateParse(end: i + 1, meaning: .duration)
         }
-        if k == "year" || k == "quarter", (isDash(i + 1) && key(i + 2) == "end") || key(i + 1) == "end" {
-            let end = isDash(i + 1) ? i + 3 : i + 2
-            return DateParse(end: end, meaning: .duration)
+        // year-end, year's end, the quarter end: the last month of the period of the story
+        if let unit = lex(i).units, [.year, .quarter, .month].contains(unit), !k.hasSuffix("s") {
+            var e = i + 1
+            if isDash(e), joined(e) { e += 1 } else if isPunct(e, "'") || isPunct(e, "’"), key(e + 1) == "s" { e += 2 }
+            if key(e) == "end", e > i + 1 || k != "month" {
+                let last = DatePeriod.unit(unit, containing: reference).to
+                return DateParse(end: e + 1, meaning: .period(.month(last.month, of: last.year)))
+            }
         }
         if k == "year", isDash(i + 1), joined(i + 1), key(i + 2) == "to", isDash(i + 3), key(i + 4) == "date" {
             return DateParse(end: i + 5, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: reference.year), to: reference.adding(days: -1), grain: .duration)))
@@ -120,7 +130,7 @@ extension DateGrammar {
         }
         // `the day`, `the week`, `the year` stand for the period of the story (OntoNotes marks
         // them), except in a title, before a possessive or hyphen, or in `the end of the day`
-        let standalone = k == "the" && ["day", "week", "year"].contains(key(i + 1)) && !tokens[i + 1].isCapitalized
+        let standalone = k == "the" && ["day", "week", "month", "fortnight", "year"].contains(key(i + 1)) && !tokens[i + 1].isCapitalized
             && !(exists(i + 2) && joined(i + 2) && (isDash(i + 2) || isPunct(i + 2, "'") || isPunct(i + 2, "’")))
             && !(key(i - 1) == "of" && ["end", "close"].contains(key(i - 2))) && key(i + 2) != "before" && key(i + 2) != "after"
         if standalone || (k == "the" || k == "my") && ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
@@ -130,7 +140,10 @@ extension DateGrammar {
                 let from = past ? sat.adding(days: -7) : sat
                 return DateParse(end: skipPossessive(i + 2), meaning: .period(DatePeriod(from: from, to: from.adding(days: 1), grain: .week)))
             }
-            return unitContext(i)
+            // `the year`, `earlier in the day`: an anaphor with nothing new once the text has
+            // dated something; before that, the period of the story
+            guard let u = unitContext(i), case .period(let p) = u.meaning else { return nil }
+            return DateParse(end: u.end, meaning: .anchored(.anaphor(p)))
         }
         if k == "the", key(i + 1) == "weekend" {
             let sat = reference.weekStart.adding(days: 5)

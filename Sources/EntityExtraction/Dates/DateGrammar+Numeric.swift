@@ -105,10 +105,14 @@ extension DateGrammar {
                   let b = numericDate(Array(p[3..<6]), Array(s[3..<5]), context: true) else { return nil }
             return rangeParse(a, b, end: run.end, at: i)
         }
-        if p.count == 2, s[0] == "-", p[0].width == 4, p[1].width == 2, !p[0].isMonthWord, !p[1].isMonthWord,
-           p[0].value >= 1900, p[1].value > p[0].value % 100, !isPunct(i - 1, "-") {
-            // 1989-90: a season or fiscal span written with a short second year
+        if p.count == 2, s[0] == "-" || s[0] == "/", p[0].width == 4, p[1].width == 2, !p[0].isMonthWord, !p[1].isMonthWord,
+           p[0].value >= 1900, p[1].value == (p[0].value + 1) % 100 || (s[0] == "-" && p[1].value > p[0].value % 100), !isPunct(i - 1, "-") {
+            // 1989-90, 1986/87: a season or fiscal year written with a short second year; the
+            // article's own fiscal year when it said where that ends (`the year ending March 31`)
             let second = p[0].value - p[0].value % 100 + p[1].value
+            if second == p[0].value + 1, let fe = memo.fiscalYearEnd, fe != 12 {
+                return DateParse(end: run.end, meaning: .period(DatePeriod(from: .first(ofMonth: fe + 1, year: p[0].value), to: .last(ofMonth: fe, year: second), grain: .year)))
+            }
             return DateParse(end: run.end, meaning: .period(DatePeriod(from: .first(ofMonth: 1, year: p[0].value), to: .last(ofMonth: 12, year: second), grain: .year)))
         }
         if p.count == 2, s[0] == "-", p[0].width == 4, p[1].width == 4, !p[0].isMonthWord, !p[1].isMonthWord {

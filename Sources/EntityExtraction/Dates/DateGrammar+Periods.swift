@@ -49,6 +49,19 @@ extension DateGrammar {
             }
             return nil
         }
+        // the final quarter of 2004, the last half of 1999: the fourth quarter, the second half
+        if key(j) == "final" || key(j) == "last", key(j + 1) == "quarter" || key(j + 1) == "half", let y = periodYear(j + 2) {
+            let half = key(j + 1) == "half"
+            return DateParse(end: skipPossessive(y.end), meaning: .period(half ? .half(2, of: y.year) : .quarter(4, of: y.year)))
+        }
+        // the December quarter, the March quarter of 2005: the three months that end with it
+        if let m = month(j), key(j + 1) == "quarter", tokens[j].isCapitalized {
+            let last: DatePeriod?
+            var end = j + 2
+            if let y = periodYear(j + 2) { last = .month(m, of: y.year); end = y.end } else { last = resolve(CalendarParts(month: m), direction(ofSentenceAt: i)) }
+            guard let l = last else { return nil }
+            return DateParse(end: skipPossessive(end), meaning: .period(DatePeriod(from: l.from.adding(months: -2), to: l.to, grain: .quarter)))
+        }
         guard let q = quarterCode(j) ?? ordinalPart(j) else {
             // the last quarter, the next quarter: handled as shifted periods
             return nil
@@ -57,6 +70,8 @@ extension DateGrammar {
             return DateParse(end: skipPossessive(y.end), meaning: .period(q.isHalf ? .half(q.n, of: y.year) : .quarter(q.n, of: y.year)))
         }
         if q.isHalf && quarterCode(j) != nil { return nil }
+        // `the second half of a two-week period`, `the first half of the match`: part of something else
+        if key(q.end) == "of" { return nil }
         // A bare quarter is the latest one that has begun.
         let ref = reference
         let current = q.isHalf ? (ref.month - 1) / 6 + 1 : ref.quarter

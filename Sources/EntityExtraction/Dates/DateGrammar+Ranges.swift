@@ -80,13 +80,30 @@ extension DateGrammar {
             let bBare = pb.month == nil && pb.weekday == nil && pb.year == nil
             if (aBare && pb.month == nil) || (bBare && pa.month == nil) || (aBare && bBare) { return nil }
             guard let period = resolveRange(pa, pb, at: i) else { return nil }
-            return DateParse(end: b.end, meaning: .period(period))
+            var parse = DateParse(end: b.end, meaning: .period(period))
+            // `between June 1 1987 and May 31 1994`: each end is a date of its own too
+            if !isDash(a.end), !aBare, !bBare, pa.month != nil || pa.year != nil, pb.month != nil || pb.year != nil {
+                parse.sides = (j..<a.end, c..<b.end)
+            }
+            return parse
         }
         guard let pa = period(of: a, at: i) else { return nil }
         let pbResolved: DatePeriod?
-        if case .parts(let pb) = b.meaning { pbResolved = resolve(pb, .past, after: pa.from) } else { pbResolved = period(of: b, at: i) }
+        if case .parts(let pb) = b.meaning {
+            pbResolved = resolve(pb, .past, after: pa.from)
+        } else if case .anchored(let shift) = b.meaning {
+            // `from today to two days later`: the second end counts from the first
+            let saved = memo.anchor
+            memo.anchor = (pa, sentenceIndex(i))
+            pbResolved = resolve(shift, at: i)
+            memo.anchor = saved
+        } else {
+            pbResolved = period(of: b, at: i)
+        }
         guard let pb = pbResolved, pb.to >= pa.from else { return nil }
-        return DateParse(end: b.end, meaning: .period(DatePeriod(from: pa.from, to: pb.to, grain: pa.grain == pb.grain ? pa.grain : .day)))
+        var parse = DateParse(end: b.end, meaning: .period(DatePeriod(from: pa.from, to: pb.to, grain: pa.grain == pb.grain ? pa.grain : .day)))
+        if !isDash(a.end), pa.grain == pb.grain, pa.from == pa.to, pb.from == pb.to { parse.sides = (j..<a.end, c..<b.end) }
+        return parse
     }
 
     /// Resolves two sides written as calendar fields, lending fields across.

@@ -2,14 +2,42 @@
 /// `this week`, `next month`, `last year`, `the past year`, `next Friday`, `this September`,
 /// `the week after next`, `earlier this week`, `later this year`.
 extension DateGrammar {
-    static let dayWords: [String: Int] = ["today": 0, "otd": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1]
+    static let dayWords: [String: Int] = ["today": 0, "otd": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1]
+
+    /// Parts of a day: `this afternoon`, `Thursday morning`, `last night` are that day.
+    static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night", "overnight"]
+
+    /// A day-grain reading followed by a part of the day takes it into its span
+    /// (`Thursday morning`, `tomorrow evening`, `Tuesday night`).
+    func withPartOfDay(_ p: DateParse) -> DateParse {
+        guard DateGrammar.partsOfDay.contains(key(p.end)), key(p.end) != "overnight", p.dayPart == .none else { return p }
+        switch p.meaning {
+        case .parts(let c) where c.day != nil || c.weekday != nil: break
+        case .period(let d) where d.from == d.to: break
+        default: return p
+        }
+        var q = p
+        q.end = p.end + 1
+        q.dayPart = .suffix
+        return q
+    }
 
     func relativeDay(_ i: Int) -> DateParse? {
         let ref = reference
         if let offset = lex(i).dayWords {
             // `USA Today`, `"Yesterday, Today and Tomorrow"`: titles, not days
             if tokens[i].isCapitalized, exists(i - 1), tokens[i - 1].kind == .word, tokens[i - 1].isCapitalized, !tokens[i].newlineBefore { return nil }
+            // `he told Today:`: a capitalised day word after a word is a programme's name
+            if tokens[i].isCapitalized, exists(i - 1), tokens[i - 1].kind == .word, !tokens[i].newlineBefore, tokens[i].text != tokens[i].text.uppercased() { return nil }
+            if key(i) == "tonight" { return DateParse(end: i + 1, meaning: .period(.day(ref)), dayPart: .whole) }
             return DateParse(end: skipPossessive(i + 1), meaning: .period(.day(ref.adding(days: offset))))
+        }
+        // this afternoon, this morning, this evening; last night
+        if key(i) == "this", DateGrammar.partsOfDay.contains(key(i + 1)), key(i + 1) != "night" {
+            return DateParse(end: i + 2, meaning: .period(.day(ref)), dayPart: .whole)
+        }
+        if key(i) == "last", key(i + 1) == "night" {
+            return DateParse(end: i + 2, meaning: .period(.day(ref.adding(days: -1))), dayPart: .whole)
         }
         var j = i
         if key(j) == "the" { j += 1 }
@@ -19,7 +47,8 @@ extension DateGrammar {
             if let base = lex(j + 2).dayWords {
                 return DateParse(end: j + 3, meaning: .period(.day(ref.adding(days: base + sign))))
             }
-            if j > i { return DateParse(end: j + 2, meaning: .period(.day(ref.adding(days: sign)))) }
+            // `the day after` an event: an anaphor once the text has dated something
+            if j > i { return DateParse(end: j + 2, meaning: .anchored(.anaphor(.day(ref.adding(days: sign))))) }
         }
         // the next day, the following day, the previous day
         if let shift = lex(j).shifts, shift != 0, key(j + 1) == "day" {
@@ -94,7 +123,7 @@ extension DateGrammar {
             return DateParse(end: key(k) == "workweek" ? k + 1 : k + 2, meaning: .period(DatePeriod(from: mon, to: mon.adding(days: 4), grain: .week)))
         }
         // the current fiscal year: fiscal years are read as calendar years
-        let fiscal = key(k) == "fiscal" && key(k + 1) == "year"
+        let fiscal = (key(k) == "fiscal" || key(k) == "calendar") && key(k + 1) == "year"
         let u = fiscal ? k + 1 : k
         guard let unit = lex(u).units, !key(u).hasSuffix("s") else { return nil }
         var end = u + 1

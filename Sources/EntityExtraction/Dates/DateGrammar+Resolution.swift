@@ -5,20 +5,46 @@ extension DateGrammar {
     /// Reads the tense of the sentence holding a token from its cue words.
     static let adjectivePosition: Set<String> = ["the", "a", "an", "of", "in", "and", "to", "be", "is", "are", "been", "being", "fully", "highly", "will"]
 
+    /// Present tenses that news uses for what is scheduled (`the council meets on Tuesday`,
+    /// `talks reopen on Monday`); a little weaker than a tensed cue at the same distance.
+    static let scheduledPresent: Set<String> = [
+        "meets", "meet", "opens", "starts", "begins", "ends", "resumes", "reopen", "reopens", "closes", "holds",
+        "hosts", "visits", "faces", "returns", "launches", "votes", "arrives", "leaves", "takes",
+    ]
+
+    /// Present-tense auxiliaries: the sentence speaks of now, so a bare date is the nearest one.
+    static let presentTense: Set<String> = ["is", "are", "am", "has", "have"]
+
+    /// Verbs of saying: past tense, but of the report rather than of the dates reported.
+    static let reportingVerbs: Set<String> = ["said", "told", "added", "reported", "stated", "noted", "announced"]
+
     /// The tokens of a sentence that say past or future.
-    func tenseCues(in sentence: Range<Int>) -> [(Int, DateDirection)] {
-        var cues: [(Int, DateDirection)] = []
+    func tenseCues(in sentence: Range<Int>) -> [TenseCue] {
+        var cues: [TenseCue] = []
         for i in sentence where tokens[i].kind == .word {
             let k = keys[i]
             let w = lex(i)
+            // `an earlier pact`, `the later date`: adjectives, not the tense of the sentence
+            if w.pastCues || w.futureCues {
+                if k == "earlier" || k == "later", ["a", "an", "the", "its", "their"].contains(key(i - 1)) { continue }
+                // `due to a number of corrections`: because of, not a schedule
+                if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
+            }
             if w.futureCues || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
-                cues.append((i, .future))
-            } else if w.pastCues {
-                cues.append((i, .past))
+                cues.append(TenseCue(token: i, direction: .future))
+            } else if w.presentTense {
+                // `losses are estimated … in the year ending March 31`: the present is near now
+                cues.append(TenseCue(token: i, direction: .nearest))
+            } else if w.scheduledPresent {
+                // `the council meets on Tuesday`: the present of a scheduled event looks ahead
+                cues.append(TenseCue(token: i, direction: .future, weak: true))
+            } else if w.pastCues, !(1...3).contains(where: { lex(i - $0).futureCues || key(i - $0).hasSuffix("'ll") }) {
+                // `will be set`: a past form after a future auxiliary is its participle
+                cues.append(TenseCue(token: i, direction: .past))
             } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
                       !lex(i - 1).adjectivePosition {
                 // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
-                cues.append((i, .past))
+                cues.append(TenseCue(token: i, direction: .past))
             }
         }
         return cues
@@ -26,17 +52,27 @@ extension DateGrammar {
 
     /// The cue nearest the date in its sentence decides (`met … and will meet`); none: nearest day.
     func direction(ofSentenceAt token: Int) -> DateDirection {
-        let index = document.sentenceIndex(ofToken: token)
-        let cues: [(Int, DateDirection)]
+        let index = sentenceIndex(token)
+        let cues: [TenseCue]
         if let known = memo.cues[index] {
             cues = known
         } else {
-            cues = tenseCues(in: document.sentences[index])
+            cues = tenseCues(in: sentences[index])
             memo.cues[index] = cues
         }
-        // the nearest cue; on a tie the earlier one
+        // the nearest cue, one before the date counting closer than one after (the auxiliary
+        // leads its verb: `will be credited on Thursday, when an earlier pact expired`); on a tie the earlier
         var best: (distance: Int, direction: DateDirection)? = nil
-        for (i, d) in cues where best == nil || abs(i - token) < best!.distance { best = (abs(i - token), d) }
+        for cue in cues {
+            let i = cue.token, d = cue.direction
+            var distance = i < token ? token - i : 2 * (i - token)
+            // a present tense decides only when no tensed word does
+            if cue.weak { distance += 5 }
+            // `It said interest payable March 31 will be paid`: the reporting verb dates the
+            // report, not what it reports; it decides only when nothing else does
+            if lex(i).reportingVerbs { distance += 1000 }
+            if best == nil || distance < best!.distance { best = (distance, d) }
+        }
         return best?.direction ?? .nearest
     }
 
@@ -85,6 +121,11 @@ extension DateGrammar {
             return pick(candidates, direction).map { .day($0) }
         case (nil, nil, nil):
             guard let wd = p.weekday else { return nil }
+            // a week the article states (`the week to Wednesday February 25`) frames the
+            // weekdays it then tells of: the latest such day up to that week's end
+            if direction != .future, let frame = memo.weekFrameEnd, frame <= ref {
+                return .day(frame.adding(days: -((frame.weekday - wd + 7) % 7)))
+            }
             let back = ref.adding(days: -((ref.weekday - wd + 7) % 7))
             let ahead = ref.adding(days: (wd - ref.weekday + 7) % 7)
             switch direction {

@@ -7,6 +7,33 @@ enum DateMeaning: Sendable {
     case period(DatePeriod)
     /// A date in OntoNotes' sense that names no period (`two years`, `annual`).
     case duration
+    /// A date placed by the one the text stated just before (`the previous year`,
+    /// `10 years earlier`, `that year`), resolved as the scan reaches it.
+    case anchored(AnchoredShift)
+}
+
+/// How an anchored date moves from the date stated before it.
+struct AnchoredShift: Sendable {
+    /// Signed number of units (`the previous year` -1, `10 years earlier` -10, `that year` 0).
+    var count: Int
+    var unit: TimeUnit
+    /// True: the calendar unit holding the moved anchor (`the previous year` after `Q3 2004`
+    /// is 2003), unless the anchor is itself one such unit, which then moves whole (a fiscal
+    /// year, a statement week). False: the anchor moved whole (`a year earlier` after
+    /// `December` is the December before).
+    var asUnit: Bool
+    /// Only anchors of these grains count (`a year ago` moves only a quarter or half).
+    var anchorGrains: Set<DateGrain>? = nil
+    /// The reading when nothing stated anchors it: a period relative to publication, or
+    /// nil when the expression then names no calendar date (`nine days later`, `that year`).
+    var fallback: DatePeriod?
+    /// An anaphor (`the year`, `the day after`): refers back to whatever the text dated
+    /// before it, naming nothing new, so it is a date only when nothing came before.
+    var anaphor = false
+
+    static func anaphor(_ period: DatePeriod) -> AnchoredShift {
+        AnchoredShift(count: 0, unit: .day, asUnit: false, fallback: period, anaphor: true)
+    }
 }
 
 struct CalendarParts: Sendable {
@@ -20,6 +47,22 @@ struct CalendarParts: Sendable {
 struct DateParse {
     var end: Int
     var meaning: DateMeaning
+    /// A length or anaphor that carries a period only for the rules built on it (`the past
+    /// five years`, `the year`): not a calendar reference of its own.
+    var isLength = false
+
+    /// Whether part-of-day words end the span (`Thursday morning`) or are all of it (`this
+    /// afternoon`): OntoNotes calls them TIME.
+    var dayPart = DayPart.none
+
+    enum DayPart { case none, suffix, whole }
+
+    /// A range's two ends as token ranges, when each is a date of its own (`June 1 1987`
+    /// … `May 31 1994`; not the bare `17` of `March 15-17`).
+    var sides: (Range<Int>, Range<Int>)?
+
+    /// The same parse marked as a length.
+    var asLength: DateParse { var p = self; p.isLength = true; return p }
 }
 
 /// Which way a bare weekday, month or day falls from the reference date.
@@ -27,12 +70,31 @@ enum DateDirection {
     case past, future, nearest
 }
 
+/// A word that says which way a sentence looks: its token, its direction, and whether it
+/// is a present tense of something scheduled, which counts only when no tensed word does.
+struct TenseCue {
+    var token: Int
+    var direction: DateDirection
+    var weak = false
+}
+
 /// Per-document memo of `DateGrammar.single`, by token index.
 final class ParseMemo {
     var single: [Int: DateParse?] = [:]
     /// Tense cues of a sentence (token index, direction), by sentence index, found when
     /// a date in that sentence first needs them.
-    var cues: [Int: [(Int, DateDirection)]] = [:]
+    var cues: [Int: [TenseCue]] = [:]
+    /// The last calendar date reported, and the sentence it is in: what `the previous
+    /// year` or `a year earlier` moves from.
+    var anchor: (period: DatePeriod, sentence: Int)?
+    /// The month the article's fiscal year ends in, once it says so (`the year ending
+    /// March 31`): it bounds `1986/87` and a bare `fourth quarter`.
+    var fiscalYearEnd: Int?
+    /// The last day of a week the article stated (`the week ended Wednesday`): the bare
+    /// weekdays of a past-tense story fall in that week.
+    var weekFrameEnd: CivilDate?
+    /// The document's sentences with wrapped lines joined (`DateGrammar.sentences`).
+    var sentences: [Range<Int>]?
 }
 
 /// The date grammar over one document: each `parse…` method tries one family of rules at a

@@ -123,7 +123,7 @@ extension DateLexicon {
         s.formUnion(cardinals.keys); s.formUnion(ordinals.keys); s.formUnion(vagueCounts.keys)
         s.formUnion(units.keys); s.formUnion(shifts.keys); s.formUnion(frequencyWords)
         s.formUnion(seasons.keys); s.formUnion(decadeWords.keys)
-        s.formUnion(["today", "otd", "tomorrow", "tmrw", "tmr", "yesterday", "now", "date"])
+        s.formUnion(["today", "otd", "tonight", "tomorrow", "tmrw", "tmr", "yesterday", "now", "date"])
         s.formUnion(["about", "just", "only", "nearly", "almost", "some", "around", "another", "approximately",
                      "roughly", "more", "less", "at", "up", "fewer"])
         s.formUnion(["the", "a", "an", "my", "between", "from", "in", "within", "early", "mid", "late",

@@ -3,11 +3,15 @@ public struct DateMatch: Hashable, Sendable {
     public var start: Int
     public var end: Int
     public var value: DateValue
+    /// False for a length, age, frequency or anaphor (`two years`, `21-year-old`, `annual`,
+    /// `the year`): OntoNotes marks them as dates, but they name no place on the calendar.
+    public var isCalendar: Bool
 
-    public init(start: Int, end: Int, value: DateValue) {
+    public init(start: Int, end: Int, value: DateValue, isCalendar: Bool = true) {
         self.start = start
         self.end = end
         self.value = value
+        self.isCalendar = isCalendar
     }
 }
 
@@ -22,18 +26,34 @@ public struct DateOptions: Sendable {
     /// The day relative expressions resolve against (the article's publication date).
     public var reference: CivilDate
     public var numericOrder: NumericDateOrder
+    public var convention: DateConvention
 
-    public init(reference: CivilDate, numericOrder: NumericDateOrder = .monthDay) {
+    public init(reference: CivilDate, numericOrder: NumericDateOrder = .monthDay, convention: DateConvention = .calendar) {
         self.reference = reference
         self.numericOrder = numericOrder
+        self.convention = convention
     }
+}
+
+/// What counts as a date. The service reports calendar references; OntoNotes' DATE also
+/// covers lengths and leaves parts of a day to TIME. The recognizer reads both the same
+/// way and only reports differently, so a dataset's convention stays in its scorer.
+public enum DateConvention: String, Sendable {
+    /// Calendar references only (`shared/data/realnews/GUIDELINES.md`): no lengths
+    /// (`two years`, `three-month`), ages, frequencies (`annual`) or anaphora (`the year`
+    /// after a date); a part of a day is in its day's span (`Thursday morning`, `this afternoon`).
+    case calendar
+    /// OntoNotes DATE: lengths, ages, frequencies and anaphora too; parts of a day are
+    /// TIME, so `Thursday morning` is `Thursday` and `this afternoon` is left out.
+    case ontoNotes
 }
 
 /// Finds and resolves date expressions: absolute (`14 March 2024`, `3/3/24`), relative
 /// (`earlier this week`, `two years ago`), periods (`Q3 2023`, `the 1990s`), ranges
-/// (`from Friday through to Sunday`) and OntoNotes-style lengths (`two years`, `annual`,
-/// value grain `.duration`). One left-to-right pass over the tokens; at each token the
-/// longest reading wins and scanning resumes after it.
+/// (`from Friday through to Sunday`). It also reads OntoNotes-style lengths (`two years`,
+/// `annual`, value grain `.duration`) so that they are not mistaken for dates, and reports
+/// them only under the `.ontoNotes` convention. One left-to-right pass over the tokens; at each token
+/// the longest reading wins and scanning resumes after it.
 public struct DateRecognizer: Sendable {
     public var options: DateOptions
 
@@ -49,17 +69,35 @@ public struct DateRecognizer: Sendable {
         while i < tokens.count {
             guard let parse = grammar.expression(i), parse.end > i else { i += 1; continue }
             let value: DateValue
+            var isCalendar = !parse.isLength
+            var resolved: DatePeriod?
             switch parse.meaning {
             case .duration:
                 value = DateValue(grain: .duration)
+                isCalendar = false
             default:
-                guard let period = grammar.period(of: parse, at: i) else { i += 1; continue }
-                // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
-                value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
+                if let period = grammar.period(of: parse, at: i) {
+                    // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
+                    value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
+                    resolved = period
+                } else if case .anchored(let shift) = parse.meaning {
+                    // `that year` with no date stated before it: an anaphor, not a date
+                    value = DateValue(grain: .duration)
+                    isCalendar = false
+                    // `the week` refers to the week last dated, and carries it on
+                    if shift.anaphor, let a = grammar.memo.anchor {
+                        grammar.memo.anchor = (a.period, grammar.sentenceIndex(i))
+                    }
+                } else {
+                    i += 1
+                    continue
+                }
             }
             var first = i
             // OntoNotes leaves `from`, `in` and `within` outside the span (`from Friday through to Sunday`)
             if ["from", "in", "within"].contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
+            // the guidelines leave `between` out too (`between June 1 1987 and May 31 1994`)
+            else if grammar.key(first) == "between", options.convention == .calendar, parse.end > first + 1 { first += 1 }
             var end = tokens[parse.end - 1].end
             // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
             if tokens[parse.end - 1].text == "s." { end -= 1 }
@@ -72,17 +110,44 @@ public struct DateRecognizer: Sendable {
                     // `the day's action`: a possessive of the story's day, not marked
                     i = parse.end
                     continue
-                } else if p - first == 2, grammar.key(first) == "this" {
+                } else if p - first == 2, grammar.key(first) == "this", options.convention == .ontoNotes {
                     first += 1
-                } else if p - first >= 2 {
+                } else if p - first >= 2, options.convention == .ontoNotes {
                     end = tokens[p + 1].end
                 }
             }
-            matches.append(DateMatch(start: tokens[first].start, end: end, value: value))
-            matches.append(contentsOf: weekdayEnds(of: first..<parse.end, value: value, tokens: tokens))
             i = parse.end
+            if isCalendar, let period = resolved {
+                grammar.memo.anchor = (period, grammar.sentenceIndex(first))
+            }
+            let ontoNotes = options.convention == .ontoNotes
+            guard isCalendar || ontoNotes else { continue }
+            if ontoNotes, parse.dayPart == .whole { continue }
+            if ontoNotes, parse.dayPart == .suffix { end = tokens[parse.end - 2].end }
+            matches.append(DateMatch(start: tokens[first].start, end: end, value: value, isCalendar: isCalendar))
+            if !ontoNotes, let sides = parse.sides, let period = resolved {
+                matches.append(contentsOf: rangeEnds(sides, of: period, tokens: tokens))
+            } else {
+                matches.append(contentsOf: weekdayEnds(of: first..<parse.end, value: value, tokens: tokens))
+            }
         }
         return matches
+    }
+
+    /// `between June 1 1987 and May 31 1994`, `from Friday through to Sunday`, `October to
+    /// December`: a range, and each end a date of its own, nested in it, with the day, month
+    /// or year it resolved to.
+    private func rangeEnds(_ sides: (Range<Int>, Range<Int>), of period: DatePeriod, tokens: [Token]) -> [DateMatch] {
+        let a: DatePeriod, b: DatePeriod
+        switch period.grain {
+        case .day: a = .day(period.from); b = .day(period.to)
+        case .month: a = .month(period.from.month, of: period.from.year); b = .month(period.to.month, of: period.to.year)
+        case .year: a = .year(period.from.year); b = .year(period.to.year)
+        default: return []
+        }
+        return [(sides.0, a), (sides.1, b)].map { side, p in
+            DateMatch(start: tokens[side.lowerBound].start, end: tokens[side.upperBound - 1].end, value: p.value)
+        }
     }
 
     /// `Friday through to Sunday` is a range and also names two days: each weekday at an

@@ -27,6 +27,9 @@ struct DateWord: Sendable {
     var yearFollowers = false
     var adjectivePosition = false
     var qualifiers = false
+    var scheduledPresent = false
+    var presentTense = false
+    var reportingVerbs = false
     /// The first word of some holiday's name (`christmas`, `new`, `labor`).
     var holidayFirst = false
     /// The second word of a two-word qualifier that begins with this one (`more` → `than`).
@@ -70,6 +73,9 @@ struct DateWord: Sendable {
         for k in DateLexicon.yearFollowers { edit(k) { $0.yearFollowers = true } }
         for k in DateGrammar.adjectivePosition { edit(k) { $0.adjectivePosition = true } }
         for k in DateGrammar.qualifiers { edit(k) { $0.qualifiers = true } }
+        for k in DateGrammar.scheduledPresent { edit(k) { $0.scheduledPresent = true } }
+        for k in DateGrammar.presentTense { edit(k) { $0.presentTense = true } }
+        for k in DateGrammar.reportingVerbs { edit(k) { $0.reportingVerbs = true } }
         for pair in DateGrammar.twoWordQualifiers {
             let words = pair.split(separator: " ").map(String.init)
             edit(words[0]) { $0.qualifierSecond = words[1] }

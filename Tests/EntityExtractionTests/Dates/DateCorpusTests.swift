@@ -15,10 +15,28 @@ final class DateCorpusTests: XCTestCase {
     func testCorpusHasEnoughLines() {
         XCTAssertGreaterThanOrEqual(DateCorpus.positive.count, 80)
         XCTAssertGreaterThanOrEqual(DateCorpus.negative.count, 20)
+        XCTAssertGreaterThanOrEqual(DateCorpus.news.count + DateCorpus.newsNegative.count, 50)
     }
 
     func testPositiveLines() {
-        for line in DateCorpus.positive {
+        check(DateCorpus.positive, recognizer)
+    }
+
+    func testNewsLines() {
+        check(DateCorpus.news, recognizer)
+        for text in DateCorpus.newsNegative {
+            let doc = Document(text: text)
+            XCTAssertEqual(recognizer.recognize(doc).map { doc.text(from: $0.start, to: $0.end) }, [], text)
+        }
+    }
+
+    func testOntoNotesConvention() {
+        let onto = DateRecognizer(options: DateOptions(reference: CivilDate(iso: DateCorpus.reference)!, convention: .ontoNotes))
+        check(DateCorpus.ontoNotes, onto)
+    }
+
+    private func check(_ lines: [(text: String, expected: [(span: String, value: String)])], _ recognizer: DateRecognizer) {
+        for line in lines {
             let doc = Document(text: line.text)
             let found = recognizer.recognize(doc).map { (doc.text(from: $0.start, to: $0.end), DateCorpusTests.render($0.value)) }
             let expected = line.expected.map { ($0.span, $0.value) }

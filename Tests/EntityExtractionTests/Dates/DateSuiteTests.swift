@@ -75,7 +75,8 @@ final class DateSuiteTests: XCTestCase {
     private func ontoNotesF1(_ file: String, measureSpeed: Bool) throws -> Double {
         let docs = try DateSuiteSupport.lines(file)
         let reference = CivilDate(year: 1989, month: 11, day: 1)!
-        let recognizer = DateRecognizer(options: DateOptions(reference: reference))
+        // OntoNotes' DATE: lengths and ages too, parts of a day left to TIME
+        let recognizer = DateRecognizer(options: DateOptions(reference: reference, convention: .ontoNotes))
         var tp = 0, fp = 0, fn = 0
         var notes: [String] = []
         var bytes = 0

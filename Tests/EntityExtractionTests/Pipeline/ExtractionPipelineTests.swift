@@ -13,12 +13,15 @@ final class ExtractionPipelineTests: XCTestCase {
         }
     }
 
-    func testAWeekdayRangeAlsoNamesItsTwoDays() {
+    func testARangeAlsoNamesItsTwoEnds() {
         XCTAssertEqual(dates("Russians go to the polls from Friday through to Sunday, but voting has already begun."),
                        ["Friday through to Sunday=2024-03-15..2024-03-17", "Friday=2024-03-15", "Sunday=2024-03-17"])
-        XCTAssertEqual(dates("The talks ran from March 15 to March 17."), ["March 15 to March 17=2023-03-15..2023-03-17"],
-                       "past tense: the latest such range before publication")
-        XCTAssertEqual(dates("The talks will run from March 15 to March 17."), ["March 15 to March 17=2024-03-15..2024-03-17"])
+        XCTAssertEqual(dates("The talks ran from March 15 to March 17."),
+                       ["March 15 to March 17=2023-03-15..2023-03-17", "March 15=2023-03-15", "March 17=2023-03-17"],
+                       "past tense: the latest such range before publication; each end a date too")
+        XCTAssertEqual(dates("The talks will run from March 15 to March 17."),
+                       ["March 15 to March 17=2024-03-15..2024-03-17", "March 15=2024-03-15", "March 17=2024-03-17"])
+        XCTAssertEqual(dates("The talks ran March 15-17."), ["March 15-17=2023-03-15..2023-03-17"], "the bare 17 is no date alone")
     }
 
     func testEqualDatesAndSumsAreOneEntityEach() {

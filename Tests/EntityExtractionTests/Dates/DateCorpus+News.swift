@@ -1,0 +1,101 @@
+/// Corpus lines for the rules real news needed (`shared/data/realnews/GUIDELINES.md`), at
+/// the same fixed publication date as `DateCorpus` (Thursday 2024-03-14). Each block is one
+/// rule, with lines that must find nothing beside the ones that must find a date.
+extension DateCorpus {
+    static let news: [(text: String, expected: [(span: String, value: String)])] = [
+        // direction from the tense of the sentence: ahead when it looks ahead, else back
+        ("The council meets on Tuesday.", [("Tuesday", "2024-03-19")]),
+        ("The council met on Tuesday.", [("Tuesday", "2024-03-12")]),
+        ("Rates will be set from March 2.", [("March 2", "2025-03-02")]),
+        ("Rates were set from March 2.", [("March 2", "2024-03-02")]),
+        ("The report is due in June.", [("June", "2024-06")]),
+        ("The report came out in June.", [("June", "2023-06")]),
+        ("The firm plans to list its shares in October.", [("October", "2024-10")]),
+        ("Funds will be credited on Friday, when an earlier pact expires.", [("Friday", "2024-03-15")]),
+        ("It said interest payable March 31 will be paid as usual.", [("March 31", "2024-03-31")]),
+        ("Reserves fell on Tuesday due to a number of corrections.", [("Tuesday", "2024-03-12")]),
+        // a wrapped line does not end the sentence: the date keeps its verb
+        ("The bank will redeem on\nMay 31 all its notes.", [("May 31", "2024-05-31")]),
+        ("Losses are estimated at 3.1 billion yen in the year ending March 31, against\na larger loss a year earlier.",
+         [("the year ending March 31", "2023-04-01..2024-03-31"), ("a year earlier", "2022-04-01..2023-03-31")]),
+        ("The proposal is designed to avoid an impasse when talks reopen on Monday.", [("Monday", "2024-03-18")]),
+        // the end of the period of the story
+        ("Rates should fall by year's end.", [("year's end", "2024-12")]),
+        ("The fund closed at year-end.", [("year-end", "2024-12")]),
+        ("Gains this calendar year were small.", [("this calendar year", "2024")]),
+        // quarters, halves and fiscal years
+        ("Profits rose in the December quarter.", [("the December quarter", "2023-10-01..2023-12-31")]),
+        ("Sales fell in the final quarter of 2004.", [("the final quarter of 2004", "2004-10-01..2004-12-31")]),
+        ("Fourth-quarter profits rose.", [("Fourth-quarter", "2023-10-01..2023-12-31")]),
+        ("Growth slowed in the first half of 2005.", [("the first half of 2005", "2005-01-01..2005-06-30")]),
+        ("Earnings for the fourth quarter ending May 30 will rise.", [("the fourth quarter ending May 30", "2024-03-01..2024-05-30")]),
+        ("Losses in the year ending March 31 narrowed. They were larger in 2021/22.",
+         [("the year ending March 31", "2023-04-01..2024-03-31"), ("2021/22", "2021-04-01..2022-03-31")]),
+        ("Sales rose in 2021/22.", [("2021/22", "2021-01-01..2022-12-31")]),
+        ("Sales rose 5% in the three months to December.", [("the three months to December", "2023-10-01..2023-12-31")]),
+        ("Output rose in the year to December.", [("the year to December", "2023")]),
+        ("The index rose in the week to Wednesday.", [("the week to Wednesday", "2024-03-07..2024-03-13")]),
+        ("Borrowings averaged 310 mln dlrs in the week ended Wednesday, March 13. They fell on Thursday.",
+         [("the week ended Wednesday, March 13", "2024-03-07..2024-03-13"), ("Thursday", "2024-03-07")]),
+        ("Oil is up 30% on the start of 2004.", [("the start of 2004", "2004-01")]),
+        ("Prices will rise by the end of the year.", [("the end of the year", "2024-12")]),
+        // anchored relatives: from the date stated just before, not from publication
+        ("Renault sold 2.4 million cars in 2004, up 4% on the previous year.", [("2004", "2004"), ("the previous year", "2003")]),
+        ("Nissan turned a loss in 2000 into a profit the following year.", [("2000", "2000"), ("the following year", "2001")]),
+        ("Homes were worth £3.3 trillion in 2004, triple the value 10 years earlier.", [("2004", "2004"), ("10 years earlier", "1994")]),
+        ("M-3 grew 3.6 pct in December against 12.3 pct a year earlier.", [("December", "2023-12"), ("a year earlier", "2022-12")]),
+        ("Profit rose in the third quarter of 2023 from a year ago.",
+         [("the third quarter of 2023", "2023-07-01..2023-09-30"), ("a year ago", "2022-07-01..2022-09-30")]),
+        ("Bannon founded it in 2020. Later that year, he was arrested.", [("2020", "2020"), ("Later that year", "2020")]),
+        ("Markets rose on 10 November but fell later in the day.", [("10 November", "2023-11-10")]),
+        ("Sales fell in 2004 and rose over the year.", [("2004", "2004")]),
+        // parts of a day: that day, the part-of-day words in the span
+        ("Banks close here this afternoon.", [("this afternoon", "2024-03-14")]),
+        ("He left for Zurich this evening.", [("this evening", "2024-03-14")]),
+        ("Rebels attacked the town last night.", [("last night", "2024-03-13")]),
+        ("They staged a show of unity on Thursday morning.", [("Thursday morning", "2024-03-14")]),
+        ("Funaro will leave early tomorrow morning.", [("early tomorrow morning", "2024-03-15")]),
+        ("Talks resume tonight.", [("tonight", "2024-03-14")]),
+        // ranges, and each end a date of its own
+        ("The rules applied between June 1 1987 and May 31 1994.",
+         [("June 1 1987 and May 31 1994", "1987-06-01..1994-05-31"), ("June 1 1987", "1987-06-01"), ("May 31 1994", "1994-05-31")]),
+        // years that date something, not labels
+        ("Output is forecast to fall in 2004.", [("2004", "2004")]),
+        ("In 1984 and 1985 Brazil's surpluses grew.", [("1984", "1984"), ("1985", "1985")]),
+    ]
+
+    /// Not calendar references: lengths, ages, frequencies, anaphora, labels, names.
+    static let newsNegative: [String] = [
+        "The contract runs for two years.",
+        "A three-month delay hit the plan.",
+        "The 21-year-old was arrested.",
+        "Dividends are paid quarterly.",
+        "Output rose year-on-year.",
+        "The annual meeting was calm.",
+        "Prices rose in recent months.",
+        "The reactor has been shut for 18 months.",
+        "That year was hard.",
+        "He offered rebates on 1986 and 1987 Jeep Cherokee models.",
+        "Volvo 1986 Lease Finance Corp sold notes.",
+        "He told Today he would stay.",
+        "Analysts attributed the fall to mild weather.",
+        "The fall came as the dollar weakened.",
+        "The match turned in the second half of the game.",
+        "Headline without a full stop\n\nThe figures were revised.",
+    ]
+
+    /// OntoNotes' convention over the same recognizer: lengths are dates, parts of a day are TIME.
+    static let ontoNotes: [(text: String, expected: [(span: String, value: String)])] = [
+        ("The contract runs for two years.", [("two years", "duration")]),
+        ("Dividends are paid quarterly.", [("quarterly", "duration")]),
+        ("The 14-year-old boy was rescued.", [("14-year-old", "duration")]),
+        ("Mr. Smith, 54, said he would stay.", [("54", "duration")]),
+        ("The talks lasted about two weeks.", [("about two weeks", "duration")]),
+        ("Sales have been weak these days.", [("these days", "duration")]),
+        ("Investors bought a 10-year bond.", [("10-year", "duration")]),
+        ("They staged a show of unity on Thursday morning.", [("Thursday", "2024-03-14")]),
+        ("Banks close here this afternoon.", []),
+        ("Last year's results were strong.", [("Last year's", "2023")]),
+        ("Sales fell in 2004 and rose over the year.", [("2004", "2004"), ("the year", "duration")]),
+    ]
+}

@@ -58,10 +58,24 @@ extension ArticleAPI {
         return HTTPResponse(status: 204)
     }
 
+    /// From the bytes rendered when the article was stored, with a strong ETag; an
+    /// `If-None-Match` that names it answers 304. Other offset units, and articles stored
+    /// before renderings were kept, are rendered here.
     func articleEntities(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
         let q = try QueryParameters(req, allowed: ["type", "offsets"])
         let type = try q.entityType()
         let unit = try Self.offsetUnit(q)
+        if unit == .codePoints {
+            switch try store.renderedEntities(articleID: id, type: type) {
+            case .noArticle:
+                throw APIProblem.notFound("no article with id \(id)")
+            case .rendered(let tag, let parts):
+                let etag = "\"\(tag)\(type.map { "-" + $0.rawValue } ?? "")\""
+                return EntityTag.respond(req, etag: etag) { EntityJSON.entitiesDocument(rendered: parts) }
+            case .notRendered:
+                break
+            }
+        }
         guard let entities = try store.entities(articleID: id, type: type) else {
             throw APIProblem.notFound("no article with id \(id)")
         }
@@ -71,7 +85,8 @@ extension ArticleAPI {
             guard let article = try store.article(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
             offsets = TextOffsets(article.text)
         }
-        return Self.json(200, EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit))
+        let body = EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit)
+        return EntityTag.respond(req, etag: EntityTag.of(body)) { body }
     }
 
     static func checkOrder(since: CivilDate?, until: CivilDate?) throws {

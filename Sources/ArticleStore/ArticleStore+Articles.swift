@@ -13,7 +13,8 @@ extension ArticleStore {
         let receivedAt = Timestamp.format(article.receivedAt)
         let publishedAt = article.publishedAt.description
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
-        return try write { db in
+        let rendered = render(extraction.entities)
+        let result: (article: StoredArticle, created: Bool) = try write { db in
             // Inside the write transaction (BEGIN IMMEDIATE) no one else can insert between
             // this check and the insert; the unique index backs it up.
             if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
@@ -26,18 +27,22 @@ extension ArticleStore {
                       .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
                       .text(extraction.extractorVersion)])
             try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
+            try Self.writeRendered(rendered, articleID: id, in: db)
             let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                        publishedAt: article.publishedAt,
                                        receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
                                        textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
             return (stored, true)
         }
+        if result.created { countChanged(by: 1) }
+        return result
     }
 
     /// Replaces everything extracted from a stored article (after the extractor improved),
     /// in one transaction. False when there is no such article.
     public func replaceExtraction(articleID: String, with extraction: Extraction) throws -> Bool {
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
+        let rendered = render(extraction.entities)
         return try write { db in
             let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
             guard let publishedAt = rows.first else { return false }
@@ -46,6 +51,7 @@ extension ArticleStore {
             try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
             try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
             try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
+            try Self.writeRendered(rendered, articleID: articleID, in: db)
             try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
             return true
         }
@@ -114,10 +120,12 @@ extension ArticleStore {
     /// Removes the article and everything extracted from it (the foreign keys cascade).
     /// False when there was no such article.
     public func deleteArticle(id: String) throws -> Bool {
-        try write { db in
+        let deleted = try write { db in
             try db.run("DELETE FROM articles WHERE id = ?", [.text(id)])
             return db.changes > 0
         }
+        if deleted { countChanged(by: -1) }
+        return deleted
     }
 
     /// Articles newest first: published_at, then received_at, then id, all descending.

@@ -45,7 +45,7 @@ enum ServeCommand {
                                  + "give --database (or ARTICLE_ENTITIES_DATABASE) a path in a writable folder")
             }
         }
-        let store = try ArticleStore(path: config.database)
+        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
         let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,

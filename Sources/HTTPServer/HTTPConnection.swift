@@ -33,6 +33,8 @@ final class HTTPConnection: @unchecked Sendable {
     /// Until the first byte arrives, a connection is held only for the header timeout.
     private var receivedAnyByte = false
     private var responsesWritten = 0
+    /// Inline responses being finished on the stack right now (see `dispatch`).
+    private var inlineDepth = 0
 
     init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
         self.fd = fd
@@ -146,7 +148,6 @@ final class HTTPConnection: @unchecked Sendable {
     private func dispatch(_ parsed: ParsedHTTPRequest) {
         state = .processing
         continueSent = false
-        suspendRead()
         let now = ConnectionTimer.now()
         let start = requestStart ?? now
         // Bytes already buffered belong to the next (pipelined) request: it has started.
@@ -154,6 +155,20 @@ final class HTTPConnection: @unchecked Sendable {
         var request = parsed.request
         request.remoteAddress = remote
         let context = self.context
+        if let response = context.responder.respondInline(to: request) {
+            // Answered here, with no hand-off. A pipelined burst of such requests would
+            // recurse (finish, write, read the next); past a few, the next waits its turn.
+            if inlineDepth < 8 {
+                inlineDepth += 1
+                finish(parsed, response, start: start)
+                inlineDepth -= 1
+            } else {
+                suspendRead()
+                context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+            }
+            return
+        }
+        suspendRead()
         let accepted = context.pool.submit { [request] in
             let response = context.responder.respond(to: request)
             context.queue.async { self.event { $0.finish(parsed, response, start: start) } }

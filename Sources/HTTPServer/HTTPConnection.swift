@@ -3,7 +3,7 @@ import Glibc
 
 /// One client connection: reads and parses requests, hands one at a time to the worker
 /// pool, writes each response in order, and enforces the timeouts. Every method runs on
-/// the server's I/O queue; nothing blocks there.
+/// its event loop's queue; nothing blocks there.
 final class HTTPConnection: @unchecked Sendable {
     private enum State { case reading, processing, writing, lingering, closed }
     private enum AfterWrite { case keepReading, close }
@@ -13,6 +13,7 @@ final class HTTPConnection: @unchecked Sendable {
     let rejected: Bool
     private let fd: Int32
     private let context: HTTPServerContext
+    let loop: HTTPEventLoop
     private let closer: DescriptorCloser
     private var parser: HTTPRequestParser
     private var state = State.reading
@@ -36,18 +37,19 @@ final class HTTPConnection: @unchecked Sendable {
     /// Inline responses being finished on the stack right now (see `dispatch`).
     private var inlineDepth = 0
 
-    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
+    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext, loop: HTTPEventLoop) {
         self.fd = fd
+        self.loop = loop
         self.remote = remote
         self.rejected = rejected
         self.context = context
         closer = DescriptorCloser(fd: fd)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
-        timer = ConnectionTimer(queue: context.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
+        timer = ConnectionTimer(queue: loop.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
     }
 
     func start() {
-        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue),
+        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue),
                                        closer: closer) { [weak self] in self?.event { $0.readable() } }
         event { connection in
             if connection.rejected {
@@ -72,7 +74,7 @@ final class HTTPConnection: @unchecked Sendable {
         readSource?.cancel()
         writeSource?.cancel()
         // Give the buffers back now rather than whenever the last reference goes.
-        context.memory.released(parser.retainedBytes + output.capacity)
+        loop.memory.released(parser.retainedBytes + output.capacity)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
         output = []
         context.connectionClosed?(self)
@@ -104,7 +106,7 @@ final class HTTPConnection: @unchecked Sendable {
         case .lingering, .reading:
             break
         }
-        let buffer = context.readBuffer
+        let buffer = loop.readBuffer
         let count = recv(fd, buffer.baseAddress, buffer.count, 0)
         if count < 0 {
             if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
@@ -164,14 +166,14 @@ final class HTTPConnection: @unchecked Sendable {
                 inlineDepth -= 1
             } else {
                 suspendRead()
-                context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+                loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
             }
             return
         }
         suspendRead()
         let accepted = context.pool.submit { [request] in
             let response = context.responder.respond(to: request)
-            context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+            self.loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
         }
         if !accepted {
             let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",
@@ -188,7 +190,7 @@ final class HTTPConnection: @unchecked Sendable {
         let peerDone = peerClosed && parser.phase == .idle
         let closing = !parsed.keepAlive || context.shuttingDown || peerDone || responderCloses
         let header: HTTPResponseEncoder.ConnectionHeader = closing ? .close : (parsed.minorVersion == 0 ? .keepAlive : .none)
-        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(),
+        let bytes = HTTPResponseEncoder.encode(response, date: loop.dates.current(),
                                                omitBody: parsed.request.method == "HEAD", connection: header)
         context.log(method: parsed.request.method, path: parsed.request.path, status: response.status,
                     since: start, remote: remote)
@@ -202,7 +204,7 @@ final class HTTPConnection: @unchecked Sendable {
         var headers = headers
         if let allow = error.allow { headers.set("Allow", allow) }
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
-        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
+        let bytes = HTTPResponseEncoder.encode(response, date: loop.dates.current(), omitBody: false, connection: .close)
         let line = parser.pendingRequestLine
         context.log(method: error.method ?? line?.method ?? "-", path: error.path ?? line?.path ?? "-",
                     status: error.status, since: requestStart ?? ConnectionTimer.now(), remote: remote)
@@ -348,7 +350,7 @@ final class HTTPConnection: @unchecked Sendable {
         if let writeSource {
             writeSource.resume()
         } else {
-            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue),
+            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: loop.queue),
                                             closer: closer) { [weak self] in self?.event { $0.flush() } }
         }
     }

@@ -19,7 +19,8 @@ final class HTTPConnection: @unchecked Sendable {
     private var state = State.reading
     private var readSource: SuspendableSource?
     private var writeSource: SuspendableSource?
-    private var timer: ConnectionTimer!
+    /// When the current state times out (uptime nanoseconds, `.max`: never); swept by the loop.
+    private(set) var deadline = UInt64.max
     private var output: [UInt8] = []
     private var outputOffset = 0
     private var afterWrite: AfterWrite?
@@ -45,10 +46,10 @@ final class HTTPConnection: @unchecked Sendable {
         self.context = context
         closer = DescriptorCloser(fd: fd)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
-        timer = ConnectionTimer(queue: loop.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
     }
 
     func start() {
+        loop.watch(self)
         readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue),
                                        closer: closer) { [weak self] in self?.event { $0.readable() } }
         event { connection in
@@ -70,7 +71,8 @@ final class HTTPConnection: @unchecked Sendable {
     func close() {
         guard state != .closed else { return }
         state = .closed
-        timer.cancel()
+        deadline = .max
+        loop.forget(self)
         readSource?.cancel()
         writeSource?.cancel()
         // Give the buffers back now rather than whenever the last reference goes.
@@ -170,7 +172,8 @@ final class HTTPConnection: @unchecked Sendable {
             }
             return
         }
-        suspendRead()
+        // The read source stays armed: a client that waits for its answer sends nothing
+        // meanwhile, and one that does send is suspended by `readable` only then.
         let accepted = context.pool.submit { [request] in
             let response = context.responder.respond(to: request)
             self.loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
@@ -307,11 +310,17 @@ final class HTTPConnection: @unchecked Sendable {
         case .processing, .closed:
             newDeadline = .max
         }
-        timer.set(newDeadline)
+        deadline = newDeadline
+    }
+
+    /// Called by the loop's sweep once `deadline` has passed.
+    func deadlineReached() {
+        event { $0.deadlinePassed() }
     }
 
     private func deadlinePassed() {
-        guard timer.hasExpired() else { return }
+        guard deadline <= ConnectionTimer.now() else { return }
+        deadline = .max
         switch state {
         case .reading:
             let configuration = context.configuration

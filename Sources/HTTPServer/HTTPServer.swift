@@ -53,7 +53,8 @@ public final class HTTPServer: @unchecked Sendable {
         context.connectionClosed = { [weak self] connection in
             acceptQueue.async { [weak self] in self?.connectionClosed(connection) }
         }
-        let loops = (0..<max(1, configuration.eventLoops)).map { HTTPEventLoop(index: $0) }
+        let sweep = ConnectionTimer.sweepInterval(configuration)
+        let loops = (0..<max(1, configuration.eventLoops)).map { HTTPEventLoop(index: $0, sweepInterval: sweep) }
         queue.sync {
             self.context = context
             self.loops = loops
@@ -212,6 +213,7 @@ public final class HTTPServer: @unchecked Sendable {
         graceTimer?.cancel()
         graceTimer = nil
         context.pool.stop()
+        for loop in loops { loop.stop() }
         // Queued after the listener's cancel handler, so the port is closed once we report.
         queue.async {
             self.lifecycleCondition.lock()

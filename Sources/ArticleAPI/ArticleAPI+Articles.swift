@@ -9,13 +9,14 @@ extension ArticleAPI {
         let publishedAt = s.publishedAt ?? today()
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
         let stored: StoredArticle, created: Bool, entities: [Entity]
-        if let existing = try store.existing(article) {
+        let hash = ArticleStore.textHash(of: s.text)  // once per POST, for the check and the insert
+        if let existing = try store.existing(article, textHash: hash) {
             // A re-post answers with what is stored (which may predate an extractor upgrade).
             (stored, created) = (existing, false)
             entities = try store.entities(articleID: existing.id, type: nil) ?? []
         } else {
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
-            (stored, created) = try store.insert(article, extraction: extraction)
+            (stored, created) = try store.insert(article, extraction: extraction, textHash: hash)
             entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
         }
         var w = JSONWriter(capacity: 4096)

@@ -14,6 +14,7 @@ public final class ArticleStore: @unchecked Sendable {
     /// Articles stored, counted once at open and kept by insert and delete, so a health
     /// check costs no query. Another process adding or deleting articles is not seen.
     private let count = Atomic<Int>(0)
+    let groupCommit = GroupCommit()
 
     /// Opens (creating if missing) the database file and migrates it. Does NOT create
     /// parent folders (the CLI does). A write that waits longer than

@@ -6,7 +6,9 @@ import Glibc
 /// (`serve 2>&1 | head -1` killed the server on its first request), and a slow reader of
 /// a blocking pipe would stall every request that logs.
 ///
-/// Lines wait in a bounded buffer and leave in batches with one `write(2)` each. A line
+/// Lines wait in a bounded queue and leave in batches with one `write(2)` each; request
+/// lines are queued as the entry itself and formatted on the writer thread, so the
+/// caller (an event loop) pays one lock and one append per line. A line
 /// that does not fit (the reader is slow or stuck), or a batch the descriptor refuses
 /// (EPIPE, EAGAIN, any error), is dropped and counted in `droppedLines`; after EPIPE
 /// nothing more is attempted.
@@ -14,13 +16,22 @@ public final class LogWriter: @unchecked Sendable {
     private let descriptor: Int32
     private let maxPendingBytes: Int
     private let condition = NSCondition()
+    /// A line as queued: its second, and either its text or the request it describes.
+    private struct Entry {
+        var second: Int
+        var text: String?
+        var request: HTTPRequestLog?
+    }
+
     // Guarded by `condition`.
-    private var pending: [UInt8] = []
+    private var pending: [Entry] = []
+    private var pendingBytes = 0
     private var queued = 0
     private var finished = 0
     private var dropped = 0
     private var broken = false
     private var stopping = false
+    // The writer thread's.
     private var stampSecond = -1
     private var stamp: [UInt8] = []
 
@@ -44,23 +55,46 @@ public final class LogWriter: @unchecked Sendable {
     /// Queues `text` as one line, after the UTC time to the second (`2026-12-01T19:40:56Z `).
     /// Returns at once whatever the descriptor is doing.
     public func log(_ text: String) {
-        let now = Int(time(nil))
+        enqueue(Entry(second: Int(time(nil)), text: text), bytes: text.utf8.count + 22)
+    }
+
+    /// Queues the access-log line of a request, `GET /healthz 200 0.1ms` after the time;
+    /// it is formatted on the writer thread.
+    public func log(request: HTTPRequestLog) {
+        enqueue(Entry(second: Int(time(nil)), request: request), bytes: request.method.utf8.count + request.path.utf8.count + 40)
+    }
+
+    private func enqueue(_ entry: Entry, bytes: Int) {
         condition.lock()
         defer { condition.unlock() }
         queued += 1
-        if broken || stopping || pending.count + stamp.count + text.utf8.count + 22 > maxPendingBytes {
+        if broken || stopping || pendingBytes + bytes > maxPendingBytes {
             dropped += 1
             finished += 1
             return
         }
-        if now != stampSecond {
-            stampSecond = now
-            stamp = Array(Self.timestamp(now).utf8)
-        }
-        pending += stamp
-        pending += text.utf8
-        pending.append(0x0A)
+        pending.append(entry)
+        pendingBytes += bytes
         condition.signal()
+    }
+
+    /// `GET /healthz 200 12.3`ms: the duration to a tenth of a millisecond, without a formatter.
+    static func requestLine(_ e: HTTPRequestLog) -> String {
+        let tenths = e.duration.isFinite ? Int((max(0, e.duration) * 10_000).rounded()) : 0
+        return "\(e.method) \(e.path) \(e.status) \(tenths / 10).\(tenths % 10)ms"
+    }
+
+    private func format(_ entries: [Entry], into batch: inout [UInt8]) {
+        for entry in entries {
+            if entry.second != stampSecond {
+                stampSecond = entry.second
+                stamp = Array(Self.timestamp(entry.second).utf8)
+            }
+            batch += stamp
+            if let text = entry.text { batch += text.utf8 }
+            if let request = entry.request { batch += Self.requestLine(request).utf8 }
+            batch.append(0x0A)
+        }
     }
 
     /// Waits until every line queued before the call is written or dropped, at most
@@ -87,6 +121,7 @@ public final class LogWriter: @unchecked Sendable {
 
     private func run() {
         var batch: [UInt8] = []
+        var entries: [Entry] = []
         while true {
             condition.lock()
             while pending.isEmpty && !stopping { condition.wait() }
@@ -94,9 +129,12 @@ public final class LogWriter: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            swap(&batch, &pending)
-            let lines = Self.lineCount(batch[...])
+            swap(&entries, &pending)
+            pendingBytes = 0
             condition.unlock()
+            format(entries, into: &batch)
+            entries.removeAll(keepingCapacity: entries.capacity <= 4096)
+            let lines = Self.lineCount(batch[...])
 
             let lost = writeAll(batch)
             batch.removeAll(keepingCapacity: batch.capacity <= 65_536)

@@ -98,17 +98,12 @@ extension ServeCommand {
 enum AccessLog {
     static let writer = LogWriter()
 
+    /// Formatted on the writer's thread, not on the event loop that answered.
     static func write(_ e: HTTPRequestLog) {
-        line("\(e.method) \(e.path) \(e.status) \(milliseconds(e.duration))ms")
+        writer.log(request: e)
     }
 
     static func line(_ text: String) {
         writer.log(text)
-    }
-
-    /// `12.3`: one decimal, without a formatter per line.
-    static func milliseconds(_ seconds: Double) -> String {
-        let tenths = seconds.isFinite ? Int((max(0, seconds) * 10_000).rounded()) : 0
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

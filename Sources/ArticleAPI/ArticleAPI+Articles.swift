@@ -9,13 +9,14 @@ extension ArticleAPI {
         let publishedAt = s.publishedAt ?? today()
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
         let stored: StoredArticle, created: Bool, entities: [Entity]
-        if let existing = try store.existing(article) {
+        let hash = ArticleStore.textHash(of: s.text)  // once per POST, for the check and the insert
+        if let existing = try store.existing(article, textHash: hash) {
             // A re-post answers with what is stored (which may predate an extractor upgrade).
             (stored, created) = (existing, false)
             entities = try store.entities(articleID: existing.id, type: nil) ?? []
         } else {
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
-            (stored, created) = try store.insert(article, extraction: extraction)
+            (stored, created) = try store.insert(article, extraction: extraction, textHash: hash)
             entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
         }
         var w = JSONWriter(capacity: 4096)
@@ -58,10 +59,24 @@ extension ArticleAPI {
         return HTTPResponse(status: 204)
     }
 
+    /// From the bytes rendered when the article was stored, with a strong ETag; an
+    /// `If-None-Match` that names it answers 304. Other offset units, and articles stored
+    /// before renderings were kept, are rendered here.
     func articleEntities(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
         let q = try QueryParameters(req, allowed: ["type", "offsets"])
         let type = try q.entityType()
         let unit = try Self.offsetUnit(q)
+        if unit == .codePoints {
+            switch try store.renderedEntities(articleID: id, type: type) {
+            case .noArticle:
+                throw APIProblem.notFound("no article with id \(id)")
+            case .rendered(let tag, let parts):
+                let etag = "\"\(tag)\(type.map { "-" + $0.rawValue } ?? "")\""
+                return EntityTag.respond(req, etag: etag) { EntityJSON.entitiesDocument(rendered: parts) }
+            case .notRendered:
+                break
+            }
+        }
         guard let entities = try store.entities(articleID: id, type: type) else {
             throw APIProblem.notFound("no article with id \(id)")
         }
@@ -71,7 +86,8 @@ extension ArticleAPI {
             guard let article = try store.article(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
             offsets = TextOffsets(article.text)
         }
-        return Self.json(200, EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit))
+        let body = EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit)
+        return EntityTag.respond(req, etag: EntityTag.of(body)) { body }
     }
 
     static func checkOrder(since: CivilDate?, until: CivilDate?) throws {

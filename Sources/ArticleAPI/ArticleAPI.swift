@@ -61,6 +61,13 @@ public final class ArticleAPI: HTTPResponder {
         }
     }
 
+    /// Health, metrics, the spec, and paths or methods no route takes are answered on the
+    /// server's I/O thread: none of them reads the database or runs the extractor, and a
+    /// health check must not wait behind extractions for a worker.
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
+        Self.router.isCheap(request) ? respond(to: request) : nil
+    }
+
     /// What the request was doing, in words for the client when it fails.
     static func operation(_ request: HTTPRequest) -> String {
         switch (request.method, request.path) {
@@ -82,9 +89,9 @@ public final class ArticleAPI: HTTPResponder {
         r.add("GET", "/v1/figures/summary") { api, req, _ in try api.summarizeFigures(req) }
         r.add("GET", "/v1/entities") { api, req, _ in try api.listEntities(req) }
         r.add("POST", "/v1/extract") { api, req, _ in try api.extract(req) }
-        r.add("GET", "/healthz") { api, req, _ in try api.health(req) }
-        r.add("GET", "/metrics") { api, req, _ in try api.metricsText(req) }
-        r.add("GET", "/openapi.yaml") { api, req, _ in
+        r.add("GET", "/healthz", cheap: true) { api, req, _ in try api.health(req) }
+        r.add("GET", "/metrics", cheap: true) { api, req, _ in try api.metricsText(req) }
+        r.add("GET", "/openapi.yaml", cheap: true) { api, req, _ in
             _ = try QueryParameters(req, allowed: [])
             return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml; charset=utf-8")]), body: api.openAPIDocument)
         }
@@ -134,13 +141,13 @@ public final class ArticleAPI: HTTPResponder {
 
     func health(_ req: HTTPRequest) throws -> HTTPResponse {
         _ = try QueryParameters(req, allowed: [])
-        let count = try store.articleCount()
+        let count = store.storedArticleCount  // from memory: a health check never waits on the database
         return Self.json(200, Array("{\"status\":\"ok\",\"articles\":\(count),\"extractor_version\":\"\(EntityExtractor.version)\"}".utf8))
     }
 
     func metricsText(_ req: HTTPRequest) throws -> HTTPResponse {
         _ = try QueryParameters(req, allowed: [])
-        let text = metrics.render(articlesStored: try store.articleCount())
+        let text = metrics.render(articlesStored: store.storedArticleCount)
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(text.utf8))
     }
 }

@@ -1,3 +1,4 @@
+import ArticleStore
 import EntityExtraction
 
 /// The entity JSON of the API (DESIGN.md), used by every endpoint and command that
@@ -11,6 +12,28 @@ public enum EntityJSON {
         writeEntities(entities, to: &w, offsets: offsets, unit: unit)
         w.endObject()
         return w.bytes
+    }
+
+    /// One entity object with code point offsets: what the store keeps for each entity,
+    /// so `GET …/entities` sends bytes rendered when the article was stored.
+    public static let renderer: EntityRenderer = { entity in
+        var w = JSONWriter(capacity: 256 + entity.mentions.count * 48)
+        write(entity, to: &w, offsets: nil, unit: .codePoints)
+        return w.bytes
+    }
+
+    /// `{"entities":[…]}` around entity objects already rendered.
+    public static func entitiesDocument(rendered parts: [[UInt8]]) -> [UInt8] {
+        let prefix = Array(#"{"entities":["#.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(prefix.count + 2 + parts.reduce(parts.count) { $0 + $1.count })
+        bytes += prefix
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += part
+        }
+        bytes += Array("]}".utf8)
+        return bytes
     }
 
     public static func writeEntities(_ entities: [Entity], to w: inout JSONWriter, offsets: TextOffsets? = nil, unit: OffsetUnit = .codePoints) {

@@ -10,12 +10,25 @@ struct Router<Context>: Sendable {
         let method: String
         let segments: [String]
         let handler: Handler
+        /// Touches neither the store nor the extractor: may run on the I/O thread.
+        let cheap: Bool
     }
 
     private var routes: [Route] = []
 
-    mutating func add(_ method: String, _ path: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.split(path), handler: handler))
+    mutating func add(_ method: String, _ path: String, cheap: Bool = false, _ handler: @escaping Handler) {
+        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap))
+    }
+
+    /// True when the request goes to a cheap route, or to none (404, 405): answering it
+    /// costs less than handing it to a worker.
+    func isCheap(_ request: HTTPRequest) -> Bool {
+        let segments = Self.split(request.path)
+        let method = request.method == "HEAD" ? "GET" : request.method
+        for route in routes where route.method == method {
+            if Self.match(route.segments, segments) != nil { return route.cheap }
+        }
+        return true
     }
 
     func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {

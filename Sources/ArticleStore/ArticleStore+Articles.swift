@@ -8,36 +8,56 @@ extension ArticleStore {
     /// Stores the article and everything extracted from it in one transaction: either
     /// all of it is written or none. The same text with the same title, url, source and
     /// publication date returns the article already stored, with `created: false`.
-    public func insert(_ article: NewArticle, extraction: Extraction) throws -> (article: StoredArticle, created: Bool) {
-        let hash = SHA256.hex(article.text)
+    ///
+    /// Concurrent inserts share one transaction and commit (see `GroupCommit`); each
+    /// returns only once its own commit is done. `textHash` is `textHash(of:)` of the
+    /// text, when the caller has it already (from `existing`).
+    public func insert(_ article: NewArticle, extraction: Extraction,
+                       textHash: String? = nil) throws -> (article: StoredArticle, created: Bool) {
+        let hash = textHash ?? Self.textHash(of: article.text)
         let receivedAt = Timestamp.format(article.receivedAt)
         let publishedAt = article.publishedAt.description
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
-        return try write { db in
-            // Inside the write transaction (BEGIN IMMEDIATE) no one else can insert between
-            // this check and the insert; the unique index backs it up.
-            if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
-
+        let rendered = render(extraction.entities)
+        let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool) in
             let id = Self.newArticleID()
-            try db.run("""
-                INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
-                      .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
-                      .text(extraction.extractorVersion)])
+            do {
+                try db.run("""
+                    INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
+                          .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
+                          .text(extraction.extractorVersion)])
+            } catch StoreError.sqlite(let code, let message) where code == Self.uniqueViolation {
+                // Stored meanwhile (the unique index is the duplicate check): answer with that one.
+                if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
+                throw StoreError.sqlite(code: code, message: message)
+            }
             try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
+            try Self.writeRendered(rendered, articleID: id, in: db)
             let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                        publishedAt: article.publishedAt,
                                        receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
                                        textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
             return (stored, true)
-        }
+        }, transaction: { batch in try write(batch) })
+        if result.created { countChanged(by: 1) }
+        return result
+    }
+
+    /// SQLITE_CONSTRAINT_UNIQUE.
+    static let uniqueViolation: Int32 = 2067
+
+    /// SHA-256 of the UTF-8 text in lower-case hex: what `StoredArticle.textHash` holds.
+    public static func textHash(of text: String) -> String {
+        SHA256.hex(text)
     }
 
     /// Replaces everything extracted from a stored article (after the extractor improved),
     /// in one transaction. False when there is no such article.
     public func replaceExtraction(articleID: String, with extraction: Extraction) throws -> Bool {
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
+        let rendered = render(extraction.entities)
         return try write { db in
             let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
             guard let publishedAt = rows.first else { return false }
@@ -46,6 +66,7 @@ extension ArticleStore {
             try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
             try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
             try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
+            try Self.writeRendered(rendered, articleID: articleID, in: db)
             try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
             return true
         }
@@ -91,8 +112,8 @@ extension ArticleStore {
 
     /// The stored article with this text and metadata, if there is one: lets a re-post
     /// skip extraction altogether.
-    public func existing(_ article: NewArticle) throws -> StoredArticle? {
-        let hash = SHA256.hex(article.text)
+    public func existing(_ article: NewArticle, textHash: String? = nil) throws -> StoredArticle? {
+        let hash = textHash ?? Self.textHash(of: article.text)
         return try read { db in try Self.find(article, hash: hash, in: db) }
     }
 
@@ -114,10 +135,12 @@ extension ArticleStore {
     /// Removes the article and everything extracted from it (the foreign keys cascade).
     /// False when there was no such article.
     public func deleteArticle(id: String) throws -> Bool {
-        try write { db in
+        let deleted = try write { db in
             try db.run("DELETE FROM articles WHERE id = ?", [.text(id)])
             return db.changes > 0
         }
+        if deleted { countChanged(by: -1) }
+        return deleted
     }
 
     /// Articles newest first: published_at, then received_at, then id, all descending.

@@ -1,5 +1,6 @@
 import EntityExtraction
 import Foundation
+import Synchronization
 
 /// Articles, their entities and figures in one SQLite file. One writer connection behind
 /// a lock (SQLite allows one writer at a time anyway) and a small pool of readers, so
@@ -9,15 +10,34 @@ public final class ArticleStore: @unchecked Sendable {
     private let writer: SQLiteConnection
     private let writeLock = NSLock()
     private let readers: ReadConnectionPool
+    let entityRenderer: EntityRenderer?
+    /// Articles stored, counted once at open and kept by insert and delete, so a health
+    /// check costs no query. Another process adding or deleting articles is not seen.
+    private let count = Atomic<Int>(0)
+    let groupCommit = GroupCommit()
 
     /// Opens (creating if missing) the database file and migrates it. Does NOT create
     /// parent folders (the CLI does). A write that waits longer than
     /// `busyTimeoutMilliseconds` for another process's lock fails with a busy `StoreError`.
-    public init(path: String, readConnections: Int = 4, busyTimeoutMilliseconds: Int = 5000) throws {
+    /// With an `entityRenderer`, every article's entity JSON is rendered once when it is
+    /// stored or re-extracted and kept (see `renderedEntities`).
+    public init(path: String, readConnections: Int = 4, busyTimeoutMilliseconds: Int = 5000,
+                entityRenderer: EntityRenderer? = nil) throws {
         self.path = path
+        self.entityRenderer = entityRenderer
         writer = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try Migrator(migrations: Schema.migrations).migrate(writer)
         readers = ReadConnectionPool(path: path, capacity: max(1, readConnections))
+        let stored = try writer.query("SELECT COUNT(*) FROM articles") { $0.int(0) }.first ?? 0
+        count.store(stored, ordering: .relaxed)
+    }
+
+    /// Articles stored, from memory (no query): what `/healthz` reports.
+    public var storedArticleCount: Int { count.load(ordering: .relaxed) }
+
+    /// Called after a commit that added (+1) or removed (-1) an article.
+    func countChanged(by delta: Int) {
+        count.add(delta, ordering: .relaxed)
     }
 
     /// Closes every connection; later calls throw `StoreError.closed`.

@@ -80,5 +80,18 @@ enum Schema {
         Migration(version: 2, name: "figures.currency_evidence", sql: """
             ALTER TABLE figures ADD COLUMN currency_evidence TEXT;
             """),
+        // The entity JSON of each article, rendered once when it is stored or re-extracted,
+        // one row per entity so a type filter still selects; the tag names the whole set.
+        // Articles stored before (entities_tag NULL) are rendered on demand.
+        Migration(version: 3, name: "rendered entity JSON", sql: """
+            ALTER TABLE articles ADD COLUMN entities_tag TEXT;
+            CREATE TABLE entity_json (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                json BLOB NOT NULL,
+                PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+            """),
     ]
 }

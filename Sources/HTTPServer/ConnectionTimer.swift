@@ -1,18 +1,8 @@
 import Dispatch
 
-/// One timer per connection, re-armed only when its deadline changes.
-final class ConnectionTimer {
-    private let timer: DispatchSourceTimer
-    /// Uptime in nanoseconds; `.max` means none.
-    private(set) var deadline = UInt64.max
-
-    init(queue: DispatchQueue, handler: @escaping () -> Void) {
-        timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler(handler: handler)
-        timer.schedule(deadline: .distantFuture)
-        timer.activate()
-    }
-
+/// Deadlines as uptime nanoseconds; `.max` means none. Connections only store theirs:
+/// their event loop sweeps them (see `HTTPEventLoop`), so a request never re-arms a timer.
+enum ConnectionTimer {
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     /// A deadline `seconds` after `start`; a timeout too long to represent (or NaN) means never.
@@ -22,28 +12,11 @@ final class ConnectionTimer {
         return start + UInt64(nanoseconds)
     }
 
-    func set(_ newDeadline: UInt64) {
-        guard newDeadline != deadline else { return }
-        deadline = newDeadline
-        if newDeadline == .max {
-            timer.schedule(deadline: .distantFuture)
-        } else {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: newDeadline), leeway: .milliseconds(5))
-        }
-    }
-
-    /// True once the deadline has really passed; an early fire re-arms the timer.
-    func hasExpired() -> Bool {
-        guard deadline != .max else { return false }
-        if Self.now() >= deadline {
-            deadline = .max
-            return true
-        }
-        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: .milliseconds(5))
-        return false
-    }
-
-    func cancel() {
-        timer.cancel()
+    /// How often a loop sweeps: a tenth of the shortest timeout, between 5 ms and 250 ms,
+    /// so a deadline is acted on at most that late.
+    static func sweepInterval(_ configuration: HTTPServerConfiguration) -> Double {
+        let shortest = [configuration.headerTimeout, configuration.bodyTimeout, configuration.idleTimeout,
+                        configuration.writeTimeout, configuration.lingerTimeout].min() ?? 1
+        return min(0.25, max(0.005, shortest / 10))
     }
 }

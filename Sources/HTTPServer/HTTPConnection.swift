@@ -3,7 +3,7 @@ import Glibc
 
 /// One client connection: reads and parses requests, hands one at a time to the worker
 /// pool, writes each response in order, and enforces the timeouts. Every method runs on
-/// the server's I/O queue; nothing blocks there.
+/// its event loop's queue; nothing blocks there.
 final class HTTPConnection: @unchecked Sendable {
     private enum State { case reading, processing, writing, lingering, closed }
     private enum AfterWrite { case keepReading, close }
@@ -13,12 +13,14 @@ final class HTTPConnection: @unchecked Sendable {
     let rejected: Bool
     private let fd: Int32
     private let context: HTTPServerContext
+    let loop: HTTPEventLoop
     private let closer: DescriptorCloser
     private var parser: HTTPRequestParser
     private var state = State.reading
     private var readSource: SuspendableSource?
     private var writeSource: SuspendableSource?
-    private var timer: ConnectionTimer!
+    /// When the current state times out (uptime nanoseconds, `.max`: never); swept by the loop.
+    private(set) var deadline = UInt64.max
     private var output: [UInt8] = []
     private var outputOffset = 0
     private var afterWrite: AfterWrite?
@@ -33,19 +35,22 @@ final class HTTPConnection: @unchecked Sendable {
     /// Until the first byte arrives, a connection is held only for the header timeout.
     private var receivedAnyByte = false
     private var responsesWritten = 0
+    /// Inline responses being finished on the stack right now (see `dispatch`).
+    private var inlineDepth = 0
 
-    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext) {
+    init(fd: Int32, remote: String, rejected: Bool, context: HTTPServerContext, loop: HTTPEventLoop) {
         self.fd = fd
+        self.loop = loop
         self.remote = remote
         self.rejected = rejected
         self.context = context
         closer = DescriptorCloser(fd: fd)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
-        timer = ConnectionTimer(queue: context.queue) { [weak self] in self?.event { $0.deadlinePassed() } }
     }
 
     func start() {
-        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: context.queue),
+        loop.watch(self)
+        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue),
                                        closer: closer) { [weak self] in self?.event { $0.readable() } }
         event { connection in
             if connection.rejected {
@@ -66,11 +71,12 @@ final class HTTPConnection: @unchecked Sendable {
     func close() {
         guard state != .closed else { return }
         state = .closed
-        timer.cancel()
+        deadline = .max
+        loop.forget(self)
         readSource?.cancel()
         writeSource?.cancel()
         // Give the buffers back now rather than whenever the last reference goes.
-        context.memory.released(parser.retainedBytes + output.capacity)
+        loop.memory.released(parser.retainedBytes + output.capacity)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
         output = []
         context.connectionClosed?(self)
@@ -102,7 +108,7 @@ final class HTTPConnection: @unchecked Sendable {
         case .lingering, .reading:
             break
         }
-        let buffer = context.readBuffer
+        let buffer = loop.readBuffer
         let count = recv(fd, buffer.baseAddress, buffer.count, 0)
         if count < 0 {
             if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
@@ -146,7 +152,6 @@ final class HTTPConnection: @unchecked Sendable {
     private func dispatch(_ parsed: ParsedHTTPRequest) {
         state = .processing
         continueSent = false
-        suspendRead()
         let now = ConnectionTimer.now()
         let start = requestStart ?? now
         // Bytes already buffered belong to the next (pipelined) request: it has started.
@@ -154,9 +159,24 @@ final class HTTPConnection: @unchecked Sendable {
         var request = parsed.request
         request.remoteAddress = remote
         let context = self.context
+        if let response = context.responder.respondInline(to: request) {
+            // Answered here, with no hand-off. A pipelined burst of such requests would
+            // recurse (finish, write, read the next); past a few, the next waits its turn.
+            if inlineDepth < 8 {
+                inlineDepth += 1
+                finish(parsed, response, start: start)
+                inlineDepth -= 1
+            } else {
+                suspendRead()
+                loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+            }
+            return
+        }
+        // The read source stays armed: a client that waits for its answer sends nothing
+        // meanwhile, and one that does send is suspended by `readable` only then.
         let accepted = context.pool.submit { [request] in
             let response = context.responder.respond(to: request)
-            context.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+            self.loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
         }
         if !accepted {
             let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",
@@ -173,7 +193,7 @@ final class HTTPConnection: @unchecked Sendable {
         let peerDone = peerClosed && parser.phase == .idle
         let closing = !parsed.keepAlive || context.shuttingDown || peerDone || responderCloses
         let header: HTTPResponseEncoder.ConnectionHeader = closing ? .close : (parsed.minorVersion == 0 ? .keepAlive : .none)
-        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(),
+        let bytes = HTTPResponseEncoder.encode(response, date: loop.dates.current(),
                                                omitBody: parsed.request.method == "HEAD", connection: header)
         context.log(method: parsed.request.method, path: parsed.request.path, status: response.status,
                     since: start, remote: remote)
@@ -187,7 +207,7 @@ final class HTTPConnection: @unchecked Sendable {
         var headers = headers
         if let allow = error.allow { headers.set("Allow", allow) }
         let response = HTTPResponse.problem(status: error.status, detail: error.detail, headers: headers)
-        let bytes = HTTPResponseEncoder.encode(response, date: context.dates.current(), omitBody: false, connection: .close)
+        let bytes = HTTPResponseEncoder.encode(response, date: loop.dates.current(), omitBody: false, connection: .close)
         let line = parser.pendingRequestLine
         context.log(method: error.method ?? line?.method ?? "-", path: error.path ?? line?.path ?? "-",
                     status: error.status, since: requestStart ?? ConnectionTimer.now(), remote: remote)
@@ -290,11 +310,17 @@ final class HTTPConnection: @unchecked Sendable {
         case .processing, .closed:
             newDeadline = .max
         }
-        timer.set(newDeadline)
+        deadline = newDeadline
+    }
+
+    /// Called by the loop's sweep once `deadline` has passed.
+    func deadlineReached() {
+        event { $0.deadlinePassed() }
     }
 
     private func deadlinePassed() {
-        guard timer.hasExpired() else { return }
+        guard deadline <= ConnectionTimer.now() else { return }
+        deadline = .max
         switch state {
         case .reading:
             let configuration = context.configuration
@@ -333,7 +359,7 @@ final class HTTPConnection: @unchecked Sendable {
         if let writeSource {
             writeSource.resume()
         } else {
-            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: context.queue),
+            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: loop.queue),
                                             closer: closer) { [weak self] in self?.event { $0.flush() } }
         }
     }

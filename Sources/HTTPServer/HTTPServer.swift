@@ -2,16 +2,18 @@ import Dispatch
 import Foundation
 import Glibc
 
-/// An HTTP/1.1 server over non-blocking POSIX sockets and Dispatch sources. All socket
-/// I/O and parsing happen on one serial queue; the responder runs on a bounded pool of
-/// worker threads.
+/// An HTTP/1.1 server over non-blocking POSIX sockets and Dispatch sources. One serial
+/// queue accepts and keeps the connection table; each accepted connection is given to one
+/// of `eventLoops` loops (a serial queue each, one per core by default) that does all its
+/// I/O and parsing; the responder runs inline there when it says so, and otherwise on a
+/// bounded pool of worker threads.
 public final class HTTPServer: @unchecked Sendable {
     private enum Lifecycle { case idle, running, stopping, stopped }
 
     private let configuration: HTTPServerConfiguration
     private let responder: any HTTPResponder
     private let onRequest: (@Sendable (HTTPRequestLog) -> Void)?
-    private let queue = DispatchQueue(label: "article-entities.http.io")
+    private let queue = DispatchQueue(label: "article-entities.http.accept")
     private let lifecycleCondition = NSCondition()
     private var lifecycle = Lifecycle.idle
 
@@ -23,6 +25,8 @@ public final class HTTPServer: @unchecked Sendable {
     private var rejectedCount = 0
     private var graceTimer: DispatchSourceTimer?
     private var stopCompleted = false
+    private var loops: [HTTPEventLoop] = []
+    private var nextLoop = 0
 
     public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder,
                 onRequest: (@Sendable (HTTPRequestLog) -> Void)? = nil) {
@@ -44,10 +48,16 @@ public final class HTTPServer: @unchecked Sendable {
         let pool = WorkerPool(threads: configuration.workerThreads, maxQueued: configuration.maxQueuedRequests,
                               name: "http-worker")
         let context = HTTPServerContext(configuration: configuration, responder: responder,
-                                        onRequest: onRequest, queue: queue, pool: pool)
-        context.connectionClosed = { [weak self] connection in self?.connectionClosed(connection) }
+                                        onRequest: onRequest, pool: pool)
+        let acceptQueue = queue
+        context.connectionClosed = { [weak self] connection in
+            acceptQueue.async { [weak self] in self?.connectionClosed(connection) }
+        }
+        let sweep = ConnectionTimer.sweepInterval(configuration)
+        let loops = (0..<max(1, configuration.eventLoops)).map { HTTPEventLoop(index: $0, sweepInterval: sweep) }
         queue.sync {
             self.context = context
+            self.loops = loops
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { [weak self] in self?.acceptConnections(listener: fd) }
             source.setCancelHandler { _ = Glibc.close(fd) }
@@ -93,7 +103,14 @@ public final class HTTPServer: @unchecked Sendable {
         queue.sync { connections.count }
     }
 
-    // MARK: On the I/O queue
+    /// Open connections on each event loop, in loop order (for tests).
+    var connectionsPerLoop: [Int] {
+        queue.sync {
+            loops.map { loop in connections.values.filter { $0.loop === loop }.count }
+        }
+    }
+
+    // MARK: On the accept queue
 
     private func acceptConnections(listener: Int32) {
         guard let context, !context.shuttingDown else { return }
@@ -116,23 +133,38 @@ public final class HTTPServer: @unchecked Sendable {
                 }
                 var over = connections.count - rejectedCount >= configuration.maxConnections
                 if over, let idle = oldestIdleConnection() {
-                    idle.close()  // a keep-alive client reconnects; a new one could not get in at all
+                    // A keep-alive client reconnects; a new one could not get in at all.
+                    idle.loop.queue.sync { idle.close() }
+                    connections.removeValue(forKey: ObjectIdentifier(idle))  // now, not when the close is reported
                     over = connections.count - rejectedCount >= configuration.maxConnections
                 }
-                let connection = HTTPConnection(fd: fd, remote: remote, rejected: over, context: context)
+                let loop = loops[nextLoop]
+                nextLoop = (nextLoop + 1) % loops.count
+                let connection = HTTPConnection(fd: fd, remote: remote, rejected: over, context: context, loop: loop)
                 connections[ObjectIdentifier(connection)] = connection
                 if over { rejectedCount += 1 }
-                connection.start()
+                loop.queue.async { connection.start() }
             }
         }
     }
 
+    /// Asks each loop about its own connections (only at the cap, so rarely): whatever a
+    /// loop was doing has finished by then, so a connection that just answered counts as idle.
     private func oldestIdleConnection() -> HTTPConnection? {
         var oldest: (since: UInt64, connection: HTTPConnection)?
+        var byLoop: [ObjectIdentifier: [HTTPConnection]] = [:]
         for connection in connections.values where !connection.rejected {
-            if let since = connection.idleKeepAliveSince, since < oldest?.since ?? .max {
-                oldest = (since, connection)
+            byLoop[ObjectIdentifier(connection.loop), default: []].append(connection)
+        }
+        for members in byLoop.values {
+            let candidate = members[0].loop.queue.sync { () -> (UInt64, HTTPConnection)? in
+                var best: (UInt64, HTTPConnection)?
+                for connection in members {
+                    if let since = connection.idleKeepAliveSince, since < best?.0 ?? .max { best = (since, connection) }
+                }
+                return best
             }
+            if let candidate, candidate.0 < oldest?.since ?? .max { oldest = candidate }
         }
         return oldest?.connection
     }
@@ -163,11 +195,11 @@ public final class HTTPServer: @unchecked Sendable {
             source.cancel()
             listenSource = nil
         }
-        for connection in Array(connections.values) { connection.beginShutdown() }
+        for connection in Array(connections.values) { connection.loop.queue.async { connection.beginShutdown() } }
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.setEventHandler { [weak self] in
             guard let self else { return }
-            for connection in Array(self.connections.values) { connection.close() }
+            for connection in Array(self.connections.values) { connection.loop.queue.async { connection.close() } }
         }
         timer.schedule(deadline: .now() + configuration.shutdownGracePeriod)
         timer.activate()
@@ -181,6 +213,7 @@ public final class HTTPServer: @unchecked Sendable {
         graceTimer?.cancel()
         graceTimer = nil
         context.pool.stop()
+        for loop in loops { loop.stop() }
         // Queued after the listener's cancel handler, so the port is closed once we report.
         queue.async {
             self.lifecycleCondition.lock()

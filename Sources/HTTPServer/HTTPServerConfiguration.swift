@@ -22,6 +22,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxConnections: Int = 512
     /// Threads running the responder; CPU-bound work stays off the I/O queue.
     public var workerThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Serial queues doing socket I/O and parsing, each with its share of the connections.
+    public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Requests waiting for a worker beyond this are answered 503 with Retry-After: 1.
     public var maxQueuedRequests: Int = 256
     /// A client that does not read its response within this is dropped.
@@ -68,8 +70,8 @@ public struct HTTPServerConfiguration: Sendable {
         if maxBodyBytes < 0 || maxHeaderBytes < 64 || maxURIBytes < 1 {
             throw HTTPServerError.invalidConfiguration("limits must be positive (maxHeaderBytes at least 64)")
         }
-        if workerThreads < 1 || maxConnections < 1 || maxQueuedRequests < 0 {
-            throw HTTPServerError.invalidConfiguration("workerThreads and maxConnections must be at least 1")
+        if workerThreads < 1 || eventLoops < 1 || maxConnections < 1 || maxQueuedRequests < 0 {
+            throw HTTPServerError.invalidConfiguration("workerThreads, eventLoops and maxConnections must be at least 1")
         }
         let timeouts = [headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout, shutdownGracePeriod]
         if timeouts.contains(where: { !($0 > 0) || !$0.isFinite }) {

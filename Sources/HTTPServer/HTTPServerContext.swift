@@ -1,34 +1,30 @@
 import CMalloc
 import Dispatch
 import Glibc
+import Synchronization
 
-/// What the listener shares with its connections. The mutable parts are confined to
-/// the I/O queue; the rest is fixed at start.
+/// What the listener shares with its connections, on every loop: fixed at start, but
+/// for the shutdown flag.
 final class HTTPServerContext: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     let responder: any HTTPResponder
     let onRequest: (@Sendable (HTTPRequestLog) -> Void)?
-    let queue: DispatchQueue
     let pool: WorkerPool
-    let dates = HTTPDateCache()
-    let memory: MemoryReturner
-    /// One read buffer for every connection: reads all happen on the one I/O queue.
-    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
-    var shuttingDown = false
+    private let stopping = Atomic<Bool>(false)
+    /// Set before the loops start; called on the connection's loop when it has closed.
     var connectionClosed: ((HTTPConnection) -> Void)?
 
+    var shuttingDown: Bool {
+        get { stopping.load(ordering: .acquiring) }
+        set { stopping.store(newValue, ordering: .releasing) }
+    }
+
     init(configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-         onRequest: (@Sendable (HTTPRequestLog) -> Void)?, queue: DispatchQueue, pool: WorkerPool) {
+         onRequest: (@Sendable (HTTPRequestLog) -> Void)?, pool: WorkerPool) {
         self.configuration = configuration
         self.responder = responder
         self.onRequest = onRequest
-        self.queue = queue
         self.pool = pool
-        memory = MemoryReturner(queue: queue)
-    }
-
-    deinit {
-        readBuffer.deallocate()
     }
 
     func log(method: String, path: String, status: Int, since start: UInt64, remote: String) {

@@ -31,7 +31,7 @@ enum ReextractCommand {
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
         guard FileManager.default.fileExists(atPath: config.database) else { throw UsageError("no database at \(config.database)") }
-        let store = try ArticleStore(path: config.database)
+        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
         let extractor = try EntityExtractor.bundled()
         let ids = try store.articleIDs(notExtractedBy: args.has("--all") ? "" : EntityExtractor.version)

@@ -45,7 +45,7 @@ enum ServeCommand {
                                  + "give --database (or ARTICLE_ENTITIES_DATABASE) a path in a writable folder")
             }
         }
-        let store = try ArticleStore(path: config.database)
+        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
         let extractor = try EntityExtractor.bundled()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
@@ -98,17 +98,12 @@ extension ServeCommand {
 enum AccessLog {
     static let writer = LogWriter()
 
+    /// Formatted on the writer's thread, not on the event loop that answered.
     static func write(_ e: HTTPRequestLog) {
-        line("\(e.method) \(e.path) \(e.status) \(milliseconds(e.duration))ms")
+        writer.log(request: e)
     }
 
     static func line(_ text: String) {
         writer.log(text)
-    }
-
-    /// `12.3`: one decimal, without a formatter per line.
-    static func milliseconds(_ seconds: Double) -> String {
-        let tenths = seconds.isFinite ? Int((max(0, seconds) * 10_000).rounded()) : 0
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

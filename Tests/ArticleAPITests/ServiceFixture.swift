@@ -26,11 +26,13 @@ final class ServiceFixture {
     init(configuration: ServiceConfiguration = ServiceConfiguration(), metrics: ServiceMetrics = ServiceMetrics(),
          today: CivilDate = CivilDate(year: 2024, month: 3, day: 14)!,
          clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
-         log: @escaping @Sendable (String) -> Void = { _ in }, busyTimeoutMilliseconds: Int = 5000) throws {
+         log: @escaping @Sendable (String) -> Void = { _ in }, busyTimeoutMilliseconds: Int = 5000,
+         renderEntities: Bool = true) throws {
         self.metrics = metrics
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-entities-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                 entityRenderer: renderEntities ? EntityJSON.renderer : nil)
         api = ArticleAPI(store: store, extractor: Self.extractor, configuration: configuration, metrics: metrics,
                          openAPIDocument: OpenAPIDocument.bundled(), today: { today }, clock: clock, log: log)
     }

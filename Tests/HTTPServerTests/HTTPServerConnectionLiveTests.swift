@@ -29,3 +29,24 @@ final class HTTPServerConnectionLiveTests: LiveServerTestCase {
         XCTAssertEqual(newer.readResponse()?.text, "GET /newer [] ")
     }
 }
+
+/// Connections are dealt out over the event loops, and each loop serves its own.
+final class HTTPServerEventLoopLiveTests: LiveServerTestCase {
+    func testConnectionsAreSpreadOverTheLoopsAndAllServed() throws {
+        try startServer { $0.eventLoops = 3 }
+        let clients = try (0..<6).map { _ in try client() }
+        for round in 1...3 {
+            for (index, client) in clients.enumerated() {
+                client.send("GET /c/\(index)?round=\(round) HTTP/1.1\r\nHost: t\r\n\r\n")
+            }
+            for (index, client) in clients.enumerated() {
+                XCTAssertEqual(client.readResponse()?.text, "GET /c/\(index) [round=\(round)] ")
+            }
+        }
+        XCTAssertEqual(server!.connectionsPerLoop, [2, 2, 2])
+    }
+
+    func testZeroEventLoopsIsRefused() {
+        XCTAssertThrowsError(try startServer { $0.eventLoops = 0 })
+    }
+}

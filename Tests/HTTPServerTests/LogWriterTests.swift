@@ -105,4 +105,35 @@ final class LogWriterTests: XCTestCase {
         XCTAssertEqual(Self.readAll(r).count, filler, "only the filler was in the pipe")
         close(r)
     }
+
+    func testRequestLinesAreFormattedByTheWriterInOrderWithText() {
+        XCTAssertEqual(LogWriter.requestLine(HTTPRequestLog(method: "GET", path: "/healthz", status: 200, duration: 0.01234, remote: "")),
+                       "GET /healthz 200 12.3ms")
+        XCTAssertEqual(LogWriter.requestLine(HTTPRequestLog(method: "-", path: "-", status: 400, duration: .nan, remote: "")), "- - 400 0.0ms")
+        let (r, w) = makePipe(capacity: 65_536)
+        let writer = LogWriter(descriptor: w)
+        writer.log("listening")
+        writer.log(request: HTTPRequestLog(method: "POST", path: "/v1/articles", status: 201, duration: 0.0005, remote: "x"))
+        writer.log("stopped")
+        XCTAssertTrue(writer.flush(timeout: 10))
+        writer.stop()
+        close(w)
+        let written = lines(Self.readAll(r))
+        close(r)
+        XCTAssertEqual(written.map { String($0.dropFirst(21)) }, ["listening", "POST /v1/articles 201 0.5ms", "stopped"])
+    }
+
+    /// Request entries count against the same bound as text: past it they are dropped and counted.
+    func testRequestLinesBeyondTheBoundAreDroppedAndCounted() {
+        let (r, w) = makePipe()
+        close(r)
+        let writer = LogWriter(descriptor: w, maxPendingBytes: 100)
+        for _ in 0..<50 {
+            writer.log(request: HTTPRequestLog(method: "GET", path: "/a/long/path/to/something", status: 200, duration: 0, remote: ""))
+        }
+        XCTAssertTrue(writer.flush(timeout: 10))
+        XCTAssertEqual(writer.droppedLines, 50, "each dropped: refused by the bound or by the closed pipe")
+        writer.stop()
+        close(w)
+    }
 }

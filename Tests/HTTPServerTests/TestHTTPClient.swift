@@ -133,6 +133,12 @@ final class EchoResponder: HTTPResponder, @unchecked Sendable {
             return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array(text.utf8))
         }
     }
+
+    /// `/inline?n=…` is answered on the I/O thread, never by a worker.
+    func respondInline(to request: HTTPRequest) -> HTTPResponse? {
+        guard request.path == "/inline" else { return nil }
+        return HTTPResponse(status: 200, body: Array("inline \(request.query("n") ?? "")".utf8))
+    }
 }
 
 /// Collects access-log entries from the server's threads.

@@ -7,6 +7,7 @@ enum SQLiteValue: Sendable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
 }
 
 extension SQLiteValue {
@@ -106,15 +107,17 @@ final class SQLiteConnection: @unchecked Sendable {
 
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
     /// `immediate` takes the write lock at BEGIN, so checks made inside cannot race.
+    /// BEGIN, COMMIT and ROLLBACK run as cached prepared statements: `sqlite3_exec` parsed
+    /// them again for every request.
     func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        try run(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try run("COMMIT")
             return result
         } catch {
             // The original error matters more than a failed rollback.
-            try? execute("ROLLBACK")
+            try? run("ROLLBACK")
             throw error
         }
     }
@@ -162,6 +165,7 @@ final class SQLiteConnection: @unchecked Sendable {
             case .real(let x): rc = sqlite3_bind_double(statement, index, x)
             // Explicit byte length so text with embedded NULs is kept whole.
             case .text(let s): rc = sqlite3_bind_text(statement, index, s, Int32(s.utf8.count), sqliteTransient)
+            case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32(b.count), sqliteTransient) }
             }
             guard rc == SQLITE_OK else { throw error(rc) }
         }
@@ -198,4 +202,18 @@ struct SQLiteRow {
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    /// The column's bytes as stored (a blob, or text's UTF-8); empty for NULL.
+    func bytes(_ column: Int32) -> [UInt8] {
+        guard let start = sqlite3_column_blob(statement, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// Appends the column's bytes to `buffer` without an intermediate array.
+    func appendBytes(_ column: Int32, to buffer: inout [UInt8]) {
+        guard let start = sqlite3_column_blob(statement, column) else { return }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: start, count: count))
+    }
 }

@@ -95,7 +95,8 @@ echo "load test: RSS ${rss_start} kB at start, ${rss_warm} kB warm, ${rss_load} 
      "open fds $fds_start at start, $fds_warm under load, $fds_end after"
 status=0
 [ "$errors" -eq 0 ] && [ "$non2xx" -eq 0 ] || { echo "FAIL: errors under load" >&2; status=1; }
-[ "$fds_end" -le $((fds_start + 2)) ] || { echo "FAIL: open fds grew from $fds_start to $fds_end" >&2; status=1; }
+# A little slack: a handler thread may open its database handle (file, WAL) on first use late.
+[ "$fds_end" -le $((fds_start + 4)) ] || { echo "FAIL: open fds grew from $fds_start to $fds_end" >&2; status=1; }
 # Flat: the end of the load within 1.5x (plus 32 MiB) of the warm figure; a leak grows past it.
 [ "$rss_load" -le $((rss_warm * 3 / 2 + 32768)) ] || { echo "FAIL: RSS grew from $rss_warm to $rss_load kB" >&2; status=1; }
 exit $status

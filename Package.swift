@@ -5,6 +5,10 @@ let package = Package(
     name: "article-entities",
     products: [
         .executable(name: "article-entities", targets: ["article-entities"]),
+        // Libraries only so Tests/Fuzz (a package of its own, built with sanitizers) can link the modules.
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "EntityExtraction", targets: ["EntityExtraction"]),
+        .library(name: "ArticleAPI", targets: ["ArticleAPI"]),
     ],
     targets: [
         .systemLibrary(

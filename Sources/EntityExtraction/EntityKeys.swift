@@ -22,7 +22,16 @@ public enum EntityKeys {
         // Composed (NFC) first, so `Zürich` keys alike however it was typed: the key is
         // compared byte for byte across articles in SQLite. A mark with no composed
         // form stays inside its word, as the tokenizer keeps it.
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            i += 1
+            if (scalar == "'" || scalar == "’"), !current.isEmpty, i < scalars.count, scalars[i] == "s" || scalars[i] == "S",
+               i + 1 == scalars.count || !scalars[i + 1].properties.isAlphabetic {
+                i += 1
+                continue
+            }
             if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
                 || (!current.isEmpty && scalar.properties.generalCategory == .nonspacingMark) {
                 current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -46,8 +55,16 @@ public enum EntityKeys {
             var words: [String] = []
             var current: [UInt8] = []
             current.reserveCapacity(16)
-            for b in bytes {
+            var skipPossessive = false
+            for (i, b) in bytes.enumerated() {
                 if b >= 0x80 { return nil }
+                if skipPossessive { skipPossessive = false; continue }
+                // A possessive `'s` leaves the key: `Russia's` is russia.
+                if b == UInt8(ascii: "'"), !current.isEmpty, i + 1 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "s"),
+                   i + 2 == bytes.count || !isASCIIWordByte(bytes[i + 2]) {
+                    skipPossessive = true
+                    continue
+                }
                 switch b {
                 case 65...90: current.append(b | 0x20)
                 case 97...122, 48...57: current.append(b)
@@ -63,6 +80,10 @@ public enum EntityKeys {
             if words.first == "the", words.count > 1 { words.removeFirst() }
             return words
         } ?? nil
+    }
+
+    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (65...90).contains(b) || (97...122).contains(b) || (48...57).contains(b)
     }
 
     /// The cross-article key of a person, organisation or place.

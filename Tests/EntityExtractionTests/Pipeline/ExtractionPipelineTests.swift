@@ -41,7 +41,10 @@ final class ExtractionPipelineTests: XCTestCase {
 
 final class EntityKeysTests: XCTestCase {
     func testWordsAndKeys() {
-        XCTAssertEqual(EntityKeys.words("The U.S. Army's O'Brien-Smith & Co."), ["us", "armys", "obrien", "smith", "co"])
+        XCTAssertEqual(EntityKeys.words("The U.S. Army's O'Brien-Smith & Co."), ["us", "army", "obrien", "smith", "co"])
+        XCTAssertEqual(EntityKeys.nameKey("Russia's"), "russia")
+        XCTAssertEqual(EntityKeys.nameKey("Saudi Arabia’s"), "saudi arabia")
+        XCTAssertEqual(EntityKeys.nameKey("Zürich's"), "zürich")
         XCTAssertEqual(EntityKeys.words("Zürich Café"), ["zürich", "café"])
         XCTAssertEqual(EntityKeys.words("the"), ["the"])
         XCTAssertEqual(EntityKeys.nameKey("U.S."), "united states")

@@ -11,6 +11,7 @@
 # wrong password is refused. fsync is off: the data is thrown away. PG_BIN overrides the
 # binaries' folder (default: the newest /usr/lib/postgresql/*/bin).
 set -euo pipefail
+umask 077
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage

@@ -15,6 +15,7 @@ public struct PostgresMigration: Sendable, Equatable {
 
 /// Applies the steps a database has not seen, each in its own transaction, recording them
 /// in `schema_migrations (version, name, applied_at)`.
+/// (So a step cannot use what refuses a transaction, such as `CREATE INDEX CONCURRENTLY`.)
 ///
 /// The whole run holds a session advisory lock, so nodes starting together take turns: the
 /// first applies, the others wait, then find nothing left to do. The lock is released when

@@ -156,6 +156,12 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     }()
 }
 
+/// `dump()`, `debugPrint` and failing test assertions see the redacted form too.
+extension PostgresURL: CustomDebugStringConvertible, CustomReflectable {
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["url": description]) }
+}
+
 extension CharacterSet {
     /// RFC 3986 unreserved characters: everything else in a URL part is percent-encoded.
     static let urlUnreservedCharacters = CharacterSet(charactersIn:

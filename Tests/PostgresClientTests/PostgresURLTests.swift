@@ -51,4 +51,13 @@ final class PostgresURLTests: XCTestCase {
         let url = try PostgresURL("postgresql://u@h/db?password=hunter2secret")
         XCTAssertEqual(url.description, "postgresql://u@h/db?password=***")
     }
+
+    func testDumpAndDebugPrintDoNotRevealThePassword() throws {
+        let url = try PostgresURL("postgresql://u:hunter2secret@h/db")
+        var dumped = ""
+        dump(url, to: &dumped)
+        XCTAssertTrue(dumped.contains("postgresql://u:***@h/db"), dumped)
+        XCTAssertFalse(dumped.contains("hunter2"), dumped)
+        XCTAssertFalse(String(reflecting: url).contains("hunter2"))
+    }
 }

@@ -7,22 +7,28 @@ import Foundation
 ///
 /// Nothing here waits without limit: checkout gives up after `checkoutTimeout` with a
 /// `.poolTimeout` error, connecting after `connect_timeout`, statements after `statement_timeout`.
+/// After a failed connect, new connections are not attempted for `reconnectDelay`: during
+/// an outage a request fails at once (503) instead of each waiting out `connect_timeout`.
 public final class PostgresPool: @unchecked Sendable {
     public let url: PostgresURL
     public let size: Int
     public let checkoutTimeout: Double
+    public let reconnectDelay: Double
     private let options: PostgresConnection.Options
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var idle: [PostgresConnection] = []
     private var open = 0
     private var closed = false
+    private var lastConnectFailure: (error: PostgresError, retryAt: Date)?
 
-    public init(url: PostgresURL, size: Int, checkoutTimeout: Double = 5, options: PostgresConnection.Options = .init()) {
+    public init(url: PostgresURL, size: Int, checkoutTimeout: Double = 5, reconnectDelay: Double = 1,
+                options: PostgresConnection.Options = .init()) {
         precondition(size > 0, "a pool needs at least one connection")
         self.url = url
         self.size = size
         self.checkoutTimeout = checkoutTimeout
+        self.reconnectDelay = reconnectDelay
         self.options = options
     }
 
@@ -89,9 +95,25 @@ public final class PostgresPool: @unchecked Sendable {
 
     /// Opens a connection for a slot already counted in `open`; on failure gives the slot back.
     private func connect() throws -> PostgresConnection {
+        condition.lock()
+        if let failure = lastConnectFailure, failure.retryAt > Date() {
+            condition.unlock()
+            release(nil)
+            throw PostgresError(.connectionFailed, failure.error.message + " (not retried for \(reconnectDelay) s after a failure)")
+        }
+        condition.unlock()
         do {
-            return try PostgresConnection(url: url, options: options)
+            let c = try PostgresConnection(url: url, options: options)
+            condition.lock()
+            lastConnectFailure = nil
+            condition.unlock()
+            return c
         } catch {
+            condition.lock()
+            if let e = error as? PostgresError, e.kind == .connectionFailed {
+                lastConnectFailure = (e, Date(timeIntervalSinceNow: reconnectDelay))
+            }
+            condition.unlock()
             release(nil)
             throw error
         }

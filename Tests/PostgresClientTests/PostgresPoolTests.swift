@@ -117,3 +117,48 @@ final class PostgresPoolTests: XCTestCase {
         XCTAssertEqual(pool.counts.open, 0)
     }
 }
+
+final class PostgresStuckServerTests: XCTestCase {
+    private var quick: PostgresConnection.Options {
+        var o = PostgresConnection.Options()
+        o.connectTimeoutSeconds = 2  // libpq's minimum
+        return o
+    }
+
+    func testConnectingToAServerThatNeverAnswersGivesUpAtTheConnectTimeout() throws {
+        let silent = try SilentServer()
+        let start = now()
+        XCTAssertThrowsError(try PostgresConnection(url: PostgresURL("postgresql://u:secretpw@127.0.0.1:\(silent.port)/db"), options: quick)) {
+            XCTAssertEqual(($0 as? PostgresError)?.kind, .connectionFailed, "\($0)")
+            XCTAssertEqual(($0 as? PostgresError)?.isUnavailable, true)
+            XCTAssertFalse("\($0)".contains("secretpw"))
+        }
+        let waited = now() - start
+        XCTAssertGreaterThanOrEqual(waited, 1.5)
+        XCTAssertLessThan(waited, 6)
+    }
+
+    func testDuringAnOutageThePoolFailsAtOnceInsteadOfWaitingEachTime() throws {
+        let silent = try SilentServer()
+        let pool = PostgresPool(url: try PostgresURL("postgresql://u@127.0.0.1:\(silent.port)/db"), size: 4,
+                                checkoutTimeout: 30, reconnectDelay: 60, options: quick)
+        XCTAssertThrowsError(try pool.withConnection { _ in })
+        let start = now()
+        for _ in 0..<5 {
+            XCTAssertThrowsError(try pool.withConnection { _ in }) {
+                XCTAssertEqual(($0 as? PostgresError)?.isUnavailable, true)
+                XCTAssertTrue("\($0)".contains("not retried for 60.0 s after a failure"), "\($0)")
+            }
+        }
+        XCTAssertLessThan(now() - start, 0.5, "five checkouts during the outage cost no connect timeout")
+        XCTAssertEqual(pool.counts.open, 0)
+    }
+
+    func testAfterTheDelayThePoolTriesAgain() throws {
+        let pool = PostgresPool(url: try PostgresURL("postgresql://u@127.0.0.1:\(try TestDatabase.closedPort())/db"), size: 1, reconnectDelay: 0.2)
+        XCTAssertThrowsError(try pool.withConnection { _ in })
+        XCTAssertThrowsError(try pool.withConnection { _ in }) { XCTAssertTrue("\($0)".contains("not retried"), "\($0)") }
+        usleep(300_000)
+        XCTAssertThrowsError(try pool.withConnection { _ in }) { XCTAssertFalse("\($0)".contains("not retried"), "tried again: \($0)") }
+    }
+}

@@ -162,3 +162,46 @@ final class PostgresStuckServerTests: XCTestCase {
         XCTAssertThrowsError(try pool.withConnection { _ in }) { XCTAssertFalse("\($0)".contains("not retried"), "tried again: \($0)") }
     }
 }
+
+/// The database itself restarts under a running pool (needs the cluster's folder, which
+/// `.ci/run` exports as ARTICLE_ENTITIES_TEST_POSTGRES_DIR).
+final class PostgresRestartTests: XCTestCase {
+    func testThePoolRecoversFromADatabaseRestartWithoutBeingRebuilt() throws {
+        let url = try TestDatabase.url()
+        guard let dir = ProcessInfo.processInfo.environment["ARTICLE_ENTITIES_TEST_POSTGRES_DIR"] else {
+            throw XCTSkip("ARTICLE_ENTITIES_TEST_POSTGRES_DIR is not set: the restart test needs the folder of a "
+                          + "Tests/Support/pg-cluster.sh cluster")
+        }
+        let pool = PostgresPool(url: url, size: 2, reconnectDelay: 0.1)
+        let before = try pool.withConnection { c in try c.execute("SELECT pg_postmaster_start_time()::text")[0].string(0) }
+        // Two connections open and idle, as in a node between requests.
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            DispatchQueue.global().async(group: group) { _ = try? pool.withConnection { try $0.execute("SELECT pg_sleep(0.1)") } }
+        }
+        group.wait()
+        XCTAssertEqual(pool.counts.open, 2)
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Support/pg-cluster.sh").path
+        XCTAssertEqual(Self.run(["/bin/bash", script, "restart", dir]), 0, "pg-cluster.sh restart failed")
+
+        // Both old sessions are dead; each checkout notices and connects again, no error reaches the caller.
+        for _ in 0..<4 {
+            let after = try pool.withConnection { c in try c.execute("SELECT pg_postmaster_start_time()::text")[0].string(0) }
+            XCTAssertNotEqual(after, before, "a new server answered")
+        }
+        XCTAssertLessThanOrEqual(pool.counts.open, 2)
+    }
+
+    /// posix_spawn and waitpid: Foundation's Process waits for a pipe that the restarted
+    /// server, a daemon, would keep open.
+    static func run(_ arguments: [String]) -> Int32 {
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+}

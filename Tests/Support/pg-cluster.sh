@@ -3,6 +3,7 @@
 #
 #   url=$(Tests/Support/pg-cluster.sh start DIR)   # DIR: an empty or missing folder
 #   export ARTICLE_ENTITIES_TEST_POSTGRES_URL=$url
+#   Tests/Support/pg-cluster.sh restart DIR        # a database restart, same port and data
 #   Tests/Support/pg-cluster.sh stop DIR           # stops the server and deletes DIR
 #
 # initdb runs into DIR as a non-root user (postgres refuses root: as root the cluster is
@@ -13,7 +14,7 @@
 set -euo pipefail
 umask 077
 
-usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|restart|stop DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 command=$1
 dir=$2
@@ -23,6 +24,13 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   echo "no PostgreSQL server binaries (install Debian's postgresql package, or set PG_BIN)" >&2
   exit 1
 fi
+
+# The server outlives this script: it must not inherit the caller's descriptors beyond
+# 0-2 (which pg_ctl redirects), or a caller waiting for a pipe to close waits forever.
+for fd in /proc/$$/fd/*; do
+  n=${fd##*/}
+  if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-" 2>/dev/null || true; fi
+done
 
 # Runs a server binary as the cluster's owner.
 as_owner() {
@@ -62,6 +70,10 @@ start)
   url="postgresql://$user:$password@127.0.0.1:$port/$database"
   printf '%s\n' "$url" >"$dir/url"
   printf '%s\n' "$url"
+  ;;
+restart)
+  # Fast shutdown: sessions are cut, as when an operator restarts the database under a node.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
   ;;
 stop)
   [ -d "$dir" ] || exit 0

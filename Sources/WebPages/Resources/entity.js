@@ -23,6 +23,12 @@
     status.textContent = '';
   } catch (err) {
     showProblem(status, err, explain(err, 'The entity could not be loaded'));
+    // Without the entity its articles and figures cannot be there either: one message, not three.
+    if (err.status === 404) {
+      for (const s of document.querySelectorAll('main section')) s.classList.add('hidden');
+      status.dataset.ready = 'entity';
+      return;
+    }
   }
 
   try {

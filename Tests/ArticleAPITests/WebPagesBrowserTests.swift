@@ -73,8 +73,8 @@ final class WebPagesBrowserTests: XCTestCase {
         XCTAssertEqual(shown.sorted(), wanted.sorted())
 
         // The seed's three sums, each highlighted with its normalised value.
-        let money = marks.filter { $0.attributes["data-type"] == "money" }.map { "\(Self.markText($0)) = \($0.attributes["data-value"]!)" }
-        XCTAssertEqual(money, ["€276 million = 276000000 EUR", "€55 billion = 55000000000 EUR", "€5 billion = 5000000000 EUR"])
+        let sums = marks.filter { $0.attributes["data-type"] == "money" }.map { "\(Self.markText($0)) = \($0.attributes["data-value"]!)" }
+        XCTAssertEqual(sums, ["€276 million = 276000000 EUR", "€55 billion = 55000000000 EUR", "€5 billion = 5000000000 EUR"])
         let jens = marks.filter { $0.attributes["data-name"] == "Jens Stoltenberg" }
         XCTAssertFalse(jens.isEmpty)
         XCTAssertTrue(jens.allSatisfy { $0.attributes["data-type"] == "person" && $0.attributes["tabindex"] == "0" })
@@ -85,6 +85,17 @@ final class WebPagesBrowserTests: XCTestCase {
         let count = expected.filter { $0.name == "Jens Stoltenberg" && $0.type == "person" }.count
         XCTAssertTrue(items.contains("Jens Stoltenberg\(count) mentions"), "side list: \(items.prefix(8))")
         try updateReadmeScreenshot("article")
+
+        // A figure's link into the text focuses its mark, and focus shows the name and value.
+        let money = try XCTUnwrap(try client.get("/v1/figures?sort=amount").json["figures"] as? [[String: Any]]).first!
+        let start = try XCTUnwrap(money["start"] as? Int)
+        let focused = try browser.load("\(base)/articles/\(id)#at-\(start)", screenshot: "article-focus", height: 2600)
+        let tip = try XCTUnwrap(DOM.elements(focused, tag: "div", containing: "id=\"entity-tip\"").first)
+        XCTAssertEqual(tip.attributes["role"], "tooltip")
+        XCTAssertFalse(tip.attributes["class"]!.contains("hidden"), "the tooltip is shown")
+        XCTAssertEqual(tip.text, "€276 millionMoney · 276000000 EUR")
+        let described = DOM.elements(focused, tag: "mark", containing: "aria-describedby=\"entity-tip\"")
+        XCTAssertEqual(described.map(Self.markText), ["€276 million"])
     }
 
     func testMarkupInAnArticleIsTextAndOffsetsCountCodePoints() throws {

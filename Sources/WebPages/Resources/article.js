@@ -26,5 +26,7 @@
   document.getElementById('entity-list').replaceChildren(Highlight.entityList(entities));
   document.getElementById('keys-hint').classList.remove('hidden');
   status.textContent = '';
+  Highlight.focusFromHash(document.getElementById('article-text'));
+  window.addEventListener('hashchange', () => Highlight.focusFromHash(document.getElementById('article-text')));
   status.dataset.ready = 'article';
 })();

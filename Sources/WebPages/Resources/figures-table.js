@@ -42,11 +42,14 @@ const FiguresTable = (() => {
     const article = f.article || {};
     const title = article.title || article.id || '';
     return el('tr', { 'data-figure-id': f.id },
-      el('td', { class: 'num', 'data-amount': String(f.amount), text: amountText(f.amount) }),
-      el('td', { text: f.currency || '' }),
-      el('td', { class: 'sentence' }, sentenceNodes(f)),
-      el('td', {}, dateNodes(f)),
-      el('td', {}, article.id ? el('a', { href: '/articles/' + encodeURIComponent(article.id), text: title }) : title));
+      el('td', { class: 'num', 'data-label': 'Amount', 'data-amount': String(f.amount), text: amountText(f.amount) }),
+      el('td', { 'data-label': 'Currency', text: f.currency || '' }),
+      el('td', { class: 'sentence', 'data-label': 'Sentence' }, sentenceNodes(f)),
+      el('td', { 'data-label': 'Date' }, dateNodes(f)),
+      el('td', { 'data-label': 'Article' }, article.id ? [
+        el('a', { href: '/articles/' + encodeURIComponent(article.id), text: title }), el('br'),
+        el('a', { href: '/articles/' + encodeURIComponent(article.id) + '#at-' + f.start, class: 'in-text', text: 'in the text' }),
+      ] : title));
   }
 
   return { row, sentenceNodes };

@@ -24,14 +24,13 @@ const Highlight = (() => {
   }
 
   /** One mark for a mention: colour from its type's class, its type's name as text, focusable. */
-  function markFor(entity) {
+  function markFor(entity, start) {
     const value = entity.type === 'money' || entity.type === 'date' ? valueText(entity.type, entity.value, entity.key) : '';
-    const mark = el('mark', {
+    return el('mark', {
       class: 'ent ent-' + entity.type, tabindex: 0,
       'data-type': entity.type, 'data-name': entity.name, 'data-value': value || null,
-      'data-entity-id': entity.entity_id || null,
+      'data-entity-id': entity.entity_id || null, 'data-start': start,
     });
-    return mark;
   }
 
   function label(entity) {
@@ -60,7 +59,7 @@ const Highlight = (() => {
       const parent = stack[stack.length - 1];
       if (m.start < pos || m.end > parent.end) continue;  // crosses an open mark: leave it out
       if (pos < m.start) { parent.node.append(slice(pos, m.start)); pos = m.start; }
-      stack.push({ node: markFor(m.entity), end: m.end, entity: m.entity });
+      stack.push({ node: markFor(m.entity, m.start), end: m.end, entity: m.entity });
     }
     closeUpTo(points.length);
     if (pos < points.length) root.append(slice(pos, points.length));
@@ -129,5 +128,15 @@ const Highlight = (() => {
     return aside;
   }
 
-  return { render, entityList, mentionsOf };
+  /** `#at-N` names the mention starting at code point N (the figures table links so): show it. */
+  function focusFromHash(container) {
+    const m = /^#at-(\d+)$/.exec(location.hash);
+    const mark = m && container.querySelector('mark.ent[data-start="' + m[1] + '"]');
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'nearest' });
+    mark.focus();
+    show(mark);
+  }
+
+  return { render, entityList, mentionsOf, focusFromHash };
 })();

@@ -84,7 +84,6 @@ final class WebPagesBrowserTests: XCTestCase {
         let items = DOM.elements(dom, tag: "li").map(\.text)
         let count = expected.filter { $0.name == "Jens Stoltenberg" && $0.type == "person" }.count
         XCTAssertTrue(items.contains("Jens Stoltenberg\(count) mentions"), "side list: \(items.prefix(8))")
-        try updateReadmeScreenshot("article")
 
         // A figure's link into the text focuses its mark, and focus shows the name and value.
         let money = try XCTUnwrap(try client.get("/v1/figures?sort=amount").json["figures"] as? [[String: Any]]).first!
@@ -96,6 +95,7 @@ final class WebPagesBrowserTests: XCTestCase {
         XCTAssertEqual(tip.text, "€276 millionMoney · 276000000 EUR")
         let described = DOM.elements(focused, tag: "mark", containing: "aria-describedby=\"entity-tip\"")
         XCTAssertEqual(described.map(Self.markText), ["€276 million"])
+        try updateReadmeScreenshot("article-focus")
     }
 
     func testMarkupInAnArticleIsTextAndOffsetsCountCodePoints() throws {

@@ -92,7 +92,7 @@ final class WebPagesBrowserTests: XCTestCase {
         let tip = try XCTUnwrap(DOM.elements(focused, tag: "div", containing: "id=\"entity-tip\"").first)
         XCTAssertEqual(tip.attributes["role"], "tooltip")
         XCTAssertFalse(tip.attributes["class"]!.contains("hidden"), "the tooltip is shown")
-        XCTAssertEqual(tip.text, "€276 millionMoney · 276000000 EUR")
+        XCTAssertEqual(tip.text, "€276 million Money · 276000000 EUR")
         let described = DOM.elements(focused, tag: "mark", containing: "aria-describedby=\"entity-tip\"")
         XCTAssertEqual(described.map(Self.markText), ["€276 million"])
         try updateReadmeScreenshot("article-focus")

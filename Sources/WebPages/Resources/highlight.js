@@ -79,7 +79,7 @@ const Highlight = (() => {
   function show(mark) {
     const t = tipElement();
     const type = mark.dataset.type;
-    const parts = [el('strong', { text: mark.dataset.name || '' }), el('span', { text: LABELS[type] || type })];
+    const parts = [el('strong', { text: mark.dataset.name || '' }), ' ', el('span', { text: LABELS[type] || type })];
     if (mark.dataset.value) parts.push(el('span', { class: 'tip-value', text: ' · ' + mark.dataset.value }));
     t.replaceChildren(...parts);
     t.classList.remove('hidden');

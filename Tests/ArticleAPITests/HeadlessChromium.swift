@@ -1,9 +1,8 @@
 import Foundation
 import XCTest
 
-/// Debian's `chromium` in headless mode: loads a page, lets its scripts run (on virtual
-/// time, which waits for the page's requests), writes a screenshot and returns the DOM as
-/// the scripts left it. One launch per page, about two seconds.
+/// Where Debian's `chromium` is, and where the browser tests leave their screenshots;
+/// `ChromiumSession` drives it.
 struct HeadlessChromium {
     let executable: String
 
@@ -28,46 +27,6 @@ struct HeadlessChromium {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
-
-    /// Loads `url`, saves `<screenshot>.png` in the output folder and returns the DOM.
-    func load(_ url: String, screenshot: String, width: Int = 1280, height: Int = 1400) throws -> String {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let png = Self.outputFolder.appendingPathComponent(screenshot + ".png")
-        try? FileManager.default.removeItem(at: png)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-extensions", "--disable-background-networking", "--disable-sync", "--hide-scrollbars",
-            "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)",
-            "--virtual-time-budget=10000", "--screenshot=\(png.path)", "--dump-dom", url,
-        ]
-        // Output to files: a chatty browser can never block on a full pipe.
-        let outURL = profile.appendingPathExtension("dom"), errURL = profile.appendingPathExtension("log")
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            throw BrowserError("chromium did not finish loading \(url) within 60 s")
-        }
-        process.waitUntilExit()
-        let dom = (try? Data(contentsOf: outURL)) ?? Data(), errors = (try? Data(contentsOf: errURL)) ?? Data()
-        let html = String(decoding: dom, as: UTF8.self)
-        guard process.terminationStatus == 0, html.contains("<html") else {
-            let tail = String(decoding: errors, as: UTF8.self).split(separator: "\n").suffix(5).joined(separator: "\n")
-            throw BrowserError("chromium exited \(process.terminationStatus) on \(url): \(tail)")
-        }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png.path), "no screenshot at \(png.path)")
-        return html
-    }
 
     struct BrowserError: Error, CustomStringConvertible {
         let description: String

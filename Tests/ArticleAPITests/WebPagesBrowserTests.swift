@@ -1,21 +1,27 @@
 import Foundation
 import XCTest
 
-/// The web pages in a real browser (headless Chromium) against the service on a live
-/// port: what a reader sees is checked through the DOM the pages' scripts built, and each
+/// The web pages in a real browser (headless Chromium, one per test, driven over the
+/// DevTools protocol) against the service on a live port: what a reader sees is checked
+/// through the DOM the pages' scripts built, and each
 /// page leaves a screenshot in `.build/browser-tests/` (`UPDATE_SCREENSHOTS=1` also copies
 /// the README's into `docs/screenshots/`).
 final class WebPagesBrowserTests: XCTestCase {
     var fixture: ServiceFixture!
-    var browser: HeadlessChromium!
+    var browser: ChromiumSession!
     var client: LiveClient!
 
     override func setUpWithError() throws {
-        browser = try HeadlessChromium.find()
+        _ = try HeadlessChromium.find()
         fixture = try ServiceFixture()
         client = try fixture.live()
+        browser = try ChromiumSession.shared(for: Self.self)
     }
     override func tearDown() { fixture?.tearDown() }
+    override class func tearDown() {
+        ChromiumSession.endShared(for: self)
+        super.tearDown()
+    }
 
     var base: String { "http://127.0.0.1:\(fixture.port)" }
 
@@ -163,7 +169,7 @@ final class WebPagesBrowserTests: XCTestCase {
             XCTAssertTrue(search.contains("no full-text search"), "a message, not an empty list")
         }
 
-        let submit = try browser.load("\(base)/", screenshot: "submit")
+        let submit = try browser.load("\(base)/", screenshot: "submit", waitForScript: false)
         for field in ["text", "title", "published_at", "source", "store"] {
             XCTAssertTrue(submit.contains("<label for=\"\(field)\""), "field \(field) has a label")
         }

@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+import ArticleAPI
+
+/// The pages used as a reader uses them, in headless Chromium over the DevTools protocol:
+/// typing into the submit form, moving through mentions with Tab, filtering figures with
+/// the form, and entering a token when the service asks for one.
+final class WebPagesInteractionTests: XCTestCase {
+    var fixture: ServiceFixture?
+    override func tearDown() { fixture?.tearDown() }
+
+    func start(_ configure: (inout ServiceConfiguration) -> Void = { _ in }) throws -> (ChromiumSession, LiveClient, String) {
+        _ = try HeadlessChromium.find()
+        var c = ServiceConfiguration()
+        configure(&c)
+        let f = try ServiceFixture(configuration: c)
+        fixture = f
+        let client = try f.live()
+        return (try ChromiumSession.shared(for: Self.self), client, "http://127.0.0.1:\(f.port)")
+    }
+    override class func tearDown() {
+        ChromiumSession.endShared(for: self)
+        super.tearDown()
+    }
+
+    static let text = "🎉 NATO chief Jens Stoltenberg said on Thursday that Germany pledged €2 billion."
+
+    /// Fills the submit form with keystrokes.
+    func fill(_ page: ChromiumSession, store: Bool) throws {
+        try page.evaluate("document.getElementById('text').focus()")
+        try page.type(Self.text)
+        try page.evaluate("document.getElementById('title').focus()")
+        try page.type("Typed <b>in</b>")
+        try page.evaluate("document.getElementById('published_at').value = '2024-03-14'")
+        if !store { try page.evaluate("document.getElementById('store').click()") }
+    }
+
+    func testSubmitFormStoresTheArticleAndOpensItsPage() throws {
+        let (page, client, base) = try start()
+        try page.navigate(base + "/")
+        try page.wait(for: "document.getElementById('submit-form')", "the form")
+        try fill(page, store: true)
+        try page.evaluate("document.getElementById('submit-button').click()")
+        try page.wait(for: "document.getElementById('status') && document.getElementById('status').dataset.ready === 'article'", "the article page")
+        let id = try page.string("location.pathname").replacingOccurrences(of: "/articles/", with: "")
+        let stored = try client.get("/v1/articles/\(id)")
+        XCTAssertEqual(stored.status, 200)
+        XCTAssertEqual(stored.json["title"] as? String, "Typed <b>in</b>")
+        XCTAssertEqual(stored.json["text"] as? String, Self.text)
+        XCTAssertEqual(try page.string("document.getElementById('title').textContent"), "Typed <b>in</b>")
+        let marks = try page.string("JSON.stringify([...document.querySelectorAll('mark.ent')].map(m => m.dataset.type + ':' + m.firstChild.textContent + ':' + (m.dataset.value || '')))")
+        XCTAssertTrue(marks.contains("person:Jens Stoltenberg:"), marks)
+        XCTAssertTrue(marks.contains("money:€2 billion:2000000000 EUR"), marks)
+        try page.screenshot("submitted")
+    }
+
+    func testExtractOnlyShowsWhatItFindsAndStoresNothing() throws {
+        let (page, client, base) = try start()
+        try page.navigate(base + "/")
+        try page.wait(for: "document.getElementById('submit-form')", "the form")
+        try fill(page, store: false)
+        try page.evaluate("document.getElementById('submit-button').click()")
+        try page.wait(for: "!document.getElementById('result').classList.contains('hidden')", "the result")
+        XCTAssertEqual(try page.string("location.pathname"), "/")
+        XCTAssertEqual(try page.string("[...document.querySelectorAll('#result-text mark.ent[data-type=money]')].map(m => m.dataset.value).join()"), "2000000000 EUR")
+        XCTAssertEqual(try client.get("/v1/articles").json["articles"] as? [Any] as? [NSObject], [])
+        try page.screenshot("extracted")
+    }
+
+    func testTabReachesEachMentionAndShowsItsValue() throws {
+        let (page, client, base) = try start()
+        let id = try XCTUnwrap(try client.postJSON("/v1/articles", ["text": Self.text, "published_at": "2024-03-14"]).json["id"] as? String)
+        try page.navigate(base + "/articles/\(id)")
+        try page.wait(for: "document.getElementById('status').dataset.ready === 'article'", "the article")
+        var reached: [String] = []
+        for _ in 0..<40 where reached.count < 5 {
+            try page.press("Tab", code: 9)
+            guard try page.evaluate("document.activeElement.matches('mark.ent')") as? Bool == true else { continue }
+            reached.append(try page.string("document.activeElement.firstChild.textContent + ' → ' + document.getElementById('entity-tip').textContent + (document.getElementById('entity-tip').classList.contains('hidden') ? ' (hidden)' : '')"))
+        }
+        XCTAssertEqual(reached, ["NATO → NATO Organisation", "Jens Stoltenberg → Jens Stoltenberg Person",
+                                 "Thursday → Thursday Date · 2024-03-14", "Germany → Germany Place",
+                                 "€2 billion → €2 billion Money · 2000000000 EUR"])
+        try page.press("Escape", code: 27)
+        XCTAssertEqual(try page.evaluate("document.getElementById('entity-tip').classList.contains('hidden')") as? Bool, true)
+    }
+
+    func testFiguresFormNarrowsTheTable() throws {
+        let (page, client, base) = try start()
+        XCTAssertEqual(try client.postJSON("/v1/articles", ["text": "The EU pledged €5 billion and Britain £7 million; Japan added ¥3 billion.", "published_at": "2024-03-14"]).status, 201)
+        try page.navigate(base + "/figures")
+        try page.wait(for: "document.getElementById('status').dataset.ready === 'figures'", "the figures")
+        XCTAssertEqual(try page.evaluate("document.querySelectorAll('#rows tr').length") as? Int, 3)
+        try page.evaluate("document.getElementById('currency').focus()")
+        try page.type("eur")
+        try page.press("Enter", code: 13)
+        try page.wait(for: "location.search === '?currency=EUR' && document.getElementById('status').dataset.ready === 'figures'", "the filtered table")
+        XCTAssertEqual(try page.string("[...document.querySelectorAll('#rows td.num')].map(t => t.dataset.amount).join()"), "5000000000")
+        XCTAssertEqual(try page.string("document.getElementById('currency').value"), "EUR")
+        XCTAssertEqual(try page.string("document.getElementById('csv-link').getAttribute('href')"), "/v1/figures?currency=EUR&format=csv")
+    }
+
+    func testTokenBoxWhenTheServiceAsksForOne() throws {
+        let token = "web-token-0123456789abcdef"
+        let (page, client, base) = try start { $0.apiTokens = [token]; $0.authReads = true }
+        let posted = try client.send("POST", "/v1/articles", headers: [("Content-Type", "text/plain"), ("Authorization", "Bearer \(token)")],
+                                     body: Array("NATO met in Brussels on Thursday.".utf8))
+        XCTAssertEqual(posted.status, 201)
+        try page.navigate(base + "/articles")
+        try page.wait(for: "document.querySelector('.problem')", "the refusal")
+        XCTAssertTrue(try page.string("document.querySelector('.problem').textContent").contains("needs an access token"))
+        XCTAssertEqual(try page.evaluate("document.getElementById('token-box').open") as? Bool, true, "the token box opens by itself")
+        try page.evaluate("document.getElementById('token').focus()")
+        try page.type(token)
+        try page.press("Enter", code: 13)
+        try page.wait(for: "document.getElementById('status') && document.getElementById('status').dataset.ready === 'articles'", "the list with the token")
+        XCTAssertEqual(try page.evaluate("document.querySelectorAll('[data-article-id]').length") as? Int, 1)
+        XCTAssertEqual(try page.string("sessionStorage.getItem('article-entities-token')"), token)
+    }
+}

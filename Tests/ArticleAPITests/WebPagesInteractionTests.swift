@@ -117,4 +117,37 @@ final class WebPagesInteractionTests: XCTestCase {
         XCTAssertEqual(try page.evaluate("document.querySelectorAll('[data-article-id]').length") as? Int, 1)
         XCTAssertEqual(try page.string("sessionStorage.getItem('article-entities-token')"), token)
     }
+
+    /// The fields the ledger adds (issue 10's contract) are drawn when the API gives them:
+    /// the sum marked at its sentence offsets (code points, the same words twice in the
+    /// sentence, an emoji first), the date read from the sentence, links to entity pages.
+    func testLedgerFieldsOfTheContractAreDrawn() throws {
+        let (page, _, base) = try start()
+        try page.navigate(base + "/figures")
+        try page.wait(for: "document.getElementById('status').dataset.ready === 'figures'", "the figures page")
+        let cells = try page.string("""
+            (() => {
+              const row = FiguresTable.row({ id: 9, amount: 5000000000, currency: 'EUR', text: '€5 billion', start: 118, end: 128,
+                sentence: '😀 €5 billion, not €5 billion.', sentence_start: 100,
+                date: { date: '2024-03-13', grain: 'day', source: 'sentence', text: 'Wednesday' },
+                article: { id: 'art_1', title: 'T', published_at: '2024-03-14' } });
+              const sentence = row.querySelector('td.sentence');
+              return JSON.stringify([sentence.firstChild.textContent, sentence.querySelector('mark').textContent,
+                row.children[3].textContent, row.querySelector('a.in-text').getAttribute('href')]);
+            })()
+            """)
+        XCTAssertEqual(cells, #"["😀 €5 billion, not ","€5 billion","2024-03-13in the sentence: “Wednesday”","/articles/art_1#at-118"]"#)
+
+        try page.navigate(base + "/articles/art_none")
+        try page.wait(for: "document.querySelector('.problem')", "the missing article")
+        XCTAssertTrue(try page.string("document.querySelector('.problem').textContent").contains("no article with id art_none"))
+        let links = try page.string("""
+            JSON.stringify([...Highlight.entityList([
+              { type: 'person', name: 'Jens Stoltenberg', key: 'jens stoltenberg', entity_id: 'ent_0123456789abcdef', mentions: [{ start: 0, end: 4 }, { start: 9, end: 13 }] },
+              { type: 'money', name: '€276 million', key: '276000000 EUR', value: { amount: 276000000, currency: 'EUR' }, mentions: [{ start: 20, end: 32 }] },
+              { type: 'date', name: 'Thursday', key: '2024-03-14', value: { date: '2024-03-14', grain: 'day' }, mentions: [{ start: 40, end: 48 }] },
+            ]).querySelectorAll('li')].map(li => li.querySelector('a').getAttribute('href') + ' ' + li.textContent))
+            """)
+        XCTAssertEqual(links, #"["/entities/ent_0123456789abcdef Jens Stoltenberg2 mentions","/figures?currency=EUR&min_amount=276000000&max_amount=276000000 €276 million (276000000 EUR)1 mention","/articles?entity=2024-03-14 Thursday (2024-03-14)1 mention"]"#)
+    }
 }

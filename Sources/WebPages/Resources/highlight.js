@@ -118,10 +118,12 @@ const Highlight = (() => {
         const n = (e.mentions || []).length;
         const value = valueText(e.type, e.value, e.key);
         const name = e.type === 'money' || e.type === 'date' ? e.name + ' (' + value + ')' : e.name;
-        // Archive entity pages exist for names; other entities link to the articles that share them.
+        // Names link to their archive entity's page; a sum to the same sum in every article
+        // (its key is "<amount> <currency>"); anything else to the articles sharing its key.
+        const sum = e.type === 'money' && /^[0-9.]+ [A-Z]{3}$/.test(e.key || '') ? e.key.split(' ') : null;
         const href = e.entity_id ? '/entities/' + encodeURIComponent(e.entity_id)
-          : e.type === 'money' ? '/figures' + AE.query({ currency: e.value && e.value.currency })
-          : '/articles' + AE.query({ entity: e.name });
+          : sum ? '/figures' + AE.query({ currency: sum[1], min_amount: sum[0], max_amount: sum[0] })
+          : '/articles' + AE.query({ entity: e.key || e.name });
         return el('li', {}, el('a', { href, text: name }), el('span', { class: 'count', text: n + (n === 1 ? ' mention' : ' mentions') }));
       })));
     }

@@ -98,6 +98,16 @@ final class WebPagesInteractionTests: XCTestCase {
         XCTAssertEqual(try page.string("[...document.querySelectorAll('#rows td.num')].map(t => t.dataset.amount).join()"), "5000000000")
         XCTAssertEqual(try page.string("document.getElementById('currency').value"), "EUR")
         XCTAssertEqual(try page.string("document.getElementById('csv-link').getAttribute('href')"), "/v1/figures?currency=EUR&format=csv")
+
+        // The CSV where the API makes it; where it does not, its refusal as a message.
+        try page.evaluate("document.getElementById('csv-link').click()")
+        try page.wait(for: "document.getElementById('csv-link').dataset.downloaded || document.querySelector('#csv-status .problem')", "the CSV")
+        let csv = try client.get("/v1/figures?currency=EUR&format=csv")
+        if csv.status == 200 {
+            XCTAssertEqual(try page.string("document.getElementById('csv-link').dataset.downloaded"), String(csv.text.utf16.count))
+        } else {
+            XCTAssertTrue(try page.string("document.getElementById('csv-status').textContent").contains("The CSV could not be made"))
+        }
     }
 
     func testTokenBoxWhenTheServiceAsksForOne() throws {

@@ -160,4 +160,18 @@ final class WebPagesInteractionTests: XCTestCase {
             """)
         XCTAssertEqual(links, #"["/entities/ent_0123456789abcdef Jens Stoltenberg2 mentions","/figures?currency=EUR&min_amount=276000000&max_amount=276000000 €276 million (276000000 EUR)1 mention","/articles?entity=2024-03-14 Thursday (2024-03-14)1 mention"]"#)
     }
+
+    /// 400% zoom of a 1280-pixel window is a 320-pixel viewport: every page reflows into it
+    /// with no sideways scrolling.
+    func testEveryPageFitsA320PixelViewport() throws {
+        let (page, client, base) = try start()
+        let id = try XCTUnwrap(try client.postJSON("/v1/articles", ["text": "NATO chief Jens Stoltenberg said on Thursday that the 28th Separate Mechanised Brigade needs €276 million.", "published_at": "2024-03-14"]).json["id"] as? String)
+        for (name, path, waits) in [("submit", "/", false), ("articles", "/articles", true), ("article", "/articles/\(id)", true),
+                                    ("figures", "/figures", true), ("entity", "/entities/ent_0000000000000000", true)] {
+            _ = try page.load(base + path, screenshot: "narrow-" + name, width: 320, height: 900, waitForScript: waits)
+            // clientWidth is the viewport less a vertical scroll bar.
+            let overflow = try page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
+            XCTAssertEqual(overflow, 0, "\(path) scrolls sideways at 320 px")
+        }
+    }
 }

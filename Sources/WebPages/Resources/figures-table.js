@@ -31,11 +31,11 @@ const FiguresTable = (() => {
     const d = f.date;
     if (d && (d.date || d.from)) {
       const text = d.date || ((d.from || '…') + ' – ' + (d.to || '…'));
-      const from = d.source === 'sentence' ? 'in the sentence' + (d.text ? ': “' + d.text + '”' : '') : 'publication';
+      const from = d.source === 'sentence' ? 'in the sentence' + (d.text ? ': “' + d.text + '”' : '') : 'article date';
       return [el('time', { datetime: d.date || d.from, text }), el('br'), el('small', { text: from })];
     }
     const published = f.article && f.article.published_at;
-    return published ? [el('time', { datetime: published, text: published }), el('br'), el('small', { text: 'publication' })] : [];
+    return published ? [el('time', { datetime: published, text: published }), el('br'), el('small', { text: 'article date' })] : [];
   }
 
   function row(f) {

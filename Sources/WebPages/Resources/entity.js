@@ -18,7 +18,8 @@
     document.title = e.name + ' · article-entities';
     document.getElementById('name').replaceChildren(e.name + ' ', el('span', { class: 'swatch ent-' + e.type, text: label }));
     const seen = e.first_seen ? ' · seen ' + e.first_seen + (e.last_seen && e.last_seen !== e.first_seen ? ' to ' + e.last_seen : '') : '';
-    document.getElementById('meta').textContent = e.article_count + ' articles · ' + e.mention_count + ' mentions' + seen;
+    const count = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+    document.getElementById('meta').textContent = count(e.article_count, 'article') + ' · ' + count(e.mention_count, 'mention') + seen;
     document.getElementById('names').replaceChildren(...(e.names || [e.name]).map(n => el('li', { text: n })));
     status.textContent = '';
   } catch (err) {

@@ -39,6 +39,10 @@ final class WebPagesContractTests: XCTestCase {
                 return json(real("/v1/articles?entity=Jens%20Stoltenberg"))
             case "/v1/entities/\(Self.entity)/figures":
                 return json(real("/v1/figures?entity=Jens%20Stoltenberg"))
+            case "/v1/figures" where r.query("format") == "csv":
+                let rows = (real("/v1/figures?currency=EUR")["figures"] as? [[String: Any]] ?? []).map { "\($0["amount"]!),\($0["currency"]!)" }
+                return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8")]),
+                                    body: Array((["amount,currency"] + rows).joined(separator: "\r\n").utf8))
             case "/v1/articles" where r.query("q") != nil:
                 var page = real("/v1/articles")
                 page["articles"] = (page["articles"] as? [[String: Any]] ?? []).map {
@@ -103,5 +107,15 @@ final class WebPagesContractTests: XCTestCase {
         XCTAssertEqual(DOM.elements(dom, tag: "p", containing: "class=\"snippet\"").map(\.inner), ["…said &lt;b&gt;Stoltenberg&lt;/b&gt; on Thursday…"])
         XCTAssertFalse(dom.contains("<b>Stoltenberg"))
         XCTAssertTrue(dom.contains("data-ready=\"articles\""))
+    }
+
+    func testCSVLinkSavesTheFileTheAPIMakes() throws {
+        let page = try ChromiumSession.shared(for: Self.self)
+        _ = try page.load("\(base)/figures?currency=EUR", screenshot: "figures-csv")
+        try page.evaluate("document.getElementById('csv-link').click()")
+        try page.wait(for: "document.getElementById('csv-link').dataset.downloaded", "the CSV")
+        let csv = "amount,currency\r\n55000000000,EUR\r\n5000000000,EUR\r\n276000000,EUR"
+        XCTAssertEqual(try page.string("document.getElementById('csv-link').dataset.downloaded"), String(csv.utf16.count))
+        XCTAssertEqual(try page.string("document.getElementById('csv-status').textContent"), "Downloaded figures.csv.")
     }
 }

@@ -174,4 +174,30 @@ final class WebPagesInteractionTests: XCTestCase {
             XCTAssertEqual(overflow, 0, "\(path) scrolls sideways at 320 px")
         }
     }
+
+    /// The API's cursor, page by page: Next follows `next_cursor`, the last page has no Next.
+    func testPagesFollowTheCursor() throws {
+        let (page, client, base) = try start()
+        for (i, day) in ["2024-03-12", "2024-03-13", "2024-03-14"].enumerated() {
+            XCTAssertEqual(try client.postJSON("/v1/articles", ["text": "NATO pledged €\(i + 1) billion.", "title": "Day \(day)", "published_at": day]).status, 201)
+        }
+        func figures() throws -> String { try page.string("[...document.querySelectorAll('#rows td.num')].map(t => t.dataset.amount).join()") }
+        func next() throws -> Bool { try page.evaluate("Boolean(document.querySelector('#pager a[rel=next]'))") as? Bool ?? false }
+        _ = try page.load(base + "/figures?limit=2", screenshot: "figures-page-1")
+        XCTAssertEqual(try figures(), "3000000000,2000000000")
+        XCTAssertTrue(try next())
+        try page.evaluate("document.querySelector('#pager a[rel=next]').click()")
+        try page.wait(for: "location.search.includes('cursor=') && document.getElementById('status').dataset.ready === 'figures'", "page 2")
+        XCTAssertEqual(try figures(), "1000000000")
+        XCTAssertFalse(try next())
+        XCTAssertEqual(try page.string("document.getElementById('csv-link').getAttribute('href')"), "/v1/figures?format=csv")
+
+        _ = try page.load(base + "/articles?limit=2", screenshot: "articles-page-1")
+        XCTAssertEqual(try page.string("[...document.querySelectorAll('#list a')].map(a => a.textContent).join()"), "Day 2024-03-14,Day 2024-03-13")
+        try page.evaluate("document.querySelector('#pager a[rel=next]').click()")
+        try page.wait(for: "location.search.includes('cursor=') && document.getElementById('status').dataset.ready === 'articles'", "page 2")
+        XCTAssertEqual(try page.string("[...document.querySelectorAll('#list a')].map(a => a.textContent).join()"), "Day 2024-03-12")
+        XCTAssertFalse(try next())
+        XCTAssertTrue(try page.evaluate("Boolean([...document.querySelectorAll('#pager a')].find(a => a.textContent === 'First page'))") as? Bool ?? false)
+    }
 }

@@ -8,7 +8,9 @@
   const status = document.getElementById('status');
   const form = document.getElementById('search-form');
   for (const k of ['q', 'entity']) if (p[k]) form.elements[k].value = p[k];
-  const ask = { q: p.q, entity: p.entity, cursor: p.cursor, limit: 20 };
+  // `limit` from the address sets the page size (the API's 1–100; 20 by default).
+  const keep = { q: p.q, entity: p.entity, limit: p.limit };
+  const ask = { ...keep, cursor: p.cursor, limit: p.limit || 20 };
   let page;
   try {
     page = await api('/v1/articles' + query(ask));
@@ -27,7 +29,7 @@
     el('div', { class: 'meta', text: [a.published_at, a.source, a.characters + ' characters'].filter(Boolean).join(' · ') }),
     typeof a.snippet === 'string' ? el('p', { class: 'snippet', text: a.snippet }) : null)));
   const pager = document.getElementById('pager');
-  if (p.cursor) pager.append(el('a', { href: '/articles' + query({ q: p.q, entity: p.entity }), text: 'First page' }));
-  if (page.next_cursor) pager.append(el('a', { href: '/articles' + query({ q: p.q, entity: p.entity, cursor: page.next_cursor }), rel: 'next', text: 'Next page' }));
+  if (p.cursor) pager.append(el('a', { href: '/articles' + query(keep), text: 'First page' }));
+  if (page.next_cursor) pager.append(el('a', { href: '/articles' + query({ ...keep, cursor: page.next_cursor }), rel: 'next', text: 'Next page' }));
   status.dataset.ready = 'articles';
 })();

@@ -17,10 +17,12 @@
       const v = form.elements[k].value.trim();
       if (v && !(k === 'sort' && v === '-amount')) q[k] = k === 'currency' ? v.toUpperCase() : v;
     }
+    if (p.limit) q.limit = p.limit;
     location.assign('/figures' + query(q));
   });
+  // The filters, and the page size (`limit`, 1–500) when the address gives one.
   const filters = {};
-  for (const k of FILTERS) if (p[k]) filters[k] = p[k];
+  for (const k of [...FILTERS, 'limit']) if (p[k]) filters[k] = p[k];
 
   // Sorting from the column headers: the first click sorts descending, the next ascending.
   for (const button of document.querySelectorAll('th button[data-sort]')) {
@@ -35,7 +37,8 @@
   }
 
   const csv = document.getElementById('csv-link');
-  const csvPath = '/v1/figures' + query({ ...filters, format: 'csv' });
+  // The CSV holds every figure the filters match: no page size, no cursor.
+  const csvPath = '/v1/figures' + query({ ...filters, limit: null, format: 'csv' });
   csv.href = csvPath;
   // Fetched rather than followed: a link cannot carry the token, and a refusal is shown
   // here as a message instead of being saved as figures.csv.

@@ -28,10 +28,12 @@ let package = Package(
         ),
         // SQLite schema, migrations and queries.
         .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
+        // The web pages: static HTML, CSS and JavaScript over the JSON API, shipped in the binary.
+        .target(name: "WebPages", resources: [.copy("Resources")]),
         // Routes and handlers: the one place that joins HTTP, extraction and storage.
         .target(
             name: "ArticleAPI",
-            dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore"],
+            dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore", "WebPages"],
             // The spec lives here so the binary can serve it; the top-level openapi.yaml links to it.
             resources: [.copy("Resources/openapi.yaml")]
         ),
@@ -43,6 +45,6 @@ let package = Package(
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "EntityExtraction"]),
         // CSQLite: the store-failure tests hold a lock on the test database from a second connection.
-        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite"]),
+        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite", "WebPages"]),
     ]
 )

@@ -1,0 +1,111 @@
+/// The pipeline stage that makes entities of the name mentions of one article: mentions with
+/// one key are one entity (titles and possessives gone, aliases applied); then a surname joins
+/// the one full name that ends with it (`Stoltenberg` → `Jens Stoltenberg`, never when two
+/// people share it), and an acronym joins its expansion (`ISW` → `Institute for the Study of
+/// War`, by initials or by a definition in brackets). Every lookup is a hash: a long article of
+/// many names costs time in proportion to its mentions.
+struct NameGrouper {
+    let document: Document
+    let identity: EntityIdentity
+
+    struct Group {
+        var type: EntityType
+        var key: String
+        /// The canonical name: the longest proper mention (most words; then one that is not an
+        /// alias, so `BBC` over `Beeb`; then most characters).
+        var name: String
+        var nameRank: (words: Int, proper: Int, characters: Int)
+        var mentions: [Mention]
+        /// Words of the first (fullest) name, without titles.
+        var words: [String]
+    }
+
+    private struct GroupKey: Hashable {
+        var type: EntityType
+        var key: String
+    }
+
+    func group(_ names: [NameMatch]) -> [Group] {
+        var read: [(mention: Mention, name: EntityIdentity.ReadName)] = []
+        read.reserveCapacity(names.count)
+        for match in names {
+            let mention = Mention(start: match.start, end: match.end, text: document.text(from: match.start, to: match.end))
+            if let name = identity.read(text: mention.text, type: match.type) { read.append((mention, name)) }
+        }
+        let definitions = AcronymRule.definitions(in: read.map { ($0.mention, $0.name) }, document: document)
+
+        // Full forms first, so that a later short form finds every name it could join.
+        let order = read.indices.sorted {
+            let a = read[$0].name.words.count, b = read[$1].name.words.count
+            return a != b ? a > b : read[$0].mention.start < read[$1].mention.start
+        }
+        var groups: [Group] = []
+        var index: [GroupKey: Int] = [:]
+        var shortForms = ShortFormIndex()
+        for i in order {
+            let (mention, name) = read[i]
+            let key = GroupKey(type: name.type, key: name.key)
+            var target = index[key]
+            if target == nil, let defined = definitions[mention.start] {
+                target = index[GroupKey(type: defined.type, key: defined.key)]
+            }
+            if target == nil { target = shortForms.group(joining: name, in: groups) }
+            if let g = target {
+                groups[g].mentions.append(mention)
+                index[key] = g
+                let rank = Self.rank(name)
+                if rank > groups[g].nameRank {
+                    groups[g].name = name.name
+                    groups[g].nameRank = rank
+                }
+                continue
+            }
+            index[key] = groups.count
+            groups.append(Group(type: name.type, key: name.key, name: name.name, nameRank: Self.rank(name),
+                                mentions: [mention], words: name.words))
+            shortForms.register(groups[groups.count - 1], at: groups.count - 1)
+        }
+        return groups
+    }
+
+    private static func rank(_ name: EntityIdentity.ReadName) -> (words: Int, proper: Int, characters: Int) {
+        (name.words.count, name.aliasName == nil ? 1 : 0, name.name.count)
+    }
+
+    /// The groups a short form may join, by the words it would match: a person by the last one
+    /// or two words of the name, a longer name by its initials.
+    private struct ShortFormIndex {
+        private var bySuffix: [[String]: [Int]] = [:]
+        private var byInitials: [String: [Int]] = [:]
+
+        mutating func register(_ g: Group, at i: Int) {
+            if g.type == .person {
+                var k = 1
+                while k <= 2, k < g.words.count {
+                    bySuffix[Array(g.words.suffix(k)), default: []].append(i)
+                    k += 1
+                }
+            }
+            guard g.words.count >= 2 else { return }
+            for initials in AcronymRule.initials(of: g.words) where initials.count >= 2 {
+                if byInitials[initials]?.last != i { byInitials[initials, default: []].append(i) }
+            }
+        }
+
+        func group(joining name: EntityIdentity.ReadName, in groups: [Group]) -> Int? {
+            let words = name.words
+            // A surname (or the last two words) of exactly one person: two people of one
+            // surname in an article stay apart, each under its own full name.
+            if name.type == .person, words.count <= 2, let people = bySuffix[words] {
+                return people.count == 1 ? people[0] : nil
+            }
+            guard words.count == 1, let candidates = byInitials[words[0]] else { return nil }
+            for g in candidates {
+                // `Ab` is not the first name of the person `Ab Bc`.
+                if groups[g].type == .person, groups[g].words.count == 2, groups[g].words.first == words[0] { continue }
+                return g
+            }
+            return nil
+        }
+    }
+}

@@ -15,19 +15,20 @@ enum AcronymRule {
         return significant == all ? [significant] : [significant, all]
     }
 
-    /// Acronym mentions defined by a bracket beside their expansion, by the acronym's start:
-    /// `Name (ACR)` and `ACR (Name)`. Each mention is checked against its neighbour only.
+    /// Acronyms defined by a bracket beside their expansion (`Name (ACR)`, `ACR (Name)`), by the
+    /// acronym's key: every mention of it then joins, before or after the definition. Each
+    /// mention is checked against its neighbour only.
     static func definitions(in mentions: [(Mention, EntityIdentity.ReadName)], document: Document)
-        -> [Int: (type: EntityType, key: String)] {
-        var result: [Int: (type: EntityType, key: String)] = [:]
+        -> [String: (type: EntityType, key: String)] {
+        var result: [String: (type: EntityType, key: String)] = [:]
         let sorted = mentions.sorted { $0.0.start < $1.0.start }
         for k in sorted.indices.dropFirst() {
             let (left, leftName) = sorted[k - 1], (right, rightName) = sorted[k]
             guard inBrackets(right, after: left, document: document) else { continue }
             if leftName.words.count >= 2, rightName.words.count == 1, abbreviates(rightName.words[0], leftName.words) {
-                result[right.start] = (leftName.type, leftName.key)
+                if result[rightName.key] == nil { result[rightName.key] = (leftName.type, leftName.key) }
             } else if rightName.words.count >= 2, leftName.words.count == 1, abbreviates(leftName.words[0], rightName.words) {
-                result[left.start] = (rightName.type, rightName.key)
+                if result[leftName.key] == nil { result[leftName.key] = (rightName.type, rightName.key) }
             }
         }
         return result

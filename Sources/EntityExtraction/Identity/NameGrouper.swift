@@ -46,7 +46,7 @@ struct NameGrouper {
             let (mention, name) = read[i]
             let key = GroupKey(type: name.type, key: name.key)
             var target = index[key]
-            if target == nil, let defined = definitions[mention.start] {
+            if target == nil, let defined = definitions[name.key] {
                 target = index[GroupKey(type: defined.type, key: defined.key)]
             }
             if target == nil { target = shortForms.group(joining: name, in: groups) }

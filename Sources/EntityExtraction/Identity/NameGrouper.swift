@@ -12,7 +12,8 @@ struct NameGrouper {
         var type: EntityType
         var key: String
         /// The canonical name: the longest proper mention (most words; then one that is not an
-        /// alias, so `BBC` over `Beeb`; then most characters).
+        /// alias, so `BBC` over `Beeb`; then most characters), an alias counting as the name it
+        /// stands for.
         var name: String
         var nameRank: (words: Int, proper: Int, characters: Int)
         var mentions: [Mention]
@@ -53,23 +54,29 @@ struct NameGrouper {
             if let g = target {
                 groups[g].mentions.append(mention)
                 index[key] = g
-                let rank = Self.rank(name)
+                let (display, rank) = Self.bestName(name)
                 if rank > groups[g].nameRank {
-                    groups[g].name = name.name
+                    groups[g].name = display
                     groups[g].nameRank = rank
                 }
                 continue
             }
             index[key] = groups.count
-            groups.append(Group(type: name.type, key: name.key, name: name.name, nameRank: Self.rank(name),
+            let (display, rank) = Self.bestName(name)
+            groups.append(Group(type: name.type, key: name.key, name: display, nameRank: rank,
                                 mentions: [mention], words: name.words))
             shortForms.register(groups[groups.count - 1], at: groups.count - 1)
         }
         return groups
     }
 
-    private static func rank(_ name: EntityIdentity.ReadName) -> (words: Int, proper: Int, characters: Int) {
-        (name.words.count, name.aliasName == nil ? 1 : 0, name.name.count)
+    /// The name a mention offers and its rank. An alias offers the name it stands for too, as
+    /// a proper name: `US` alone makes `United States`, `Beeb` alone `BBC`.
+    private static func bestName(_ name: EntityIdentity.ReadName) -> (String, (words: Int, proper: Int, characters: Int)) {
+        let own = (name.name, (words: name.words.count, proper: name.aliasName == nil ? 1 : 0, characters: name.name.count))
+        guard let target = name.aliasName else { return own }
+        let offered = (target, (words: EntityKeys.words(target).count, proper: 1, characters: target.count))
+        return offered.1 > own.1 ? offered : own
     }
 
     /// The groups a short form may join, by the words it would match: a person by the last one

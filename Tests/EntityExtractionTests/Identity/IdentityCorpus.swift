@@ -94,9 +94,12 @@ enum IdentityCorpus {
         Case(text: "NATO, Nato and the North Atlantic Treaty Organization.",
              names: [("NATO", .organisation), ("Nato", .organisation), ("the North Atlantic Treaty Organization", .organisation)],
              expected: ["North Atlantic Treaty Organization|nato: NATO|Nato|the North Atlantic Treaty Organization"]),
-        // Negative: a part of a country is a place of its own.
+        // Negative: a part of a country is a place of its own. An alias alone is named by what it stands for.
         Case(text: "England and the UK.",
              names: [("England", .place), ("UK", .place)],
-             expected: ["England|england: England", "UK|united kingdom: UK"]),
+             expected: ["England|england: England", "United Kingdom|united kingdom: UK"]),
+        Case(text: "The Fed said. America agreed; the US too.",
+             names: [("Fed", .organisation), ("America", .place), ("US", .place)],
+             expected: ["Federal Reserve|federal reserve: Fed", "United States|united states: America|US"]),
     ]
 }

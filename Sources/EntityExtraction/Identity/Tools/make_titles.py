@@ -48,7 +48,10 @@ CURATED = [
 ]
 
 def corpus_candidates(path):
-    before = Counter()
+    """Phrases written right before person names often enough, with the corpus's word counts
+    (capitalised and lower case) for the one-word test in main."""
+    before = Counter()       # phrase -> times right before a PERSON name
+    capitalised_phrase = Counter()  # phrase -> times written capitalised anywhere
     capitalised = Counter()
     lower = Counter()
     for line in open(path, encoding="utf-8"):
@@ -57,11 +60,10 @@ def corpus_candidates(path):
         for m in re.finditer(r"[A-Za-z]+", text):
             w = m.group(0)
             (capitalised if w[0].isupper() else lower)[w.lower()] += 1
-        anywhere = Counter()
         for m in re.finditer(r"(?:[A-Z][A-Za-z]*\.? ){1,3}", text):
             words = m.group(0).split()
             for n in range(1, len(words) + 1):
-                anywhere[" ".join(words[-n:])] += 1
+                capitalised_phrase[" ".join(words[-n:])] += 1
         for e in doc["entities"]:
             if e["label"] != "PERSON":
                 continue
@@ -73,17 +75,12 @@ def corpus_candidates(path):
                 if not WORD.fullmatch(w):
                     break
                 phrase.insert(0, w)
-                key = " ".join(phrase)
-                before[key] += 1
-        for phrase, n in anywhere.items():
-            capitalised_phrases[phrase] += n
-    out = {}
+                before[" ".join(phrase)] += 1
+    out = set()
     for phrase, n in before.items():
-        if n >= MIN_COUNT and n / max(capitalised_phrases[phrase], n) >= MIN_SHARE:
-            out[phrase.replace(".", "").lower()] = (n, capitalised, lower)
+        if n >= MIN_COUNT and n / max(capitalised_phrase[phrase], n) >= MIN_SHARE:
+            out.add(phrase.replace(".", "").lower())
     return out, capitalised, lower
-
-capitalised_phrases = Counter()
 
 def main():
     candidates, capitalised, lower = corpus_candidates(sys.argv[1])

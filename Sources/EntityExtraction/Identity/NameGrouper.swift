@@ -50,7 +50,7 @@ struct NameGrouper {
             if target == nil, let defined = definitions[name.key] {
                 target = index[GroupKey(type: defined.type, key: defined.key)]
             }
-            if target == nil { target = shortForms.group(joining: name, in: groups) }
+            if target == nil { target = shortForms.group(joining: name) }
             if let g = target {
                 groups[g].mentions.append(mention)
                 index[key] = g
@@ -95,24 +95,22 @@ struct NameGrouper {
             }
             guard g.words.count >= 2 else { return }
             for initials in AcronymRule.initials(of: g.words) where initials.count >= 2 {
+                // `Ab` is not the first name of the person `Ab Bc`.
+                if g.type == .person, g.words.count == 2, g.words[0] == initials { continue }
                 if byInitials[initials]?.last != i { byInitials[initials, default: []].append(i) }
             }
         }
 
-        func group(joining name: EntityIdentity.ReadName, in groups: [Group]) -> Int? {
+        func group(joining name: EntityIdentity.ReadName) -> Int? {
             let words = name.words
             // A surname (or the last two words) of exactly one person: two people of one
             // surname in an article stay apart, each under its own full name.
             if name.type == .person, words.count <= 2, let people = bySuffix[words] {
                 return people.count == 1 ? people[0] : nil
             }
-            guard words.count == 1, let candidates = byInitials[words[0]] else { return nil }
-            for g in candidates {
-                // `Ab` is not the first name of the person `Ab Bc`.
-                if groups[g].type == .person, groups[g].words.count == 2, groups[g].words.first == words[0] { continue }
-                return g
-            }
-            return nil
+            // The earliest name with these initials.
+            guard words.count == 1 else { return nil }
+            return byInitials[words[0]]?.first
         }
     }
 }

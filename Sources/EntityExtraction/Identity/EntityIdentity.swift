@@ -25,8 +25,9 @@ public struct EntityIdentity: Sendable {
         var words: [String]
         /// The mention's text without titles, a leading `the` or a possessive.
         var name: String
-        /// The name the alias stands for, when the mention is an alias.
+        /// The name the alias stands for, when the mention is an alias, and its word count.
         var aliasName: String?
+        var aliasNameWords = 0
     }
 
     func read(text: String, type tagged: EntityType) -> ReadName? {
@@ -41,7 +42,8 @@ public struct EntityIdentity: Sendable {
         var name = Self.withoutPossessive(EntityGrouper.displayName(titles.strippingTitles(from: text, count: titleCount)))
         if name.isEmpty { name = text }
         if let target = aliases.target(forKey: joined) {
-            return ReadName(type: target.type ?? tagged, key: target.key, words: words, name: name, aliasName: target.name)
+            return ReadName(type: target.type ?? tagged, key: target.key, words: words, name: name, aliasName: target.name,
+                            aliasNameWords: target.nameWords)
         }
         return ReadName(type: tagged, key: joined, words: words, name: name, aliasName: nil)
     }

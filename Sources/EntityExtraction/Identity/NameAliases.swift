@@ -11,6 +11,8 @@ public struct NameAliases: Sendable {
         public var key: String
         /// The name it stands for, as written in the table.
         public var name: String
+        /// How many words that name has (it competes for the entity's name by them).
+        var nameWords: Int
         /// When set, a mention of the alias is this type of entity whatever the tagger said
         /// (`Beeb` is an organisation); nil keeps the tagger's type.
         public var type: EntityType?
@@ -49,7 +51,7 @@ public struct NameAliases: Sendable {
             targets.removeValue(forKey: aliasKey)
             return true
         }
-        targets[aliasKey] = Target(key: targetKey, name: name, type: type)
+        targets[aliasKey] = Target(key: targetKey, name: name, nameWords: EntityKeys.words(name).count, type: type)
         return true
     }
 
@@ -68,7 +70,7 @@ public struct NameAliases: Sendable {
             var seen: Set<String> = [alias]
             while target.key != alias, let next = targets[target.key], next.key != target.key {
                 guard seen.insert(target.key).inserted else { return alias }
-                target = Target(key: next.key, name: next.name, type: first.type ?? next.type)
+                target = Target(key: next.key, name: next.name, nameWords: next.nameWords, type: first.type ?? next.type)
             }
             if target.key == alias, first.key != alias { return alias }
             resolved[alias] = target

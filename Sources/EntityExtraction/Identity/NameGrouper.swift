@@ -75,7 +75,7 @@ struct NameGrouper {
     private static func bestName(_ name: EntityIdentity.ReadName) -> (String, (words: Int, proper: Int, characters: Int)) {
         let own = (name.name, (words: name.words.count, proper: name.aliasName == nil ? 1 : 0, characters: name.name.count))
         guard let target = name.aliasName else { return own }
-        let offered = (target, (words: EntityKeys.words(target).count, proper: 1, characters: target.count))
+        let offered = (target, (words: name.aliasNameWords, proper: 1, characters: target.count))
         return offered.1 > own.1 ? offered : own
     }
 

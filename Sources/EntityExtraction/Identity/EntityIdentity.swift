@@ -41,7 +41,7 @@ public struct EntityIdentity: Sendable {
         let joined = words.joined(separator: " ")
         var name = Self.withoutPossessive(EntityGrouper.displayName(titles.strippingTitles(from: text, count: titleCount)))
         if name.isEmpty { name = text }
-        if let target = aliases.target(forKey: joined) {
+        if let target = aliases.target(forKey: joined), tagged != .person || target.appliesToPeople {
             return ReadName(type: target.type ?? tagged, key: target.key, words: words, name: name, aliasName: target.name,
                             aliasNameWords: target.nameWords)
         }

@@ -16,6 +16,10 @@ public struct NameAliases: Sendable {
         /// When set, a mention of the alias is this type of entity whatever the tagger said
         /// (`Beeb` is an organisation); nil keeps the tagger's type.
         public var type: EntityType?
+        /// Whether a mention the tagger calls a person takes the alias: an operator's aliases
+        /// do, the bundled ones (countries, organisations) do not, since a person called
+        /// `Holland` is no Netherlands.
+        public var appliesToPeople = true
     }
 
     /// Alias key (`EntityKeys.words` joined) → its target.
@@ -28,8 +32,9 @@ public struct NameAliases: Sendable {
     /// The generated table, without operator aliases.
     public static let bundled: NameAliases = {
         var aliases = NameAliases()
-        for row in BundledTable.rows("aliases") where row.count >= 2 {
-            aliases.set(row[0], means: row[1], type: nil)
+        // The table's third column says what the name is: an international organisation's, or a country's.
+        for row in BundledTable.rows("aliases") where row.count >= 3 {
+            aliases.set(row[0], means: row[1], type: row[2] == "organisation" ? .organisation : .place, appliesToPeople: false)
         }
         _ = aliases.resolveChains()
         return aliases
@@ -42,16 +47,17 @@ public struct NameAliases: Sendable {
 
     /// Makes `alias` stand for `name` (replacing what it stood for); false when either has no words.
     @discardableResult
-    mutating func set(_ alias: String, means name: String, type: EntityType?) -> Bool {
+    mutating func set(_ alias: String, means name: String, type: EntityType?, appliesToPeople: Bool = true) -> Bool {
         let aliasKey = EntityKeys.words(alias).joined(separator: " ")
         let targetKey = EntityKeys.words(name).joined(separator: " ")
         guard !aliasKey.isEmpty, !targetKey.isEmpty else { return false }
         // `NATO` → `Nato` keys alike already: only a type is worth keeping.
-        if aliasKey == targetKey && type == nil {
+        if aliasKey == targetKey && (type == nil || !appliesToPeople) {
             targets.removeValue(forKey: aliasKey)
             return true
         }
-        targets[aliasKey] = Target(key: targetKey, name: name, nameWords: EntityKeys.words(name).count, type: type)
+        targets[aliasKey] = Target(key: targetKey, name: name, nameWords: EntityKeys.words(name).count, type: type,
+                                   appliesToPeople: appliesToPeople)
         return true
     }
 
@@ -70,7 +76,8 @@ public struct NameAliases: Sendable {
             var seen: Set<String> = [alias]
             while target.key != alias, let next = targets[target.key], next.key != target.key {
                 guard seen.insert(target.key).inserted else { return alias }
-                target = Target(key: next.key, name: next.name, nameWords: next.nameWords, type: first.type ?? next.type)
+                target = Target(key: next.key, name: next.name, nameWords: next.nameWords, type: first.type ?? next.type,
+                                appliesToPeople: first.appliesToPeople)
             }
             if target.key == alias, first.key != alias { return alias }
             resolved[alias] = target

@@ -98,6 +98,11 @@ enum IdentityCorpus {
         Case(text: "England and the UK.",
              names: [("England", .place), ("UK", .place)],
              expected: ["England|england: England", "United Kingdom|united kingdom: UK"]),
+        // A country's alias makes a place of an organisation-tagged mention, never of a person.
+        Case(text: "US said. Jools Holland played; Holland won in the Netherlands.",
+             names: [("US", .organisation), ("Jools Holland", .person), ("Holland", .person), ("Netherlands", .place)],
+             expected: ["United States|united states: US", "Jools Holland|jools holland: Jools Holland|Holland",
+                        "Netherlands|netherlands: Netherlands"]),
         Case(text: "The Fed said. America agreed; the US too.",
              names: [("Fed", .organisation), ("America", .place), ("US", .place)],
              expected: ["Federal Reserve|federal reserve: Fed", "United States|united states: America|US"]),

@@ -40,6 +40,14 @@ final class IdentityCorpusTests: XCTestCase {
     func testAcronymsJoinTheirExpansions() { check(IdentityCorpus.acronyms) }
     func testKnownAliasesShareAKey() { check(IdentityCorpus.aliases) }
 
+    func testCountryAliasesArePlacesAndNeverPeople() {
+        let text = "US said. Jools Holland played; Holland won."
+        let names: [(String, Int, EntityType)] = [("US", 0, .organisation), ("Jools Holland", 9, .person), ("Holland", 31, .person)]
+        let matches = names.map { NameMatch(start: $0.1, end: $0.1 + $0.0.count, type: $0.2) }
+        let x = EntityGrouper(document: Document(text: text)).group(money: [], dates: [], names: matches, version: "t")
+        XCTAssertEqual(x.entities.map { "\($0.type.rawValue) \($0.key)" }, ["place united states", "person jools holland"])
+    }
+
     func testOperatorAliasesJoinAndMayFixTheType() throws {
         let file = #"{"_comment": "x", "aliases": {"Beeb": {"means": "BBC", "type": "organisation"}, "Kremlin": "Russian government", "Holland": null}}"#
         let aliases = try NameAliases.bundled.applying(operatorFile: Data(file.utf8), path: "aliases.json")

@@ -16,7 +16,8 @@ Sources (facts only):
     news uses (hand-written from the organisations' own sites).
 
 A name claimed by two things (`Congo`, `Korea`) is left out. Output lines, tab-separated:
-`alias  canonical  source`; the Swift side (Identity/NameAliases.swift) keys both sides alike.
+`alias  canonical  source`; the Swift side (Identity/NameAliases.swift) keys both sides alike and
+reads the source as the type its mentions take: `organisation`, or a place for the others.
 Run: python3 make_aliases.py > ../../Resources/aliases.tsv
 """
 import json

@@ -1,7 +1,8 @@
 /// The pipeline stage that makes entities of the name mentions of one article: mentions with
 /// one key are one entity (titles and possessives gone, aliases applied); then a surname joins
 /// the one full name that ends with it (`Stoltenberg` → `Jens Stoltenberg`, never when two
-/// people share it), and an acronym joins its expansion (`ISW` → `Institute for the Study of
+/// people share it), a first and last name the one fuller name with them (`Donald Trump` →
+/// `Donald J. Trump`), and an acronym joins its expansion (`ISW` → `Institute for the Study of
 /// War`, by initials or by a definition in brackets). Every lookup is a hash: a long article of
 /// many names costs time in proportion to its mentions.
 struct NameGrouper {
@@ -83,6 +84,8 @@ struct NameGrouper {
     /// or two words of the name, a longer name by its initials.
     private struct ShortFormIndex {
         private var bySuffix: [[String]: [Int]] = [:]
+        /// People of three words or more by first and last word (`Donald J. Trump`).
+        private var byFirstAndLast: [[String]: [Int]] = [:]
         private var byInitials: [String: [Int]] = [:]
 
         mutating func register(_ g: Group, at i: Int) {
@@ -92,6 +95,7 @@ struct NameGrouper {
                     bySuffix[Array(g.words.suffix(k)), default: []].append(i)
                     k += 1
                 }
+                if g.words.count >= 3 { byFirstAndLast[[g.words[0], g.words[g.words.count - 1]], default: []].append(i) }
             }
             guard g.words.count >= 2 else { return }
             for initials in AcronymRule.initials(of: g.words) where initials.count >= 2 {
@@ -105,8 +109,13 @@ struct NameGrouper {
             let words = name.words
             // A surname (or the last two words) of exactly one person: two people of one
             // surname in an article stay apart, each under its own full name.
-            if name.type == .person, words.count <= 2, let people = bySuffix[words] {
-                return people.count == 1 ? people[0] : nil
+            // `Donald Trump` is `Donald J. Trump` when no other Donald … Trump is in the article.
+            if name.type == .person, words.count <= 2 {
+                var people = bySuffix[words] ?? []
+                if words.count == 2, let fuller = byFirstAndLast[words] {
+                    for g in fuller where !people.contains(g) { people.append(g) }
+                }
+                if !people.isEmpty { return people.count == 1 ? people[0] : nil }
             }
             // The earliest name with these initials.
             guard words.count == 1 else { return nil }

@@ -45,6 +45,15 @@ enum IdentityCorpus {
              names: [("Boris Johnson", .person), ("Lyndon Johnson", .person), ("Johnson", .person)],
              expected: ["Boris Johnson|boris johnson: Boris Johnson", "Lyndon Johnson|lyndon johnson: Lyndon Johnson",
                         "Johnson|johnson: Johnson"]),
+        // A middle name or initial: first and last name join the fuller name, so the surname has one person to join.
+        Case(text: "Donald J. Trump spoke. Donald Trump's aide said Trump left.",
+             names: [("Donald J. Trump", .person), ("Donald Trump's", .person), ("Trump", .person)],
+             expected: ["Donald J. Trump|donald j trump: Donald J. Trump|Donald Trump's|Trump"]),
+        // Negative: two fuller names with that first and last name; `George Bush` could be either.
+        Case(text: "George H. W. Bush and George W. Bush met George Bush.",
+             names: [("George H. W. Bush", .person), ("George W. Bush", .person), ("George Bush", .person)],
+             expected: ["George H. W. Bush|george h w bush: George H. W. Bush", "George W. Bush|george w bush: George W. Bush",
+                        "George Bush|george bush: George Bush"]),
         // Negative: a place is not a person's surname.
         Case(text: "Denzel Washington flew to Washington.",
              names: [("Denzel Washington", .person), ("Washington", .place)],

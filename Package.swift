@@ -23,7 +23,7 @@ let package = Package(
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",
-            exclude: ["Names/Tools", "Money/Tools"],
+            exclude: ["Names/Tools", "Money/Tools", "Identity/Tools"],
             resources: [.copy("Resources")]
         ),
         // SQLite schema, migrations and queries.

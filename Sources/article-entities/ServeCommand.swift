@@ -48,7 +48,7 @@ enum ServeCommand {
             }
         }
         let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
-        let extractor = try EntityExtractor.bundled()
+        let extractor = try config.makeExtractor()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
                              openAPIDocument: OpenAPIDocument.bundled(), log: { AccessLog.line($0) })
@@ -59,7 +59,7 @@ enum ServeCommand {
         }
         let port = try server.start()
         let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
-        AccessLog.line("article-entities \(EntityExtractor.version) listening on http://\(shownHost):\(port) (database \(try config.databaseLocation()))")
+        AccessLog.line("article-entities \(extractor.versionWithAliases) listening on http://\(shownHost):\(port) (database \(try config.databaseLocation()))")
 
         let signals = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
             signal(sig, SIG_IGN)

@@ -16,6 +16,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libpq, PostgreSQL's own C client: synchronous calls suit the worker threads, no SwiftNIO.
+        .systemLibrary(
+            name: "CPostgreSQL",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // glibc's malloc_trim, to hand freed connection buffers back to the system.
         .systemLibrary(name: "CMalloc"),
         // Transport only: sockets, HTTP/1.1 parsing, limits. Knows nothing about articles.
@@ -28,6 +34,8 @@ let package = Package(
         ),
         // SQLite schema, migrations and queries.
         .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
+        // PostgreSQL connections, pool and migrations over libpq. Knows nothing about articles.
+        .target(name: "PostgresClient", dependencies: ["CPostgreSQL"]),
         // The web pages: static HTML, CSS and JavaScript over the JSON API, shipped in the binary.
         .target(name: "WebPages", resources: [.copy("Resources")]),
         // Routes and handlers: the one place that joins HTTP, extraction and storage.
@@ -43,6 +51,8 @@ let package = Package(
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),
+        // Run against ARTICLE_ENTITIES_TEST_POSTGRES_URL (Tests/Support/pg-cluster.sh); skipped without it.
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "EntityExtraction"]),
         // CSQLite: the store-failure tests hold a lock on the test database from a second connection.
         .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite", "WebPages"]),

@@ -47,7 +47,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     private static let fileKeys: [String: @Sendable (inout ServiceConfiguration, Any) throws -> Void] = [
         "host": { $0.host = try string($1, "host") },
         "port": { $0.port = try int($1, "port", 0...65535) },
-        "database": { $0.database = try string($1, "database") },
+        // Checked at once, so a mysql:// or http:// URL is refused at start-up, not opened as a path.
+        "database": { $0.database = try DatabaseLocation(string($1, "database")).setting },
         "max_body_bytes": { $0.maxBodyBytes = try int($1, "max_body_bytes", 1...1_073_741_824) },
         "max_header_bytes": { $0.maxHeaderBytes = try int($1, "max_header_bytes", 256...1_048_576) },
         "max_uri_bytes": { $0.maxURIBytes = try int($1, "max_uri_bytes", 64...1_048_576) },
@@ -105,7 +106,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
             guard let raw = environment["ARTICLE_ENTITIES_" + key.uppercased()] else { continue }
             let name = "ARTICLE_ENTITIES_" + key.uppercased()
             // Tokens are secrets: a message about them never repeats the value.
-            let shown = key == "api_tokens" ? name : "\(name)=\"\(raw)\""
+            // A database URL may hold a password: shown without it.
+            let shown = key == "api_tokens" ? name : "\(name)=\"\(key == "database" ? DatabaseLocation.redacted(raw) : raw)\""
             let value: Any
             if Self.booleanKeys.contains(key) {
                 switch raw.lowercased() {

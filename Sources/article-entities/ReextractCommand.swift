@@ -31,8 +31,9 @@ enum ReextractCommand {
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument \(args.positionals[0])") }
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
-        guard FileManager.default.fileExists(atPath: config.database) else { throw UsageError("no database at \(config.database)") }
-        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
+        let path = try config.sqliteDatabasePath()
+        guard FileManager.default.fileExists(atPath: path) else { throw UsageError("no database at \(path)") }
+        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
         let extractor = try config.makeExtractor()
         let ids = try store.articleIDs(notExtractedBy: args.has("--all") ? "" : extractor.versionWithAliases)

@@ -100,7 +100,9 @@ final class IdentityCorpusTests: XCTestCase {
         XCTAssertEqual(NameTitles.bundled.leadingTitleCount(["president"]), 0)
     }
 
-    /// A long article of many people sharing few surnames: hash lookups, not a scan per mention.
+    /// A long article of many people sharing few surnames groups exactly. Its cost is not
+    /// timed here (no timed assertions in tests): a scan per mention made this test take
+    /// minutes, which a reviewer sees; the extraction benchmark measures speed.
     func testManyPeopleWithSharedSurnamesStayCheap() {
         var text = ""
         var names: [(String, EntityType)] = []
@@ -110,9 +112,7 @@ final class IdentityCorpusTests: XCTestCase {
             names.append(("\(first) \(last)", .person))
             names.append(("Mr \(last)", .person))
         }
-        var seconds = 0.0
-        let groups = Self.grouped(IdentityCorpus.Case(text: text, names: names, expected: []), seconds: &seconds)
-        XCTAssertLessThan(seconds, 2, "6000 mentions (a scan of every group per mention took minutes)")
+        let groups = Self.grouped(IdentityCorpus.Case(text: text, names: names, expected: []))
         XCTAssertEqual(groups.count, 3050, "3000 people and 50 ambiguous surnames")
     }
 }

@@ -2,11 +2,13 @@ import Foundation
 import EntityExtraction
 
 /// `received_at` as the API writes it: RFC 3339 in UTC to the second (`2024-03-14T15:02:11Z`),
-/// the second rounded down. Hand-written because `ISO8601DateFormatter` cost more per POST
-/// than hashing the article.
+/// the instant rounded to the millisecond and then down to the second, as the
+/// `ISO8601DateFormatter` it replaces did (which cost more per POST than hashing the article).
 enum UTCTimestamp {
     static func seconds(_ date: Date) -> String {
-        let total = Int64(date.timeIntervalSince1970.rounded(.down))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var total = milliseconds / 1000
+        if milliseconds % 1000 < 0 { total -= 1 }
         var day = total / 86_400
         var rest = total % 86_400
         if rest < 0 { rest += 86_400; day -= 1 }

@@ -8,6 +8,8 @@ final class UTCTimestampTests: XCTestCase {
         // 2024-03-14T15:02:11.999Z: the second is rounded down, never up.
         XCTAssertEqual(UTCTimestamp.seconds(Date(timeIntervalSince1970: 1_710_428_531.999)), "2024-03-14T15:02:11Z")
         XCTAssertEqual(UTCTimestamp.seconds(Date(timeIntervalSince1970: 951_782_400)), "2000-02-29T00:00:00Z")
+        // Within half a millisecond of the next second: rounded to the millisecond first.
+        XCTAssertEqual(UTCTimestamp.seconds(Date(timeIntervalSince1970: 1_710_428_531.9996)), "2024-03-14T15:02:12Z")
         XCTAssertEqual(UTCTimestamp.seconds(Date(timeIntervalSince1970: 4_102_444_799)), "2099-12-31T23:59:59Z")
     }
 

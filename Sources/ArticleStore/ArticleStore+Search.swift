@@ -86,22 +86,33 @@ extension ArticleStore {
                        [.real(rank), .real(rank), .int(rowid)])
         }
         let limit = max(1, query.limit)
-        let sql = """
-            SELECT \(Self.articleColumns), articles_fts.rank, articles_fts.rowid,
-                   snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
+        // Two steps: rank and pick the page over ids alone, then read the page's rows
+        // and snippets. In one query SQLite would build every match's row and snippet
+        // before sorting them.
+        let ranked = """
+            SELECT articles_fts.rank, articles_fts.rowid
             FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
             \(filter.sql)
             ORDER BY articles_fts.rank, articles_fts.rowid LIMIT ?
             """
-        let rows = try read { db in
-            try db.query(sql, filter.values + [.int(limit + 1)]) { row in
-                (hit: ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(11))),
-                 rank: row.double(9), rowid: row.int(10))
+        let page = """
+            SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
+            FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
+            """
+        let (hits, more) = try read { db in
+            let ranks = try db.query(ranked, filter.values + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
+            let hits = try ranks.prefix(limit).map { hit in
+                let found = try db.query(page, [.text(query.terms.expression), .int(hit.rowid)]) { row in
+                    ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))
+                }
+                guard let article = found.first else { throw StoreError.corrupt("search hit \(hit.rowid) has no article") }
+                return (hit: article, rank: hit.rank, rowid: hit.rowid)
             }
+            return (hits, ranks.count > limit)
         }
-        let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { Cursor.encode(kind: "search", ["\($0.rank)", String($0.rowid)]) } : nil
-        return Page(items: page.map(\.hit), nextCursor: next)
+        let next = more ? hits.last.map { Cursor.encode(kind: "search", ["\($0.rank)", String($0.rowid)]) } : nil
+        return Page(items: hits.map(\.hit), nextCursor: next)
     }
 
     /// Splits snippet()'s output at the markers it was given (U+E000 before a match,

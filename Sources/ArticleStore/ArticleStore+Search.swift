@@ -65,9 +65,13 @@ public struct SearchTerms: Sendable, Hashable {
 }
 
 extension ArticleStore {
+    /// Most matches a search ranks: the most recently stored ones.
+    public static let rankedWindow = 1_000
+
     /// Articles matching the terms, ranked by bm25 (title words weigh ten times text
-    /// words), ties by the order they were stored. Ranks depend on the whole archive, so
-    /// a search's later pages are exact only while the archive does not change.
+    /// words), ties by the order they were stored; of more than `rankedWindow` matches,
+    /// the newest stored are ranked. Ranks depend on the whole archive, so a search's
+    /// later pages are exact only while the archive does not change.
     public func search(_ query: ArticleSearchQuery) throws -> Page<ArticleHit> {
         var filter = WhereClause()
         filter.add("articles_fts MATCH ?", [.text(query.terms.expression)])
@@ -79,21 +83,28 @@ extension ArticleStore {
         } else {
             filter.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)", query.type) { .text($0.rawValue) }
         }
+        var after = ""
+        var afterValues: [SQLiteValue] = []
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: "search", count: 2)
             guard let rank = Double(fields[0]), let rowid = Int(fields[1]) else { throw StoreError.invalidCursor }
-            filter.add("(articles_fts.rank > ? OR (articles_fts.rank = ? AND articles_fts.rowid > ?))",
-                       [.real(rank), .real(rank), .int(rowid)])
+            after = "WHERE (rank > ? OR (rank = ? AND rowid > ?))"
+            afterValues = [.real(rank), .real(rank), .int(rowid)]
         }
         let limit = max(1, query.limit)
-        // Two steps: rank and pick the page over ids alone, then read the page's rows
-        // and snippets. In one query SQLite would build every match's row and snippet
-        // before sorting them.
+        // Two steps: rank and pick the page over ids alone, then read the page's rows and
+        // snippets (in one query SQLite would build every match's row and snippet before
+        // sorting). bm25 costs microseconds a match, so it ranks the newest
+        // `rankedWindow` matches only: all of them for any but the commonest words.
         let ranked = """
-            SELECT articles_fts.rank, articles_fts.rowid
-            FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
-            \(filter.sql)
-            ORDER BY articles_fts.rank, articles_fts.rowid LIMIT ?
+            SELECT rank, rowid FROM (
+                SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
+                FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+                \(filter.sql)
+                ORDER BY articles_fts.rowid DESC LIMIT \(Self.rankedWindow)
+            )
+            \(after)
+            ORDER BY rank, rowid LIMIT ?
             """
         let page = """
             SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
@@ -101,7 +112,7 @@ extension ArticleStore {
             WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
             """
         let (hits, more) = try read { db in
-            let ranks = try db.query(ranked, filter.values + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
+            let ranks = try db.query(ranked, filter.values + afterValues + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
             let hits = try ranks.prefix(limit).map { hit in
                 let found = try db.query(page, [.text(query.terms.expression), .int(hit.rowid)]) { row in
                     ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))

@@ -100,7 +100,9 @@ enum Schema {
         Migration(version: 4, name: "articles_fts", sql: """
             ALTER TABLE articles ADD COLUMN search_rowid INTEGER;
             UPDATE articles SET search_rowid = rowid;
-            CREATE UNIQUE INDEX articles_search_rowid ON articles (search_rowid);
+            -- Also covers the search's filters on date and id, so ranking many matches
+            -- never reads the article rows themselves.
+            CREATE UNIQUE INDEX articles_search_rowid ON articles (search_rowid, published_at, id);
             CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, text, content = 'articles', content_rowid = 'search_rowid',
                 tokenize = 'unicode61 remove_diacritics 2'

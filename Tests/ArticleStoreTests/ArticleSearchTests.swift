@@ -102,6 +102,7 @@ final class ArticleSearchTests: StoreTestCase {
                 """, [.text("\"x\"")]) { $0.text(3) }
         }
         XCTAssertTrue(plan.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(plan)")
-        XCTAssertTrue(plan.contains { $0.contains("SEARCH a USING INDEX articles_search_rowid") }, "\(plan)")
+        XCTAssertTrue(plan.contains { $0.contains("SEARCH a USING COVERING INDEX articles_search_rowid") }, "\(plan)")
+        XCTAssertFalse(plan.contains { $0.hasPrefix("SCAN a") }, "\(plan)")
     }
 }

@@ -131,15 +131,21 @@ def main():
     person = Zipf(people, rng, 1.05)
     org = Zipf(orgs, rng, 1.05)
     sources = sorted(g["media"])
+    pickers = {"person": person, "org": org, "place": place, "city": city}
 
-    def named_sentence():
-        p, o, c, t = person.pick(), org.pick(), place.pick(), rng.choice(TOPICS)
+    def named_sentence(cast):
+        # Mostly the article's own cast (as a story keeps naming the same people and
+        # places), sometimes anyone.
+        def one(kind):
+            return rng.choice(cast[kind]) if rng.random() < 0.8 else pickers[kind].pick()
+        p, o, c, t = one("person"), one("org"), one("place"), rng.choice(TOPICS)
         forms = [
             f"{p}, the {rng.choice(ROLES)} of {o}, {rng.choice(VERBS)} that talks on {t} with {c} would continue.",
-            f"Officials in {city.pick()} and {c} met {p} to discuss {t}.",
+            f"Officials in {one('city')} and {c} met {p} to discuss {t}.",
             f"{o} {rng.choice(VERBS)} that {t} in {c} had become its main concern.",
-            f"\"We will not give up on {t},\" {p} {rng.choice(VERBS)} in {city.pick()}.",
-            f"Delegations from {c} and {place.pick()} arrived in {city.pick()} for a meeting with {o}.",
+            f"\"We will not give up on {t},\" {p.split()[-1]} {rng.choice(VERBS)} in {one('city')}.",
+            f"Delegations from {c} and {one('place')} arrived in {one('city')} for a meeting with {o}.",
+            f"{p.split()[-1]} has led {o} since it moved to {one('city')}.",
         ]
         return rng.choice(forms)
 
@@ -147,16 +153,18 @@ def main():
     days = datetime.date(2025, 12, 31).toordinal() - start
     out = sys.stdout
     for n in range(args.count):
+        cast = {"person": [person.pick() for _ in range(3)], "org": [org.pick() for _ in range(2)],
+                "place": [place.pick() for _ in range(3)], "city": [city.pick() for _ in range(2)]}
         sentences = []
         for _ in range(rng.randint(18, 34)):
             r = rng.random()
-            sentences.append(rng.choice(money) if r < 0.2 else rng.choice(dates) if r < 0.4 else named_sentence())
+            sentences.append(rng.choice(money) if r < 0.2 else rng.choice(dates) if r < 0.4 else named_sentence(cast))
         paragraphs, i = [], 0
         while i < len(sentences):
             k = rng.randint(2, 4)
             paragraphs.append(" ".join(sentences[i:i + k]))
             i += k
-        subject = place.pick()
+        subject = cast["place"][0]
         title = f"{subject}: {rng.choice(TOPICS)} {rng.choice(['in focus', 'under pressure', 'after talks', 'again'])}"
         source = rng.choice(sources)
         article = {

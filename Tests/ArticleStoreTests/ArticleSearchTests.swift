@@ -86,6 +86,25 @@ final class ArticleSearchTests: StoreTestCase {
         XCTAssertThrowsError(try search("budget", cursor: "bm90LWEtY3Vyc29y")) { XCTAssertEqual($0 as? StoreError, .invalidCursor) }
     }
 
+    /// Ranking costs microseconds a match, so beyond `rankedWindow` matches only the most
+    /// recently stored are ranked: the best-matching but oldest article falls outside.
+    func testOnlyTheNewestMatchesAreRankedWhenThereAreVeryMany() throws {
+        let oldest = try insert("Grain grain grain.", title: "Grain", published: "2024-01-01")
+        let many = (0..<ArticleStore.rankedWindow).map { i in
+            BatchArticle(article: NewArticle(text: "Some grain was sold, story \(i).", publishedAt: day("2024-02-01")),
+                         extraction: Fixtures.extraction([]), textHash: ArticleStore.textHash(of: "Some grain was sold, story \(i)."))
+        }
+        XCTAssertEqual(try store.insertMany(many).filter { (try? $0.get().created) == true }.count, ArticleStore.rankedWindow)
+        let newest = try insert("Grain, grain, grain and grain.", published: "2024-03-01")
+        let first = try search("grain", limit: 2).items.map(\.article.id)
+        XCTAssertEqual(first.first, newest.id)
+        XCTAssertFalse(first.contains(oldest.id))
+        // Filters apply before the window: asking for January finds the oldest again.
+        var january = ArticleSearchQuery(terms: try XCTUnwrap(SearchTerms("grain")))
+        january.until = day("2024-01-31")
+        XCTAssertEqual(try store.search(january).items.map(\.article.id), [oldest.id])
+    }
+
     func testFiltersCombineWithTheSearch() throws {
         _ = try insert("Energy prices rose.", published: "2023-12-01")
         let recent = try insert("Energy prices fell.", published: "2024-03-01", received: 1)
@@ -97,12 +116,18 @@ final class ArticleSearchTests: StoreTestCase {
     func testQueryPlanUsesTheFullTextIndex() throws {
         let plan = try store.read { db in
             try db.query("""
-                EXPLAIN QUERY PLAN SELECT a.id FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, articles_fts.rowid
-                """, [.text("\"x\"")]) { $0.text(3) }
+                EXPLAIN QUERY PLAN SELECT rank, rowid FROM (
+                    SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
+                    FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+                    WHERE articles_fts MATCH ? AND a.published_at >= ?
+                    ORDER BY articles_fts.rowid DESC LIMIT 1000
+                ) ORDER BY rank, rowid LIMIT 21
+                """, [.text("\"x\""), .text("2024-01-01")]) { $0.text(3) }
         }
         XCTAssertTrue(plan.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(plan)")
         XCTAssertTrue(plan.contains { $0.contains("SEARCH a USING COVERING INDEX articles_search_rowid") }, "\(plan)")
-        XCTAssertFalse(plan.contains { $0.hasPrefix("SCAN a") }, "\(plan)")
+        XCTAssertFalse(plan.contains { $0.hasPrefix("SCAN a ") }, "\(plan)")
+        // The window comes in rowid order from the index; only the window itself is sorted.
+        XCTAssertEqual(plan.filter { $0.contains("TEMP B-TREE") }.count, 1, "\(plan)")
     }
 }

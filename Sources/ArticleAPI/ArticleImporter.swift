@@ -32,16 +32,28 @@ public struct ArticleImporter: Sendable {
         self.clock = clock
     }
 
-    private enum Prepared {
+    fileprivate enum Prepared: Sendable {
         case refused(Int, String)
         case existing(String)
         case ready(BatchArticle)
     }
 
-    /// Decodes and extracts every line (on up to `parallelism` threads), then stores the
-    /// new articles in one transaction. One outcome per line, in order. Throws only when
-    /// that transaction fails as a whole, and then nothing of the call is stored.
+    /// Lines decoded and extracted, ready for `store`.
+    public struct PreparedLines: Sendable {
+        fileprivate let items: [Prepared]
+        public var count: Int { items.count }
+    }
+
+    /// `prepare` then `store`: one outcome per line, in order. Throws only when the
+    /// transaction fails as a whole, and then nothing of the call is stored.
     public func importLines(_ lines: [[UInt8]], parallelism: Int = 1) throws -> [Outcome] {
+        try store(prepare(lines, parallelism: parallelism))
+    }
+
+    /// Decodes and extracts every line, on up to `parallelism` threads. Touches the
+    /// database only to skip articles already stored, so a caller may prepare the next
+    /// lines while the previous ones are being stored.
+    public func prepare(_ lines: [[UInt8]], parallelism: Int = 1) -> PreparedLines {
         var prepared = [Prepared](repeating: .refused(500, "not read"), count: lines.count)
         prepared.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots  // each iteration writes only its own slot
@@ -56,10 +68,16 @@ public struct ArticleImporter: Sendable {
                 for i in lines.indices { work(i) }
             }
         }
+        return PreparedLines(items: prepared)
+    }
+
+    /// Stores the prepared new articles in one transaction (an article stored since it
+    /// was prepared answers `existing`, as for a POST).
+    public func store(_ prepared: PreparedLines) throws -> [Outcome] {
         var batch: [BatchArticle] = []
-        for case .ready(let article) in prepared { batch.append(article) }
+        for case .ready(let article) in prepared.items { batch.append(article) }
         var stored = try store.insertMany(batch).makeIterator()
-        return prepared.map { item in
+        return prepared.items.map { item in
             switch item {
             case .refused(let status, let detail): return .refused(status: status, detail: detail)
             case .existing(let id): return .existing(id: id)

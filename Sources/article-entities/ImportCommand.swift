@@ -58,21 +58,41 @@ enum ImportCommand {
         var counts = (created: 0, existing: 0, refused: 0)
         var linesRead = 0
         var pending: [(number: Int, bytes: [UInt8])] = []
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            let outcomes = try importer.importLines(pending.map(\.bytes), parallelism: jobs)
-            for (line, outcome) in zip(pending, outcomes) {
+        // One batch is stored on `storing` while the next is extracted here: storage runs
+        // on one thread, so without the overlap the other cores would wait for it.
+        let storing = DispatchQueue(label: "import.store")
+        var inFlight: (lines: [Int], linesRead: Int, result: ResultBox)?
+        func finishInFlight() throws {
+            guard let batch = inFlight else { return }
+            inFlight = nil
+            batch.result.done.wait()
+            let outcomes: [ArticleImporter.Outcome]
+            do { outcomes = try batch.result.value!.get() } catch {
+                throw BatchFailure(firstLine: batch.lines.first ?? 0, error: error)
+            }
+            for (number, outcome) in zip(batch.lines, outcomes) {
                 switch outcome {
                 case .created: counts.created += 1
                 case .existing: counts.existing += 1
                 case .refused(let status, let detail):
                     counts.refused += 1
                     progress.clear()
-                    StandardError.write("line \(line.number): \(status) \(detail)\n")
+                    StandardError.write("line \(number): \(status) \(detail)\n")
                 }
             }
+            progress.update(done: batch.linesRead)
+        }
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let prepared = importer.prepare(pending.map(\.bytes), parallelism: jobs)
+            try finishInFlight()
+            let box = ResultBox()
+            storing.async {
+                box.value = Result { try importer.store(prepared) }
+                box.done.signal()
+            }
+            inFlight = (pending.map(\.number), linesRead, box)
             pending.removeAll(keepingCapacity: true)
-            progress.update(done: linesRead)
         }
         do {
             while let line = reader.next() {
@@ -82,10 +102,10 @@ enum ImportCommand {
                 if pending.count >= batchSize { try flush() }
             }
             try flush()
-        } catch {
+            try finishInFlight()
+        } catch let failure as BatchFailure {
             progress.clear()
-            let first = pending.first?.number ?? linesRead
-            StandardError.write("error: storing the batch from line \(first) failed: \(error)\n"
+            StandardError.write("error: storing the batch from line \(failure.firstLine) failed: \(failure.error)\n"
                                 + "the lines before it are stored; run the same import again to continue\n")
             return 1
         }
@@ -96,6 +116,17 @@ enum ImportCommand {
                             + "\(counts.created) stored, \(counts.existing) already stored, \(counts.refused) refused, in "
                             + String(format: "%.1f s (%.0f articles/s)\n", progress.elapsed, progress.rate(done: articles)))
         return counts.refused > 0 ? 3 : 0
+    }
+
+    /// The outcome of a batch stored on another thread, handed back once it is done.
+    final class ResultBox: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var value: Result<[ArticleImporter.Outcome], any Error>?  // written before `done` is signalled
+    }
+
+    struct BatchFailure: Error {
+        let firstLine: Int
+        let error: any Error
     }
 
     /// Lines in a regular file (a quick pass, for the progress line's total); nil for

@@ -42,19 +42,20 @@ enum ImportCommand {
             return 0
         }
         guard args.positionals.count == 1 else { throw UsageError("give one input file (FILE.jsonl, or - for standard input)") }
-        let path = args.positionals[0]
+        let input = args.positionals[0]
         let batchSize = try args.int("--batch", range: 1...10_000) ?? 200
         let jobs = try args.int("--jobs", range: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
-        var reader = try LineReader(path: path)
-        let folder = (config.database as NSString).deletingLastPathComponent
+        var reader = try LineReader(path: input)
+        let path = try config.sqliteDatabasePath()
+        let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
+        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
-        let importer = ArticleImporter(store: store, extractor: try CommandExtractor.make(config), configuration: config)
+        let importer = ArticleImporter(store: store, extractor: try config.makeExtractor(), configuration: config)
 
-        var progress = ProgressLine(total: isatty(STDERR_FILENO) == 1 ? lineCount(path) : nil)
+        var progress = ProgressLine(total: isatty(STDERR_FILENO) == 1 ? lineCount(input) : nil)
         var counts = (created: 0, existing: 0, refused: 0)
         var linesRead = 0
         var pending: [(number: Int, bytes: [UInt8])] = []
@@ -112,7 +113,7 @@ enum ImportCommand {
         progress.update(done: linesRead, force: true)
         progress.clear()
         let articles = counts.created + counts.existing + counts.refused
-        StandardError.write("imported \(path == "-" ? "standard input" : path): \(articles) article\(articles == 1 ? "" : "s"), "
+        StandardError.write("imported \(input == "-" ? "standard input" : input): \(articles) article\(articles == 1 ? "" : "s"), "
                             + "\(counts.created) stored, \(counts.existing) already stored, \(counts.refused) refused, in "
                             + String(format: "%.1f s (%.0f articles/s)\n", progress.elapsed, progress.rate(done: articles)))
         return counts.refused > 0 ? 3 : 0

@@ -11,7 +11,9 @@ enum ReextractCommand {
     USAGE: article-entities reextract [--config FILE] [--database PATH] [--all] [--batch N] [--jobs N]
 
     Re-runs extraction over every stored article whose extractor_version differs from
-    this binary's (\(EntityExtractor.version)), --batch articles a transaction, and at the
+    this binary's (\(EntityExtractor.version), with `+aliases.<hash>` when an alias file is in
+    use, so editing Config/aliases.json makes every article due), --batch articles a
+    transaction, and at the
     end prints what changed: entities added and removed, per type (an entity is its type
     and key). Safe to run while the service is serving.
 
@@ -40,13 +42,14 @@ enum ReextractCommand {
         let jobs = try args.int("--jobs", range: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
-        guard FileManager.default.fileExists(atPath: config.database) else { throw UsageError("no database at \(config.database)") }
-        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
+        let path = try config.sqliteDatabasePath()
+        guard FileManager.default.fileExists(atPath: path) else { throw UsageError("no database at \(path)") }
+        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
-        let extractor = try CommandExtractor.make(config)
+        let extractor = try config.makeExtractor()
         let settings = config
 
-        let (queued, resumed) = try store.queueReextraction(notExtractedBy: args.has("--all") ? nil : EntityExtractor.version)
+        let (queued, resumed) = try store.queueReextraction(notExtractedBy: args.has("--all") ? nil : extractor.versionWithAliases)
         if resumed { print("resuming an interrupted run: \(queued) article\(queued == 1 ? "" : "s") left") }
         var progress = ProgressLine(total: queued)
         var changes = ExtractionChanges()
@@ -68,7 +71,7 @@ enum ReextractCommand {
             // An article deleted since it was queued has no extraction: storing an empty
             // one for it finds no article and only takes it off the queue.
             let items = zip(ids, extractions).map { id, extraction in
-                (articleID: id, extraction: extraction ?? Extraction(entities: [], figures: [], extractorVersion: EntityExtractor.version))
+                (articleID: id, extraction: extraction ?? Extraction(entities: [], figures: [], extractorVersion: extractor.versionWithAliases))
             }
             for change in try store.reextract(items) { if let change { changes.add(change) } }
             done += ids.count

@@ -9,8 +9,9 @@ extension ArticleAPI {
     /// `max_body_bytes`): enough for bulk loading, small enough to answer in seconds.
     static let maxBatchLines = 1_000
 
-    /// `GET /v1/articles?q=`: ranked hits, each with a snippet (an HTML fragment: the text
-    /// escaped, the matched words in `<mark>`).
+    /// `GET /v1/articles?q=`: ranked hits, each with a snippet: plain text, with the
+    /// matched words given as code point offsets into it (as entity mentions are given
+    /// into the article), so a page escapes the text and marks the words itself.
     func searchArticles(_ q: QueryParameters, text: String) throws -> HTTPResponse {
         guard let terms = SearchTerms(text) else {
             throw APIProblem.badRequest("q has no word to search for: give one or more words, \"a phrase\" or a prefix*")
@@ -25,27 +26,30 @@ extension ArticleAPI {
         try Self.checkOrder(since: query.since, until: query.until)
         return Self.pageResponse("articles", try store.search(query), itemSize: 600) { w, hit in
             ArticleJSON.writeFields(hit.article, to: &w, includeText: false)
-            w.field("snippet", Self.snippetHTML(hit.snippet))
+            Self.writeSnippet(hit.snippet, to: &w)
         }
     }
 
-    static func snippetHTML(_ parts: [(text: String, match: Bool)]) -> String {
-        var html = ""
+    static func writeSnippet(_ parts: [(text: String, match: Bool)], to w: inout JSONWriter) {
+        var text = ""
+        var offset = 0
+        var matches: [(start: Int, end: Int)] = []
         for part in parts {
-            var escaped = ""
-            for c in part.text.unicodeScalars {
-                switch c {
-                case "&": escaped += "&amp;"
-                case "<": escaped += "&lt;"
-                case ">": escaped += "&gt;"
-                case "\"": escaped += "&quot;"
-                case "'": escaped += "&#39;"
-                default: escaped.unicodeScalars.append(c)
-                }
-            }
-            html += part.match ? "<mark>" + escaped + "</mark>" : escaped
+            let length = part.text.unicodeScalars.count
+            if part.match { matches.append((offset, offset + length)) }
+            text += part.text
+            offset += length
         }
-        return html
+        w.field("snippet", text)
+        w.key("snippet_matches")
+        w.beginArray()
+        for m in matches {
+            w.beginObject()
+            w.field("start", m.start)
+            w.field("end", m.end)
+            w.endObject()
+        }
+        w.endArray()
     }
 
     /// `POST /v1/articles/batch`: one NDJSON result line per non-blank input line.

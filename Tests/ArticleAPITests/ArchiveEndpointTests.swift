@@ -80,7 +80,7 @@ final class ArchiveEndpointTests: XCTestCase {
         XCTAssertEqual(try fixture.store.articleCount(), 0)
     }
 
-    func testSearchRanksAndGivesAnEscapedSnippet() throws {
+    func testSearchRanksAndGivesASnippetWithItsMatches() throws {
         let low = try client.postJSON("/v1/articles", ["text": "Shells & <ammunition> ran short near Bakhmut.", "published_at": "2024-03-01"])
         let high = try client.postJSON("/v1/articles", ["text": "Ammunition, ammunition: NATO needs ammunition.", "title": "Ammunition",
                                                         "published_at": "2024-03-02"])
@@ -89,7 +89,12 @@ final class ArchiveEndpointTests: XCTestCase {
         XCTAssertEqual(r.status, 200, r.text)
         let items = try XCTUnwrap(r.json["articles"] as? [[String: Any]])
         XCTAssertEqual(items.map { $0["id"] as? String }, [high.json["id"] as? String, low.json["id"] as? String])
-        XCTAssertEqual(items[1]["snippet"] as? String, "Shells &amp; &lt;<mark>ammunition</mark>&gt; ran short near Bakhmut.")
+        XCTAssertEqual(items[1]["snippet"] as? String, "Shells & <ammunition> ran short near Bakhmut.")
+        XCTAssertEqual(items[1]["snippet_matches"] as? [[String: Int]], [["start": 10, "end": 20]])
+        // The passage with the most matches: the text's three rather than the title's one.
+        XCTAssertEqual(items[0]["snippet"] as? String, "Ammunition, ammunition: NATO needs ammunition.")
+        XCTAssertEqual(items[0]["snippet_matches"] as? [[String: Int]],
+                       [["start": 0, "end": 10], ["start": 12, "end": 22], ["start": 35, "end": 45]])
         XCTAssertEqual(items[1]["characters"] as? Int, 45)
         XCTAssertTrue(r.json.keys.contains("next_cursor"))
 

@@ -29,7 +29,8 @@ extension ArticleAPI {
     }
 
     func listArticles(_ req: HTTPRequest) throws -> HTTPResponse {
-        let q = try QueryParameters(req, allowed: ["limit", "cursor", "entity", "type", "since", "until"])
+        let q = try QueryParameters(req, allowed: ["limit", "cursor", "entity", "type", "since", "until", "q"])
+        if let text = try q.string("q") { return try searchArticles(q, text: text) }
         var query = ArticleListQuery()  // with text: each listed article reports its length in characters
         query.limit = try q.int("limit", default: 20, range: 1...100)
         query.cursor = try q.string("cursor")

@@ -11,8 +11,14 @@ extension ArticleAPI {
     /// Extraction within the configured time budget, refused when it finds more mentions
     /// than an article may store.
     func boundedExtraction(_ text: String, publishedAt: CivilDate) throws -> Extraction {
+        try Self.boundedExtraction(text, publishedAt: publishedAt, extractor: extractor, configuration: configuration, clock: clock)
+    }
+
+    /// The same for callers without an `ArticleAPI` (bulk import).
+    static func boundedExtraction(_ text: String, publishedAt: CivilDate, extractor: EntityExtractor,
+                                  configuration: ServiceConfiguration, clock: @escaping ExtractionDeadline.Clock) throws -> Extraction {
         let deadline = ExtractionDeadline(seconds: configuration.extractionTimeoutSeconds, clock: clock)
-        let extraction = try extractor.extract(text, options: extractionOptions(publishedAt: publishedAt), deadline: deadline)
+        let extraction = try extractor.extract(text, options: configuration.extractionOptions(publishedAt: publishedAt), deadline: deadline)
         let mentions = extraction.entities.reduce(0) { $0 + $1.mentions.count }
         let cap = configuration.maxMentionsPerArticle
         if max(mentions, extraction.figures.count) > cap {

@@ -72,6 +72,8 @@ public final class ArticleAPI: HTTPResponder {
     static func operation(_ request: HTTPRequest) -> String {
         switch (request.method, request.path) {
         case ("POST", "/v1/articles"): return "storing the article"
+        case ("POST", "/v1/articles/batch"): return "storing the articles"
+        case ("POST", _) where request.path.hasSuffix("/reextract"): return "re-extracting the article"
         case ("DELETE", _): return "deleting the article"
         case ("POST", "/v1/extract"): return "reading the text"
         default: return "reading from the article store"
@@ -84,6 +86,8 @@ public final class ArticleAPI: HTTPResponder {
         r.add("GET", "/v1/articles") { api, req, _ in try api.listArticles(req) }
         r.add("GET", "/v1/articles/{id}") { api, req, p in try api.getArticle(req, id: p["id"]!) }
         r.add("DELETE", "/v1/articles/{id}") { api, req, p in try api.deleteArticle(req, id: p["id"]!) }
+        r.add("POST", "/v1/articles/batch") { api, req, _ in try api.importBatch(req) }
+        r.add("POST", "/v1/articles/{id}/reextract") { api, req, p in try api.reextractArticle(req, id: p["id"]!) }
         r.add("GET", "/v1/articles/{id}/entities") { api, req, p in try api.articleEntities(req, id: p["id"]!) }
         r.add("GET", "/v1/figures") { api, req, _ in try api.listFigures(req) }
         r.add("GET", "/v1/figures/summary") { api, req, _ in try api.summarizeFigures(req) }

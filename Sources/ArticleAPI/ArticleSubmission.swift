@@ -54,6 +54,16 @@ struct ArticleSubmission {
 
     private init(text: String) { self.text = text }
 
+    /// One line of an NDJSON import: a JSON object as POST takes, checked the same way.
+    static func decodeLine(_ line: [UInt8]) throws -> ArticleSubmission {
+        guard String(validating: line, as: UTF8.self) != nil else { throw APIProblem.badRequest("the line is not valid UTF-8") }
+        let submission = try fromJSON(line, allowed: Set(metadataFields), what: "the line")
+        guard submission.text.contains(where: { !$0.isWhitespace }) else {
+            throw APIProblem(422, "text is empty: there is nothing to read")
+        }
+        return submission
+    }
+
     private static func charset(_ contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -62,18 +72,18 @@ struct ArticleSubmission {
         return nil
     }
 
-    private static func fromJSON(_ body: [UInt8], allowed: Set<String>) throws -> ArticleSubmission {
+    private static func fromJSON(_ body: [UInt8], allowed: Set<String>, what: String = "the body") throws -> ArticleSubmission {
         let document: RequestJSON
         do { document = try RequestJSON.parse(body) } catch {
             switch error {
             case .duplicateKey(let key):
-                throw APIProblem.badRequest("the key \"\(key)\" appears more than once in the JSON body; give each field once")
-            case .tooDeep(let levels): throw APIProblem.badRequest("the body is not valid JSON: nested deeper than \(levels) levels")
-            case .syntax(let why): throw APIProblem.badRequest("the body is not valid JSON: \(why)")
+                throw APIProblem.badRequest("the key \"\(key)\" appears more than once in \(what == "the body" ? "the JSON body" : what); give each field once")
+            case .tooDeep(let levels): throw APIProblem.badRequest("\(what) is not valid JSON: nested deeper than \(levels) levels")
+            case .syntax(let why): throw APIProblem.badRequest("\(what) is not valid JSON: \(why)")
             }
         }
         guard case .object(let members) = document else {
-            throw APIProblem.badRequest("the body must be a JSON object such as {\"text\": \"…\"}")
+            throw APIProblem.badRequest("\(what) must be a JSON object such as {\"text\": \"…\"}")
         }
         var fields: [String: RequestJSON] = [:]
         for (key, value) in members {

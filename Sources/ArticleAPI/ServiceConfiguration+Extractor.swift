@@ -5,7 +5,7 @@ extension ServiceConfiguration {
     /// Where the operator's aliases are looked for when no setting names a file.
     public static let defaultAliasesFile = "Config/aliases.json"
 
-    /// The one extractor `serve`, `extract` and `reextract` all build, so that every command
+    /// The one extractor `serve`, `extract`, `import` and `reextract` all build, so that every command
     /// extracts alike: the bundled model, titles and aliases, with the operator's alias file
     /// (`aliases_file`) over the aliases. A missing file at the default path means no operator
     /// aliases; a missing file anywhere else, or a bad one, is a start-up error.

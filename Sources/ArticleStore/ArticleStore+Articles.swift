@@ -15,34 +15,42 @@ extension ArticleStore {
     public func insert(_ article: NewArticle, extraction: Extraction,
                        textHash: String? = nil) throws -> (article: StoredArticle, created: Bool) {
         let hash = textHash ?? Self.textHash(of: article.text)
-        let receivedAt = Timestamp.format(article.receivedAt)
-        let publishedAt = article.publishedAt.description
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
         let rendered = render(extraction.entities)
         let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool) in
-            let id = Self.newArticleID()
-            do {
-                try db.run("""
-                    INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
-                          .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
-                          .text(extraction.extractorVersion)])
-            } catch StoreError.sqlite(let code, let message) where code == Self.uniqueViolation {
-                // Stored meanwhile (the unique index is the duplicate check): answer with that one.
-                if let existing = try Self.find(article, hash: hash, in: db) { return (existing, false) }
-                throw StoreError.sqlite(code: code, message: message)
-            }
-            try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
-            try Self.writeRendered(rendered, articleID: id, in: db)
-            let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
-                                       publishedAt: article.publishedAt,
-                                       receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
-                                       textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
-            return (stored, true)
+            try Self.insertRow(article, extraction: extraction, hash: hash, valuesJSON: valuesJSON, rendered: rendered, in: db)
         }, transaction: { batch in try write(batch) })
         if result.created { countChanged(by: 1) }
         return result
+    }
+
+    /// Writes one new article and its extraction on `db` (inside the caller's transaction),
+    /// or finds the same article already stored. Shared by `insert` and `insertMany`.
+    static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, valuesJSON: [String?],
+                          rendered: RenderedSet?, in db: SQLiteConnection) throws -> (article: StoredArticle, created: Bool) {
+        let id = newArticleID()
+        let receivedAt = Timestamp.format(article.receivedAt)
+        let publishedAt = article.publishedAt.description
+        do {
+            // search_rowid: the full-text index's key (see Schema), one past the largest, from its unique index.
+            try db.run("""
+                INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version, search_rowid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(search_rowid), 0) + 1 FROM articles))
+                """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
+                      .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
+                      .text(extraction.extractorVersion)])
+        } catch StoreError.sqlite(let code, let message) where code == uniqueViolation {
+            // Stored meanwhile (the unique index is the duplicate check): answer with that one.
+            if let existing = try find(article, hash: hash, in: db) { return (existing, false) }
+            throw StoreError.sqlite(code: code, message: message)
+        }
+        try writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
+        try writeRendered(rendered, articleID: id, in: db)
+        let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
+                                   publishedAt: article.publishedAt,
+                                   receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
+                                   textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
+        return (stored, true)
     }
 
     /// SQLITE_CONSTRAINT_UNIQUE.
@@ -59,17 +67,23 @@ extension ArticleStore {
         let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
         let rendered = render(extraction.entities)
         return try write { db in
-            let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
-            guard let publishedAt = rows.first else { return false }
-            // Mentions and figures cascade from their entities' article.
-            try db.run("DELETE FROM figures WHERE article_id = ?", [.text(articleID)])
-            try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
-            try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
-            try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
-            try Self.writeRendered(rendered, articleID: articleID, in: db)
-            try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
-            return true
+            try Self.replaceRows(articleID: articleID, extraction: extraction, valuesJSON: valuesJSON, rendered: rendered, in: db)
         }
+    }
+
+    /// `replaceExtraction` inside the caller's transaction (also used by `reextract`).
+    static func replaceRows(articleID: String, extraction: Extraction, valuesJSON: [String?],
+                            rendered: RenderedSet?, in db: SQLiteConnection) throws -> Bool {
+        let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
+        guard let publishedAt = rows.first else { return false }
+        // Mentions and figures cascade from their entities' article.
+        try db.run("DELETE FROM figures WHERE article_id = ?", [.text(articleID)])
+        try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
+        try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
+        try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
+        try Self.writeRendered(rendered, articleID: articleID, in: db)
+        try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
+        return true
     }
 
     /// Ids of the articles extracted by any other extractor version than the given one, oldest first.
@@ -79,7 +93,7 @@ extension ArticleStore {
         }
     }
 
-    private static func writeExtraction(_ extraction: Extraction, valuesJSON: [String?], articleID: String,
+    static func writeExtraction(_ extraction: Extraction, valuesJSON: [String?], articleID: String,
                                         publishedAt: String, in db: SQLiteConnection) throws {
         for (entity, valueJSON) in zip(extraction.entities, valuesJSON) {
             try db.run("""
@@ -117,7 +131,7 @@ extension ArticleStore {
         return try read { db in try Self.find(article, hash: hash, in: db) }
     }
 
-    private static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
+    static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
         try db.query("""
             SELECT \(Self.articleColumns) FROM articles a
             WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?

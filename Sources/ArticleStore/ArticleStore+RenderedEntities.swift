@@ -4,6 +4,8 @@ import EntityExtraction
 /// into the bytes of its JSON object. The API gives the store its renderer, so the store
 /// keeps bytes without knowing the API's JSON shapes.
 public typealias EntityRenderer = @Sendable (Entity) -> [UInt8]
+/// An article's rendered entity JSON, one part per entity, and the tag naming the set.
+typealias RenderedSet = (tag: String, parts: [(type: EntityType, json: [UInt8])])
 
 /// What the store holds of an article's entity JSON.
 public enum RenderedEntities: Sendable, Equatable {

@@ -93,5 +93,40 @@ enum Schema {
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        // Full-text search over title and text. External content (no second copy of the
+        // text), keyed by search_rowid: the articles table's own rowid may change on VACUUM
+        // (it has no INTEGER PRIMARY KEY), which would unhook the index from its rows.
+        // Triggers keep the index in step inside the transaction that changes the article.
+        Migration(version: 4, name: "articles_fts", sql: """
+            ALTER TABLE articles ADD COLUMN search_rowid INTEGER;
+            UPDATE articles SET search_rowid = rowid;
+            -- Also covers the search's filters on date and id, so ranking many matches
+            -- never reads the article rows themselves.
+            CREATE UNIQUE INDEX articles_search_rowid ON articles (search_rowid, published_at, id);
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content = 'articles', content_rowid = 'search_rowid',
+                tokenize = 'unicode61 remove_diacritics 2'
+            );
+            -- A word in the title counts ten times one in the text.
+            INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+            INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts (rowid, title, text) VALUES (new.search_rowid, new.title, new.text);
+            END;
+            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.search_rowid, old.title, old.text);
+            END;
+            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, search_rowid ON articles BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.search_rowid, old.title, old.text);
+                INSERT INTO articles_fts (rowid, title, text) VALUES (new.search_rowid, new.title, new.text);
+            END;
+            """),
+        // The articles a `reextract` run has still to do: queued when it starts, each removed
+        // in the transaction that re-extracts it, so a run that is killed resumes where it stopped.
+        Migration(version: 5, name: "reextract_pending", sql: """
+            CREATE TABLE reextract_pending (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            """),
     ]
 }

@@ -7,6 +7,7 @@ let commands: [(name: String, summary: String, run: ([String]) throws -> Int32)]
     ("eval", EvalCommand.summary, EvalCommand.run),
     ("train", TrainCommand.summary, TrainCommand.run),
     ("reextract", ReextractCommand.summary, ReextractCommand.run),
+    ("import", ImportCommand.summary, ImportCommand.run),
 ]
 
 @MainActor func usage() -> String {

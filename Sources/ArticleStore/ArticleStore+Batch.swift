@@ -1,0 +1,47 @@
+import EntityExtraction
+import Foundation
+
+/// One article of a bulk import, extracted and hashed before the write lock is taken.
+public struct BatchArticle: Sendable {
+    public var article: NewArticle
+    public var extraction: Extraction
+    /// `ArticleStore.textHash(of:)` of the text.
+    public var textHash: String
+
+    public init(article: NewArticle, extraction: Extraction, textHash: String) {
+        self.article = article
+        self.extraction = extraction
+        self.textHash = textHash
+    }
+}
+
+extension ArticleStore {
+    /// Stores many articles in one transaction, each in its own savepoint: one that fails
+    /// leaves the others stored. Deduplicates exactly as `insert` does, also between two
+    /// equal articles of the same batch (the second answers the first, `created: false`).
+    /// The results are in the order of `items`.
+    public func insertMany(_ items: [BatchArticle]) throws -> [Result<(article: StoredArticle, created: Bool), any Error>] {
+        guard !items.isEmpty else { return [] }
+        let prepared = try items.map { item in
+            (item, try item.extraction.entities.map { try EntityValueJSON.encode($0.value) }, render(item.extraction.entities))
+        }
+        let results = try write { db in
+            try prepared.map { item, valuesJSON, rendered -> Result<(article: StoredArticle, created: Bool), any Error> in
+                try db.run("SAVEPOINT article")
+                do {
+                    let stored = try Self.insertRow(item.article, extraction: item.extraction, hash: item.textHash,
+                                                    valuesJSON: valuesJSON, rendered: rendered, in: db)
+                    try db.run("RELEASE article")
+                    return .success(stored)
+                } catch {
+                    try db.run("ROLLBACK TO article")
+                    try db.run("RELEASE article")
+                    return .failure(error)
+                }
+            }
+        }
+        let created = results.reduce(0) { n, r in n + ((try? r.get().created) == true ? 1 : 0) }
+        if created > 0 { countChanged(by: created) }
+        return results
+    }
+}

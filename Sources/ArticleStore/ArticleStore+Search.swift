@@ -1,0 +1,147 @@
+import EntityExtraction
+import Foundation
+
+/// A full-text search over the articles' titles and texts, best match first.
+public struct ArticleSearchQuery: Sendable {
+    /// The user's words, as `SearchTerms` reads them.
+    public var terms: SearchTerms
+    public var limit = 20
+    public var cursor: String?
+    /// As in `ArticleListQuery`.
+    public var entity: String?
+    public var type: EntityType?
+    public var since: CivilDate?
+    public var until: CivilDate?
+
+    public init(terms: SearchTerms) { self.terms = terms }
+}
+
+/// One article found by a search, with the passage that matched: runs of text, the
+/// matched words marked.
+public struct ArticleHit: Sendable {
+    public let article: StoredArticle
+    public let snippet: [(text: String, match: Bool)]
+}
+
+/// What a user typed into a search box, made into an FTS5 query that cannot be a syntax
+/// error: every word becomes a quoted string, so FTS5's operators (`AND`, `NEAR`, `:`,
+/// `^`, parentheses) are searched for as words, never obeyed. Words in double quotes stay
+/// one phrase; a word ending in `*` matches every word it begins. All must occur.
+public struct SearchTerms: Sendable, Hashable {
+    /// The FTS5 MATCH expression.
+    public let expression: String
+
+    /// Nil when the text holds no letter or digit to search for.
+    public init?(_ text: String) {
+        var parts: [String] = []
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { !$0.isWhitespace }) {
+            rest = rest[start...]
+            var term: Substring
+            var quoted = false
+            if rest.first == "\"" {
+                let body = rest.dropFirst()
+                let close = body.firstIndex(of: "\"") ?? body.endIndex
+                term = body[..<close]
+                rest = close == body.endIndex ? body[close...] : body[body.index(after: close)...]
+                quoted = true
+            } else {
+                let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "\"" }) ?? rest.endIndex
+                term = rest[..<end]
+                rest = rest[end...]
+            }
+            var prefix = false
+            if !quoted, term.hasSuffix("*") {
+                term = term.dropLast()
+                prefix = true
+            }
+            // A term of punctuation alone is no word: FTS5 would find nothing for it anyway.
+            guard term.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            parts.append("\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? " *" : ""))
+        }
+        guard !parts.isEmpty else { return nil }
+        expression = parts.joined(separator: " ")
+    }
+}
+
+extension ArticleStore {
+    /// Most matches a search ranks: the most recently stored ones.
+    public static let rankedWindow = 1_000
+
+    /// Articles matching the terms, ranked by bm25 (title words weigh ten times text
+    /// words), ties by the order they were stored; of more than `rankedWindow` matches,
+    /// the newest stored are ranked. Ranks depend on the whole archive, so a search's
+    /// later pages are exact only while the archive does not change.
+    public func search(_ query: ArticleSearchQuery) throws -> Page<ArticleHit> {
+        var filter = WhereClause()
+        filter.add("articles_fts MATCH ?", [.text(query.terms.expression)])
+        filter.add("a.published_at >= ?", query.since) { .text($0.description) }
+        filter.add("a.published_at <= ?", query.until) { .text($0.description) }
+        if let entity = query.entity {
+            let match = EntityMatch(entity, type: query.type)
+            filter.add("a.id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
+        } else {
+            filter.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)", query.type) { .text($0.rawValue) }
+        }
+        var after = ""
+        var afterValues: [SQLiteValue] = []
+        if let cursor = query.cursor {
+            let fields = try Cursor.decode(cursor, kind: "search", count: 2)
+            guard let rank = Double(fields[0]), let rowid = Int(fields[1]) else { throw StoreError.invalidCursor }
+            after = "WHERE (rank > ? OR (rank = ? AND rowid > ?))"
+            afterValues = [.real(rank), .real(rank), .int(rowid)]
+        }
+        let limit = max(1, query.limit)
+        // Two steps: rank and pick the page over ids alone, then read the page's rows and
+        // snippets (in one query SQLite would build every match's row and snippet before
+        // sorting). bm25 costs microseconds a match, so it ranks the newest
+        // `rankedWindow` matches only: all of them for any but the commonest words.
+        let ranked = """
+            SELECT rank, rowid FROM (
+                SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
+                FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+                \(filter.sql)
+                ORDER BY articles_fts.rowid DESC LIMIT \(Self.rankedWindow)
+            )
+            \(after)
+            ORDER BY rank, rowid LIMIT ?
+            """
+        let page = """
+            SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
+            FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
+            """
+        let (hits, more) = try read { db in
+            let ranks = try db.query(ranked, filter.values + afterValues + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
+            let hits = try ranks.prefix(limit).map { hit in
+                let found = try db.query(page, [.text(query.terms.expression), .int(hit.rowid)]) { row in
+                    ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))
+                }
+                guard let article = found.first else { throw StoreError.corrupt("search hit \(hit.rowid) has no article") }
+                return (hit: article, rank: hit.rank, rowid: hit.rowid)
+            }
+            return (hits, ranks.count > limit)
+        }
+        let next = more ? hits.last.map { Cursor.encode(kind: "search", ["\($0.rank)", String($0.rowid)]) } : nil
+        return Page(items: hits.map(\.hit), nextCursor: next)
+    }
+
+    /// Splits snippet()'s output at the markers it was given (U+E000 before a match,
+    /// U+E001 after: private-use characters no article is expected to hold).
+    static func snippetParts(_ text: String) -> [(text: String, match: Bool)] {
+        var parts: [(text: String, match: Bool)] = []
+        var current = ""
+        var inMatch = false
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0xE000 || scalar.value == 0xE001 {
+                if !current.isEmpty { parts.append((current, inMatch)) }
+                current = ""
+                inMatch = scalar.value == 0xE000
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty { parts.append((current, inMatch)) }
+        return parts
+    }
+}

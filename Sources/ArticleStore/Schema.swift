@@ -93,5 +93,6 @@ enum Schema {
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        Schema.ledger(version: 4),
     ]
 }

@@ -79,8 +79,8 @@ extension ArticleStore {
             (group, from, label) = ("a.published_at || ' ' || a.id", "figures f JOIN articles a ON a.seq = f.article_seq", "a.title")
         case .entity:
             (group, from, label) = ("e.id", """
-                figures f JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
-                """, "e.name")
+                figures f CROSS JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
+                """, "e.name")  // CROSS: the filtered figures drive, never a walk over every figure's entities
         }
         var groups: [String: (currency: String, label: String?, count: Int, total: Decimal, min: Decimal, max: Decimal)] = [:]
         var byCurrency: [[String]: String] = [:]

@@ -113,6 +113,8 @@ extension Schema {
                 figure_id INTEGER NOT NULL,
                 PRIMARY KEY (ref, figure_id)
             ) WITHOUT ROWID;
+            -- From a figure to its entities: summaries by entity over filtered figures.
+            CREATE INDEX figure_entities_figure ON figure_entities (figure_id);
 
             -- Full text of each figure's sentence, for /v1/figures?q= (the text stays in articles).
             CREATE VIRTUAL TABLE figures_fts USING fts5 (sentence, content = '', tokenize = 'unicode61 remove_diacritics 2');

@@ -7,18 +7,19 @@ extension ArticleStore {
     /// whose key, starts with it (ignoring case). Counts are kept at write time.
     public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort = .articles,
                                 limit: Int, cursor: String?) throws -> Page<EntitySummary> {
+        // Conditions of every per-type arm; the type itself is the arm's.
         var filter = WhereClause()
-        filter.add("e.type = ?", type) { .text($0.rawValue) }
+        filter.add("e.type = ?", [.null])
         if let query, !query.isEmpty {
             let low = query.lowercased(), high = low + "\u{10FFFF}\u{10FFFF}"
             filter.add("((e.folded >= ? AND e.folded < ?) OR (e.surname >= ? AND e.surname < ?))",
                        [.text(low), .text(high), .text(low), .text(high)])
         }
-        let order: String, kind = "entities-" + sort.rawValue
+        let order: String, outerOrder: String, kind = "entities-" + sort.rawValue
         switch sort {
-        case .articles: order = "e.article_count DESC, e.ref"
-        case .mentions: order = "e.mention_count DESC, e.ref"
-        case .name: order = "e.folded, e.ref"
+        case .articles: (order, outerOrder) = ("e.article_count DESC, e.ref", "article_count DESC, ref")
+        case .mentions: (order, outerOrder) = ("e.mention_count DESC, e.ref", "mention_count DESC, ref")
+        case .name: (order, outerOrder) = ("e.folded, e.ref", "folded, ref")
         }
         if let cursor {
             let fields = try Cursor.decode(cursor, kind: kind, count: 2)
@@ -33,10 +34,20 @@ extension ArticleStore {
             }
         }
         let limit = max(1, limit)
+        // Each type walks its own index for one page; all types merge those few rows.
+        let types = type.map { [$0] } ?? EntityType.allCases
+        var arms: [String] = []
+        var values: [SQLiteValue] = []
+        for t in types {
+            arms.append("""
+                SELECT * FROM (SELECT \(Self.summaryColumns), e.ref AS ref, e.folded AS folded FROM archive_entities e
+                \(filter.sql) ORDER BY \(order) LIMIT ?)
+                """)
+            values += [.text(t.rawValue)] + filter.values.dropFirst() + [.int(limit + 1)]
+        }
+        let sql = arms.joined(separator: "\nUNION ALL\n") + "\nORDER BY \(outerOrder) LIMIT ?"
         let rows = try read { db in
-            try db.query("""
-                SELECT \(Self.summaryColumns), e.ref, e.folded FROM archive_entities e \(filter.sql) ORDER BY \(order) LIMIT ?
-                """, filter.values + [.int(limit + 1)]) { row in
+            try db.query(sql, values + [.int(limit + 1)]) { row in
                 (summary: try Self.summary(row, names: try Self.names(ref: row.int64(6), in: db)), ref: row.int64(6), folded: row.text(7))
             }
         }
@@ -53,7 +64,7 @@ extension ArticleStore {
         return Page(items: page.map(\.summary), nextCursor: next)
     }
 
-    static let summaryColumns = "e.id, e.key, e.type, e.name, e.article_count, e.mention_count"
+    static let summaryColumns = "e.id, e.key, e.type, e.name, e.article_count AS article_count, e.mention_count AS mention_count"
 
     static func summary(_ row: SQLiteRow, names: [String]) throws -> EntitySummary {
         let typeText = row.text(2)

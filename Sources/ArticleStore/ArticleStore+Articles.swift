@@ -132,7 +132,10 @@ extension ArticleStore {
         filter.add("a.published_at >= ?", query.since) { .text($0.description) }
         filter.add("a.published_at <= ?", query.until) { .text($0.description) }
         if query.entity == nil {
-            filter.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.article_seq = a.seq AND e.type = ?)", query.type) {
+            filter.add("""
+                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
+                        WHERE e.article_seq = a.seq AND x.type = ?)
+                """, query.type) {
                 .text($0.rawValue)
             }
         }
@@ -194,12 +197,17 @@ enum EntityMatch {
             return try db.query("SELECT ref FROM archive_entities WHERE id = ?\(typeCondition)", [.text(entity)] + typeValue) { $0.int64(0) }
         }
         let key = EntityKeys.nameKey(entity)
-        var refs = try db.query("SELECT ref FROM archive_entities WHERE key IN (?, ?)\(typeCondition)",
-                                [.text(key), .text(entity)] + typeValue) { $0.int64(0) }
+        // Ids are hashes of type and key: the (type, key) lookup goes through the id index.
+        let ids = (type.map { [$0] } ?? EntityType.allCases).flatMap { t in
+            [key, entity].map { SQLiteValue.text(ArchiveIdentity.id(type: t, key: $0)) }
+        }
+        var refs = try db.query("SELECT ref FROM archive_entities WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                                ids) { $0.int64(0) }
         if type == nil || type == .person, ArchiveIdentity.isSurnameOnly(type: .person, key: key) {
             let joined = try LedgerWrite.archiveTarget(type: .person, key: key, in: db)
             if joined.key != key {
-                refs += try db.query("SELECT ref FROM archive_entities WHERE key = ? AND type = 'person'", [.text(joined.key)]) { $0.int64(0) }
+                refs += try db.query("SELECT ref FROM archive_entities WHERE id = ?",
+                                     [.text(ArchiveIdentity.id(type: .person, key: joined.key))]) { $0.int64(0) }
             }
         }
         return refs

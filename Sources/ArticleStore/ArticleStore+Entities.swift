@@ -15,18 +15,7 @@ extension ArticleStore {
 
     static func storedEntities(articleID: String, type: EntityType?, in db: SQLiteConnection) throws -> [(entity: Entity, archiveID: String?)]? {
         guard let (seq, _) = try seq(of: articleID, in: db) else { return nil }
-        var values: [SQLiteValue] = [.integer(seq)]
-        var typeCondition = ""
-        if let type {
-            typeCondition = " AND e.type = ?"
-            values.append(.text(type.rawValue))
-        }
-        let rows = try db.query("""
-            SELECT \(LedgerWrite.rowColumns.split(separator: ",").map { "e." + $0.trimmingCharacters(in: .whitespaces) }
-                .joined(separator: ", ")), a.id
-            FROM article_entities e JOIN archive_entities a ON a.ref = e.ref
-            WHERE e.article_seq = ?\(typeCondition) ORDER BY e.position
-            """, values) { row in (row: try LedgerWrite.decodeRow(row), archiveID: row.text(10)) }
+        let rows = try LedgerWrite.rows(seq: seq, types: type.map { [$0] }, in: db).map { (row: $0.row, archiveID: $0.id) }
         var money: [Int: MoneyValue] = [:]
         if rows.contains(where: { $0.row.type == .money }) {
             // A money entity's value is its figures' (one figure per mention, all alike).

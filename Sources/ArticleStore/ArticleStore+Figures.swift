@@ -80,11 +80,7 @@ extension ArticleStore {
 
     /// An article's name and date entities with their archive ids: a figure's context.
     private static func contextRows(seq: Int64, in db: SQLiteConnection) throws -> [(row: LedgerWrite.StoredRow, id: String)] {
-        let columns = LedgerWrite.rowColumns.split(separator: ",").map { "e." + $0.trimmingCharacters(in: .whitespaces) }
-        return try db.query("""
-            SELECT \(columns.joined(separator: ", ")), a.id FROM article_entities e JOIN archive_entities a ON a.ref = e.ref
-            WHERE e.article_seq = ? AND e.type <> 'money' ORDER BY e.position
-            """, [.integer(seq)]) { row in (try LedgerWrite.decodeRow(row), row.text(10)) }
+        try LedgerWrite.rows(seq: seq, types: [.person, .organisation, .place, .date], in: db)
     }
 
     /// WHERE conditions over `figures f`, shared by listing and summary; the entity filter

@@ -13,7 +13,8 @@ extension LedgerWrite {
         var date: DateValue?
     }
 
-    static let rowColumns = "position, ref, type, name, key, mentions, texts, date, date_to, grain"
+    /// Over `article_entities e JOIN archive_entities x ON x.ref = e.ref`; then the archive id.
+    static let rowColumns = "e.position, e.ref, x.type, e.name, IFNULL(e.key, x.key), e.mentions, e.texts, e.date, e.date_to, e.grain, x.id"
 
     static func decodeRow(_ row: SQLiteRow, from column: Int32 = 0) throws -> StoredRow {
         let typeText = row.text(column + 2)
@@ -30,14 +31,19 @@ extension LedgerWrite {
                          date: date)
     }
 
-    static func rows(seq: Int64, in db: SQLiteConnection) throws -> [StoredRow] {
-        try db.query("SELECT \(rowColumns) FROM article_entities WHERE article_seq = ? ORDER BY position",
-                     [.integer(seq)]) { try decodeRow($0) }
+    /// An article's rows in stored order, with their archive ids; `types` keeps only those.
+    static func rows(seq: Int64, types: [EntityType]? = nil, in db: SQLiteConnection) throws -> [(row: StoredRow, id: String)] {
+        var condition = ""
+        if let types { condition = " AND x.type IN (" + types.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")" }
+        return try db.query("""
+            SELECT \(rowColumns) FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
+            WHERE e.article_seq = ?\(condition) ORDER BY e.position
+            """, [.integer(seq)]) { (try decodeRow($0), $0.text(10)) }
     }
 
     /// Removes everything extracted from article `seq`, taking it out of every count and total.
     static func remove(seq: Int64, articleID: String, publishedAt: CivilDate, in db: SQLiteConnection) throws {
-        let stored = try rows(seq: seq, in: db)
+        let stored = try rows(seq: seq, in: db).map(\.row)
         var perRef: [Int64: (type: EntityType, mentions: Int, names: [String: (mentions: Int, canonical: Int)])] = [:]
         for row in stored {
             var agg = perRef[row.ref] ?? (row.type, 0, [:])

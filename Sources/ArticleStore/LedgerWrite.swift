@@ -59,10 +59,10 @@ enum LedgerWrite {
                 dates.append((position, value, entity.mentions))
             }
             try db.run("""
-                INSERT INTO article_entities (article_seq, position, ref, day, type, name, key, mention_count, mentions, texts,
-                    date, date_to, grain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.type.rawValue), .text(entity.name),
-                      .text(entity.key), .int(entity.mentions.count), .blob(packed.blob),
+                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.name),
+                      entity.key == target.key && entity.type == target.type ? .null : .text(entity.key), .blob(packed.blob),
                       .optionalText(MentionPacking.joinedTexts(packed.texts)),
                       .optionalText(date.flatMap { $0.date ?? $0.from }), .optionalText(date?.date == nil ? date?.to : nil),
                       .optionalText(date?.grain.rawValue)])
@@ -121,8 +121,8 @@ enum LedgerWrite {
     /// Counts one more article for the archive entity (creating it), with its names seen.
     private static func addArticle(to target: Target, mentions: Int, name: String,
                                    names: [String: (mentions: Int, canonical: Int)], in db: SQLiteConnection) throws -> Int64 {
-        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE key = ? AND type = ?",
-                                    [.text(target.key), .text(target.type.rawValue)]) { (ref: $0.int64(0), name: $0.text(1)) }
+        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?",
+                                    [.text(ArchiveIdentity.id(type: target.type, key: target.key))]) { (ref: $0.int64(0), name: $0.text(1)) }
         let ref: Int64
         if let row = existing.first {
             ref = row.ref

@@ -39,14 +39,12 @@ extension Schema {
                 article_count INTEGER NOT NULL,
                 mention_count INTEGER NOT NULL
             );
+            -- The id is a hash of type and key, so it is also the (type, key) lookup.
             CREATE UNIQUE INDEX archive_entities_id ON archive_entities (id);
-            CREATE UNIQUE INDEX archive_entities_key ON archive_entities (key, type);
             CREATE INDEX archive_entities_surname ON archive_entities (surname, mention_count DESC) WHERE surname IS NOT NULL;
-            CREATE INDEX archive_entities_articles ON archive_entities (article_count DESC, ref);
+            -- One index per sort and type; a listing of all types merges the five (few rows each).
             CREATE INDEX archive_entities_type_articles ON archive_entities (type, article_count DESC, ref);
-            CREATE INDEX archive_entities_mentions ON archive_entities (mention_count DESC, ref);
             CREATE INDEX archive_entities_type_mentions ON archive_entities (type, mention_count DESC, ref);
-            CREATE INDEX archive_entities_name ON archive_entities (folded, ref);
             CREATE INDEX archive_entities_type_name ON archive_entities (type, folded, ref);
 
             -- Names seen for each archive entity: mentions written so, and articles naming it so.
@@ -61,12 +59,10 @@ extension Schema {
             CREATE TABLE article_entities (
                 article_seq INTEGER NOT NULL,
                 position INTEGER NOT NULL,     -- stored order: first mention, then id
-                ref INTEGER NOT NULL,          -- archive_entities.ref
+                ref INTEGER NOT NULL,          -- archive_entities.ref, which also gives the type
                 day INTEGER NOT NULL,          -- the article's published_at, days since 1970-01-01
-                type TEXT NOT NULL,
                 name TEXT NOT NULL,
-                key TEXT NOT NULL,
-                mention_count INTEGER NOT NULL,
+                key TEXT,                      -- NULL: the archive entity's key (it differs after a surname join)
                 mentions BLOB NOT NULL,        -- MentionPacking: start, length, text index
                 texts TEXT,                    -- mention texts other than the name, 0x1F between
                 date TEXT,                     -- date values: date or from

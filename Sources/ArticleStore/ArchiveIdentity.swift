@@ -57,16 +57,17 @@ public enum ArchiveIdentity {
 
     /// The date a figure refers to: the date entity with a mention inside its sentence that
     /// names a calendar period, nearest the figure (ties: the earlier); nil when none does.
-    static func sentenceDate(for figure: Figure, among dates: [(position: Int, value: DateValue, mentions: [Mention])])
-        -> (position: Int, mention: Mention, value: DateValue)? {
-        var best: (position: Int, mention: Mention, value: DateValue, distance: Int)?
-        for d in dates where firstDay(of: d.value) != nil {
+    /// `dates` are the article's dates that name a period, with the day number they start on.
+    static func sentenceDate(for figure: Figure, among dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])])
+        -> (position: Int, mention: Mention, firstDay: Int)? {
+        var best: (position: Int, mention: Mention, firstDay: Int, distance: Int)?
+        for d in dates {
             for m in d.mentions where m.start >= figure.sentenceStart && m.end <= figure.sentenceEnd {
                 let distance = m.end <= figure.mention.start ? figure.mention.start - m.end : max(0, m.start - figure.mention.end)
-                if best == nil || distance < best!.distance { best = (d.position, m, d.value, distance) }
+                if best == nil || distance < best!.distance { best = (d.position, m, d.firstDay, distance) }
             }
         }
-        return best.map { ($0.position, $0.mention, $0.value) }
+        return best.map { ($0.position, $0.mention, $0.firstDay) }
     }
 
     /// The first day of a date value (`2024-03` is 1 March), nil for a length of time.

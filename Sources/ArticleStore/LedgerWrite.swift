@@ -36,27 +36,34 @@ enum LedgerWrite {
             perTarget[target] = agg
         }
         var refs: [Target: Int64] = [:]
+        // Each archive id hashed once per write: SHA-256 is the costliest step of an insert.
+        var archiveIDs: [Target: String] = [:]
+        var idOfRef: [Int64: String] = [:]
         // In the order of first mention, so archive entities are numbered alike on every node.
         for target in targets where refs[target] == nil {
             let agg = perTarget[target]!
-            refs[target] = try addArticle(to: target, mentions: agg.mentions, name: ArchiveIdentity.seenName(agg.name),
-                                          names: agg.names, in: db)
+            let id = ArchiveIdentity.id(type: target.type, key: target.key)
+            let ref = try addArticle(to: target, id: id, mentions: agg.mentions, name: ArchiveIdentity.seenName(agg.name),
+                                     names: agg.names, in: db)
+            refs[target] = ref
+            archiveIDs[target] = id
+            idOfRef[ref] = id
         }
         let day = publishedAt.dayNumber
         var ids: [String: String] = [:]
         var positions: [String: Int] = [:]
         var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
-        var dates: [(position: Int, value: DateValue, mentions: [Mention])] = []
+        var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
         for (position, entity) in entities.enumerated() {
             let target = targets[position], ref = refs[target]!
-            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = ArchiveIdentity.id(type: target.type, key: target.key) }
+            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[target] }
             positions[entity.id] = position
             rows.append((ref, entity.type, entity.mentions))
             let packed = MentionPacking.pack(entity.mentions, name: entity.name)
             var date: DateValue?
             if case .date(let value)? = entity.value {
                 date = value
-                dates.append((position, value, entity.mentions))
+                if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
             }
             try db.run("""
                 INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
@@ -76,7 +83,7 @@ enum LedgerWrite {
             }
             let v = figure.value
             let date = ArchiveIdentity.sentenceDate(for: figure, among: dates)
-            let dateStart = date.flatMap { ArchiveIdentity.firstDay(of: $0.value) }?.dayNumber ?? day
+            let dateStart = date?.firstDay ?? day
             try db.run("""
                 INSERT INTO figures (article_seq, position, published_day, amount, amount_real, currency, currency_resolution,
                     currency_evidence, qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end,
@@ -93,8 +100,7 @@ enum LedgerWrite {
                           FigureTotals.Group(grouping: .article, key: articleGroup)]
             for ref in ArchiveIdentity.entities(in: figure.sentenceStart..<figure.sentenceEnd, of: rows) {
                 try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)", [.integer(ref), .integer(figureID)])
-                let target = refs.first { $0.value == ref }!.key
-                groups.append(FigureTotals.Group(grouping: .entity, key: ArchiveIdentity.id(type: target.type, key: target.key)))
+                groups.append(FigureTotals.Group(grouping: .entity, key: idOfRef[ref]!))
             }
             for group in groups { totals.add(group, currency: v.currency, amount: v.amount) }
         }
@@ -119,10 +125,9 @@ enum LedgerWrite {
     }
 
     /// Counts one more article for the archive entity (creating it), with its names seen.
-    private static func addArticle(to target: Target, mentions: Int, name: String,
+    private static func addArticle(to target: Target, id: String, mentions: Int, name: String,
                                    names: [String: (mentions: Int, canonical: Int)], in db: SQLiteConnection) throws -> Int64 {
-        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?",
-                                    [.text(ArchiveIdentity.id(type: target.type, key: target.key))]) { (ref: $0.int64(0), name: $0.text(1)) }
+        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?", [.text(id)]) { (ref: $0.int64(0), name: $0.text(1)) }
         let ref: Int64
         if let row = existing.first {
             ref = row.ref
@@ -136,7 +141,7 @@ enum LedgerWrite {
             try db.run("""
                 INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)
                 VALUES (?, ?, ?, ?, ?, ?, 1, ?)
-                """, [.text(ArchiveIdentity.id(type: target.type, key: target.key)), .text(target.type.rawValue), .text(target.key),
+                """, [.text(id), .text(target.type.rawValue), .text(target.key),
                       .text(name), .text(name.lowercased()), .optionalText(ArchiveIdentity.surname(type: target.type, key: target.key)),
                       .int(mentions)])
             ref = db.lastInsertRowID

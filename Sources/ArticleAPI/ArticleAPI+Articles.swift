@@ -8,24 +8,33 @@ extension ArticleAPI {
         let s = try ArticleSubmission.decode(req, metadata: true)
         let publishedAt = s.publishedAt ?? today()
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
-        let stored: StoredArticle, created: Bool, entities: [Entity]
+        let stored: StoredArticle, created: Bool, entities: [Entity], ids: [String: String]
         let hash = ArticleStore.textHash(of: s.text)  // once per POST, for the check and the insert
         if let existing = try store.existing(article, textHash: hash) {
             // A re-post answers with what is stored (which may predate an extractor upgrade).
             (stored, created) = (existing, false)
-            entities = try store.entities(articleID: existing.id, type: nil) ?? []
+            (entities, ids) = try storedEntities(existing.id)
         } else {
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
-            (stored, created) = try store.insert(article, extraction: extraction, textHash: hash)
-            entities = created ? extraction.entities : (try store.entities(articleID: stored.id, type: nil) ?? [])
+            let result = try store.store(article, extraction: extraction, textHash: hash)
+            (stored, created) = (result.article, result.created)
+            (entities, ids) = created ? (extraction.entities, result.archiveIDs) : try storedEntities(stored.id)
         }
         var w = JSONWriter(capacity: 4096)
         w.beginObject()
         ArticleJSON.writeFields(stored, to: &w, includeText: false)
         w.key("entities")
-        EntityJSON.writeEntities(entities, to: &w)
+        EntityJSON.writeEntities(entities, archiveIDs: ids, to: &w)
         w.endObject()
         return Self.json(created ? 201 : 200, w.bytes, headers: [("Location", "/v1/articles/\(stored.id)")])
+    }
+
+    /// A stored article's entities and their archive ids, as `writeEntities` takes them.
+    func storedEntities(_ id: String) throws -> ([Entity], [String: String]) {
+        let rows = try store.entitiesWithArchiveIDs(articleID: id, type: nil) ?? []
+        var ids: [String: String] = [:]
+        for row in rows { if let a = row.archiveID { ids[row.entity.id] = a } }
+        return (rows.map(\.entity), ids)
     }
 
     func listArticles(_ req: HTTPRequest) throws -> HTTPResponse {
@@ -78,16 +87,18 @@ extension ArticleAPI {
                 break
             }
         }
-        guard let entities = try store.entities(articleID: id, type: type) else {
+        guard let rows = try store.entitiesWithArchiveIDs(articleID: id, type: type) else {
             throw APIProblem.notFound("no article with id \(id)")
         }
+        var ids: [String: String] = [:]
+        for row in rows { if let a = row.archiveID { ids[row.entity.id] = a } }
         var offsets: TextOffsets?
         if unit != .codePoints {
             // Deleted between the two reads: 404, never code point offsets labelled as another unit.
             guard let article = try store.article(id: id) else { throw APIProblem.notFound("no article with id \(id)") }
             offsets = TextOffsets(article.text)
         }
-        let body = EntityJSON.entitiesDocument(entities, offsets: offsets, unit: unit)
+        let body = EntityJSON.entitiesDocument(rows.map(\.entity), archiveIDs: ids, offsets: offsets, unit: unit)
         return EntityTag.respond(req, etag: EntityTag.of(body)) { body }
     }
 

@@ -92,6 +92,9 @@ public final class ArticleAPI: HTTPResponder {
         r.add("GET", "/v1/figures") { api, req, _ in try api.listFigures(req) }
         r.add("GET", "/v1/figures/summary") { api, req, _ in try api.summarizeFigures(req) }
         r.add("GET", "/v1/entities") { api, req, _ in try api.listEntities(req) }
+        r.add("GET", "/v1/entities/{id}") { api, req, p in try api.getEntity(req, id: p["id"]!) }
+        r.add("GET", "/v1/entities/{id}/articles") { api, req, p in try api.entityArticles(req, id: p["id"]!) }
+        r.add("GET", "/v1/entities/{id}/figures") { api, req, p in try api.entityFigures(req, id: p["id"]!) }
         r.add("POST", "/v1/extract") { api, req, _ in try api.extract(req) }
         r.add("GET", "/healthz", cheap: true) { api, req, _ in try api.health(req) }
         r.add("GET", "/metrics", cheap: true) { api, req, _ in try api.metricsText(req) }
@@ -144,7 +147,8 @@ public final class ArticleAPI: HTTPResponder {
     func extract(_ req: HTTPRequest) throws -> HTTPResponse {
         let submission = try ArticleSubmission.decode(req, metadata: false)
         let extraction = try boundedExtraction(submission.text, publishedAt: submission.publishedAt ?? today())
-        return Self.json(200, EntityJSON.entitiesDocument(extraction.entities))
+        // Archive ids as a stored article would get them now (the surname join reads the archive).
+        return Self.json(200, EntityJSON.entitiesDocument(extraction.entities, archiveIDs: try store.archiveIDs(for: extraction.entities)))
     }
 
     func health(_ req: HTTPRequest) throws -> HTTPResponse {

@@ -5,20 +5,22 @@ import EntityExtraction
 /// returns entities, so the shapes cannot drift apart.
 public enum EntityJSON {
     /// `{"entities": [...]}` for a whole extraction or stored article.
-    public static func entitiesDocument(_ entities: [Entity], offsets: TextOffsets? = nil, unit: OffsetUnit = .codePoints) -> [UInt8] {
+    /// `archiveIDs` holds each person, organisation and place's `ent_` id, by its id in the article.
+    public static func entitiesDocument(_ entities: [Entity], archiveIDs: [String: String] = [:], offsets: TextOffsets? = nil,
+                                        unit: OffsetUnit = .codePoints) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + entities.count * 160)
         w.beginObject()
         w.key("entities")
-        writeEntities(entities, to: &w, offsets: offsets, unit: unit)
+        writeEntities(entities, archiveIDs: archiveIDs, to: &w, offsets: offsets, unit: unit)
         w.endObject()
         return w.bytes
     }
 
     /// One entity object with code point offsets: what the store keeps for each entity,
     /// so `GET …/entities` sends bytes rendered when the article was stored.
-    public static let renderer: EntityRenderer = { entity in
+    public static let renderer: EntityRenderer = { entity, archiveID in
         var w = JSONWriter(capacity: 256 + entity.mentions.count * 48)
-        write(entity, to: &w, offsets: nil, unit: .codePoints)
+        write(entity, archiveID: archiveID, to: &w, offsets: nil, unit: .codePoints)
         return w.bytes
     }
 
@@ -36,15 +38,18 @@ public enum EntityJSON {
         return bytes
     }
 
-    public static func writeEntities(_ entities: [Entity], to w: inout JSONWriter, offsets: TextOffsets? = nil, unit: OffsetUnit = .codePoints) {
+    public static func writeEntities(_ entities: [Entity], archiveIDs: [String: String] = [:], to w: inout JSONWriter,
+                                     offsets: TextOffsets? = nil, unit: OffsetUnit = .codePoints) {
         w.beginArray()
-        for e in entities { write(e, to: &w, offsets: offsets, unit: unit) }
+        for e in entities { write(e, archiveID: archiveIDs[e.id], to: &w, offsets: offsets, unit: unit) }
         w.endArray()
     }
 
-    public static func write(_ e: Entity, to w: inout JSONWriter, offsets: TextOffsets?, unit: OffsetUnit) {
+    /// `entity_id` (the archive entity, `ent_…`) follows `id` for people, organisations and places.
+    public static func write(_ e: Entity, archiveID: String?, to w: inout JSONWriter, offsets: TextOffsets?, unit: OffsetUnit) {
         w.beginObject()
         w.field("id", e.id)
+        if let archiveID { w.field("entity_id", archiveID) }
         w.field("type", e.type.rawValue)
         w.field("name", e.name)
         w.field("key", e.key)

@@ -14,43 +14,51 @@ extension ArticleStore {
     /// text, when the caller has it already (from `existing`).
     public func insert(_ article: NewArticle, extraction: Extraction,
                        textHash: String? = nil) throws -> (article: StoredArticle, created: Bool) {
+        let result = try store(article, extraction: extraction, textHash: textHash)
+        return (result.article, result.created)
+    }
+
+    /// `insert`, also answering the archive id (`ent_…`) of each entity of a new article,
+    /// by the entity's id within the article (empty when the article was stored already).
+    public func store(_ article: NewArticle, extraction: Extraction,
+                      textHash: String? = nil) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         let hash = textHash ?? Self.textHash(of: article.text)
-        let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
-        let rendered = render(extraction.entities)
-        let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool) in
-            try Self.insertRow(article, extraction: extraction, hash: hash, valuesJSON: valuesJSON, rendered: rendered, in: db)
+        let digest = renderDigest(extraction.entities)
+        let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) in
+            try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
         }, transaction: { batch in try write(batch) })
         if result.created { countChanged(by: 1) }
         return result
     }
 
     /// Writes one new article and its extraction on `db` (inside the caller's transaction),
-    /// or finds the same article already stored. Shared by `insert` and `insertMany`.
-    static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, valuesJSON: [String?],
-                          rendered: RenderedSet?, in db: SQLiteConnection) throws -> (article: StoredArticle, created: Bool) {
+    /// or finds the same article already stored. Shared by `store` and `insertMany`.
+    static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, digest: [UInt8]?,
+                          in db: SQLiteConnection) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         let id = newArticleID()
         let receivedAt = Timestamp.format(article.receivedAt)
         let publishedAt = article.publishedAt.description
+        let seq: Int64
         do {
-            // search_rowid: the full-text index's key (see Schema), one past the largest, from its unique index.
-            try db.run("""
-                INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version, search_rowid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(search_rowid), 0) + 1 FROM articles))
+            // seq: the article's number in the per-article tables and the full-text index's key.
+            seq = try db.query("""
+                INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM articles)) RETURNING seq
                 """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
                       .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
-                      .text(extraction.extractorVersion)])
+                      .text(extraction.extractorVersion)]) { $0.int64(0) }.first ?? 0
         } catch StoreError.sqlite(let code, let message) where code == uniqueViolation {
             // Stored meanwhile (the unique index is the duplicate check): answer with that one.
-            if let existing = try find(article, hash: hash, in: db) { return (existing, false) }
+            if let existing = try find(article, hash: hash, in: db) { return (existing, false, [:]) }
             throw StoreError.sqlite(code: code, message: message)
         }
-        try writeExtraction(extraction, valuesJSON: valuesJSON, articleID: id, publishedAt: publishedAt, in: db)
-        try writeRendered(rendered, articleID: id, in: db)
+        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt, in: db)
+        try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: id, in: db)
         let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                    publishedAt: article.publishedAt,
                                    receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
                                    textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
-        return (stored, true)
+        return (stored, true, ids)
     }
 
     /// SQLITE_CONSTRAINT_UNIQUE.
@@ -62,65 +70,35 @@ extension ArticleStore {
     }
 
     /// Replaces everything extracted from a stored article (after the extractor improved),
-    /// in one transaction. False when there is no such article.
+    /// in one transaction, keeping archive counts and figure totals exact. False when there
+    /// is no such article.
     public func replaceExtraction(articleID: String, with extraction: Extraction) throws -> Bool {
-        let valuesJSON = try extraction.entities.map { try EntityValueJSON.encode($0.value) }
-        let rendered = render(extraction.entities)
-        return try write { db in
-            try Self.replaceRows(articleID: articleID, extraction: extraction, valuesJSON: valuesJSON, rendered: rendered, in: db)
-        }
+        let digest = renderDigest(extraction.entities)
+        return try write { db in try Self.replaceRows(articleID: articleID, extraction: extraction, digest: digest, in: db) }
     }
 
     /// `replaceExtraction` inside the caller's transaction (also used by `reextract`).
-    static func replaceRows(articleID: String, extraction: Extraction, valuesJSON: [String?],
-                            rendered: RenderedSet?, in db: SQLiteConnection) throws -> Bool {
-        let rows = try db.query("SELECT published_at FROM articles WHERE id = ?", [.text(articleID)]) { $0.text(0) }
-        guard let publishedAt = rows.first else { return false }
-        // Mentions and figures cascade from their entities' article.
-        try db.run("DELETE FROM figures WHERE article_id = ?", [.text(articleID)])
-        try db.run("DELETE FROM mentions WHERE article_id = ?", [.text(articleID)])
-        try db.run("DELETE FROM entities WHERE article_id = ?", [.text(articleID)])
-        try Self.writeExtraction(extraction, valuesJSON: valuesJSON, articleID: articleID, publishedAt: publishedAt, in: db)
-        try Self.writeRendered(rendered, articleID: articleID, in: db)
+    static func replaceRows(articleID: String, extraction: Extraction, digest: [UInt8]?, in db: SQLiteConnection) throws -> Bool {
+        guard let (seq, publishedAt) = try seq(of: articleID, in: db) else { return false }
+        try LedgerWrite.remove(seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
+        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
+        try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: articleID, in: db)
         try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
         return true
+    }
+
+    /// The article's number in the per-article tables, and its publication date.
+    static func seq(of articleID: String, in db: SQLiteConnection) throws -> (Int64, CivilDate)? {
+        guard let row = try db.query("SELECT seq, published_at FROM articles WHERE id = ?", [.text(articleID)], {
+            (seq: $0.int64(0), published: $0.text(1))
+        }).first else { return nil }
+        return (row.seq, try CivilDate.stored(row.published))
     }
 
     /// Ids of the articles extracted by any other extractor version than the given one, oldest first.
     public func articleIDs(notExtractedBy version: String) throws -> [String] {
         try read { db in
             try db.query("SELECT id FROM articles WHERE extractor_version <> ? ORDER BY received_at, id", [.text(version)]) { $0.text(0) }
-        }
-    }
-
-    static func writeExtraction(_ extraction: Extraction, valuesJSON: [String?], articleID: String,
-                                        publishedAt: String, in db: SQLiteConnection) throws {
-        for (entity, valueJSON) in zip(extraction.entities, valuesJSON) {
-            try db.run("""
-                INSERT INTO entities (article_id, entity_id, type, name, key, value_json, first_start, mention_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(articleID), .text(entity.id), .text(entity.type.rawValue), .text(entity.name), .text(entity.key),
-                      .optionalText(valueJSON), .int(entity.mentions.map(\.start).min() ?? 0),
-                      .int(Set(entity.mentions.map { [$0.start, $0.end] }).count)])
-            for mention in entity.mentions {
-                // A mention listed twice is one mention: harmless, so not worth failing the POST.
-                try db.run("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
-                           [.text(articleID), .text(entity.id), .int(mention.start), .int(mention.end), .text(mention.text)])
-            }
-        }
-        for figure in extraction.figures {
-            let value = figure.value
-            try db.run("""
-                INSERT INTO figures (article_id, entity_id, published_at, amount, amount_real, currency,
-                    currency_resolution, qualifier, min_amount, max_amount, text, start, "end",
-                    sentence, sentence_start, sentence_end, currency_evidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(articleID), .text(figure.entityID), .text(publishedAt), .text(value.amount.description),
-                      .real(value.amount.approximateDouble), .text(value.currency), .text(value.currencyResolution.rawValue),
-                      .optionalText(value.qualifier), .optionalText(value.min?.description), .optionalText(value.max?.description),
-                      .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
-                      .text(figure.sentence), .int(figure.sentenceStart), .int(figure.sentenceEnd),
-                      .optionalText(value.currencyEvidence)])
         }
     }
 
@@ -131,7 +109,7 @@ extension ArticleStore {
         return try read { db in try Self.find(article, hash: hash, in: db) }
     }
 
-    static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
+    private static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
         try db.query("""
             SELECT \(Self.articleColumns) FROM articles a
             WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
@@ -146,10 +124,12 @@ extension ArticleStore {
         }
     }
 
-    /// Removes the article and everything extracted from it (the foreign keys cascade).
+    /// Removes the article and everything extracted from it, taking it out of every count.
     /// False when there was no such article.
     public func deleteArticle(id: String) throws -> Bool {
         let deleted = try write { db in
+            guard let (seq, publishedAt) = try Self.seq(of: id, in: db) else { return false }
+            try LedgerWrite.remove(seq: seq, articleID: id, publishedAt: publishedAt, in: db)
             try db.run("DELETE FROM articles WHERE id = ?", [.text(id)])
             return db.changes > 0
         }
@@ -162,26 +142,33 @@ extension ArticleStore {
         var filter = WhereClause()
         filter.add("a.published_at >= ?", query.since) { .text($0.description) }
         filter.add("a.published_at <= ?", query.until) { .text($0.description) }
-        if let entity = query.entity {
-            let match = EntityMatch(entity, type: query.type)
-            filter.add("a.id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
-        } else {
-            filter.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)", query.type) { .text($0.rawValue) }
+        if query.entity == nil {
+            filter.add("""
+                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
+                        WHERE e.article_seq = a.seq AND x.type = ?)
+                """, query.type) {
+                .text($0.rawValue)
+            }
         }
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: "articles", count: 3)
             filter.add("(a.published_at, a.received_at, a.id) < (?, ?, ?)", fields.map { .text($0) })
         }
         let limit = max(1, query.limit)
-        let values = filter.values + [.int(limit + 1)]
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
-        let sql = """
-            SELECT \(columns), a.received_at FROM articles a
-            \(filter.sql)
-            ORDER BY a.published_at DESC, a.received_at DESC, a.id DESC LIMIT ?
-            """
         let rows = try read { db in
-            try db.query(sql, values) { row in (article: try Self.storedArticle(row), receivedAt: row.text(9)) }
+            if let entity = query.entity {
+                let refs = try EntityMatch.refs(entity, type: query.type, in: db)
+                filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
+            }
+            let sql = """
+                SELECT \(columns), a.received_at FROM articles a
+                \(filter.sql)
+                ORDER BY a.published_at DESC, a.received_at DESC, a.id DESC LIMIT ?
+                """
+            return try db.query(sql, filter.values + [.int(limit + 1)]) { row in
+                (article: try Self.storedArticle(row), receivedAt: row.text(9))
+            }
         }
         let page = rows.prefix(limit)
         let next = rows.count > limit ? page.last.map {
@@ -206,21 +193,39 @@ extension ArticleStore {
     }
 }
 
-/// The SQL that matches a user's `entity` filter against `entities e`: its normalised
-/// name key, the text as given (money and date keys such as `276000000 EUR` are not name
-/// keys), or an entity id; optionally restricted to one type.
-struct EntityMatch {
-    let sql: String
-    let values: [SQLiteValue]
-
-    init(_ entity: String, type: EntityType?) {
-        var sql = "(e.key IN (?, ?) OR e.entity_id = ?)"
-        var values: [SQLiteValue] = [.text(EntityKeys.nameKey(entity)), .text(entity), .text(entity)]
+/// A user's `entity` filter as archive entities: an archive id (`ent_…`), or a name whose
+/// key (or the text as given: money and date keys such as `276000000 EUR` are not name
+/// keys) is an archive entity's; a surname alone also finds the person it joins.
+enum EntityMatch {
+    static func refs(_ entity: String, type: EntityType?, in db: SQLiteConnection) throws -> [Int64] {
+        var typeCondition = ""
+        var typeValue: [SQLiteValue] = []
         if let type {
-            sql += " AND e.type = ?"
-            values.append(.text(type.rawValue))
+            typeCondition = " AND type = ?"
+            typeValue = [.text(type.rawValue)]
         }
-        self.sql = sql
-        self.values = values
+        if entity.hasPrefix("ent_") {
+            return try db.query("SELECT ref FROM archive_entities WHERE id = ?\(typeCondition)", [.text(entity)] + typeValue) { $0.int64(0) }
+        }
+        let key = EntityKeys.nameKey(entity)
+        // Ids are hashes of type and key: the (type, key) lookup goes through the id index.
+        let ids = (type.map { [$0] } ?? EntityType.allCases).flatMap { t in
+            [key, entity].map { SQLiteValue.text(ArchiveIdentity.id(type: t, key: $0)) }
+        }
+        var refs = try db.query("SELECT ref FROM archive_entities WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                                ids) { $0.int64(0) }
+        if type == nil || type == .person, ArchiveIdentity.isSurnameOnly(type: .person, key: key) {
+            let joined = try LedgerWrite.archiveTarget(type: .person, key: key, in: db)
+            if joined.key != key {
+                refs += try db.query("SELECT ref FROM archive_entities WHERE id = ?",
+                                     [.text(ArchiveIdentity.id(type: .person, key: joined.key))]) { $0.int64(0) }
+            }
+        }
+        return refs
+    }
+
+    /// `IN (…)` over integers (never user text), for a filter already resolved to refs.
+    static func list(_ refs: [Int64]) -> String {
+        "(" + refs.map(String.init).joined(separator: ", ") + ")"
     }
 }

@@ -23,14 +23,15 @@ extension ArticleStore {
     public func insertMany(_ items: [BatchArticle]) throws -> [Result<(article: StoredArticle, created: Bool), any Error>] {
         guard !items.isEmpty else { return [] }
         let prepared = try items.map { item in
-            (item, try item.extraction.entities.map { try EntityValueJSON.encode($0.value) }, render(item.extraction.entities))
+            (item, renderDigest(item.extraction.entities))
         }
         let results = try write { db in
-            try prepared.map { item, valuesJSON, rendered -> Result<(article: StoredArticle, created: Bool), any Error> in
+            try prepared.map { item, digest -> Result<(article: StoredArticle, created: Bool), any Error> in
                 try db.run("SAVEPOINT article")
                 do {
-                    let stored = try Self.insertRow(item.article, extraction: item.extraction, hash: item.textHash,
-                                                    valuesJSON: valuesJSON, rendered: rendered, in: db)
+                    let row = try Self.insertRow(item.article, extraction: item.extraction, hash: item.textHash,
+                                                 digest: digest, in: db)
+                    let stored = (article: row.article, created: row.created)
                     try db.run("RELEASE article")
                     return .success(stored)
                 } catch {

@@ -5,97 +5,64 @@ extension ArticleStore {
     /// The article's entities in the order of their first mention, each with all its
     /// mentions sorted by offset; nil when there is no such article.
     public func entities(articleID: String, type: EntityType?) throws -> [Entity]? {
-        try read { db in
-            let exists = try db.query("SELECT 1 FROM articles WHERE id = ?", [.text(articleID)]) { _ in true }
-            guard !exists.isEmpty else { return nil }
-            var values: [SQLiteValue] = [.text(articleID)]
-            var typeCondition = ""
-            if let type {
-                typeCondition = " AND e.type = ?"
-                values.append(.text(type.rawValue))
+        try entitiesWithArchiveIDs(articleID: articleID, type: type)?.map(\.entity)
+    }
+
+    /// `entities(articleID:type:)` with each person, organisation and place's archive id.
+    public func entitiesWithArchiveIDs(articleID: String, type: EntityType?) throws -> [(entity: Entity, archiveID: String?)]? {
+        try read { db in try Self.storedEntities(articleID: articleID, type: type, in: db) }
+    }
+
+    static func storedEntities(articleID: String, type: EntityType?, in db: SQLiteConnection) throws -> [(entity: Entity, archiveID: String?)]? {
+        guard let (seq, _) = try seq(of: articleID, in: db) else { return nil }
+        let rows = try LedgerWrite.rows(seq: seq, types: type.map { [$0] }, in: db).map { (row: $0.row, archiveID: $0.id) }
+        var money: [Int: MoneyValue] = [:]
+        if rows.contains(where: { $0.row.type == .money }) {
+            // A money entity's value is its figures' (one figure per mention, all alike).
+            for (position, value) in try db.query("""
+                SELECT position, \(FigureColumns.value) FROM figures f WHERE f.article_seq = ? ORDER BY f.id
+                """, [.integer(seq)], { row in (row.int(0), try FigureColumns.moneyValue(row, from: 1)) }) where money[position] == nil {
+                money[position] = value
             }
-            var entities = try db.query("""
-                SELECT e.entity_id, e.type, e.name, e.key, e.value_json FROM entities e
-                WHERE e.article_id = ?\(typeCondition) ORDER BY e.first_start, e.entity_id
-                """, values) { row in
-                let typeText = row.text(1)
-                guard let type = EntityType(rawValue: typeText) else { throw StoreError.corrupt("entity type \(typeText)") }
-                return Entity(id: row.text(0), type: type, name: row.text(2), key: row.text(3),
-                              value: try EntityValueJSON.decode(row.optionalText(4), type: type), mentions: [])
+        }
+        return rows.map { item in
+            let r = item.row
+            let value: EntityValue?
+            switch r.type {
+            case .money: value = money[r.position].map { .money($0) }
+            case .date: value = r.date.map { .date($0) }
+            case .person, .organisation, .place: value = nil
             }
-            let position = Dictionary(entities.indices.map { (entities[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-            let mentions = try db.query("""
-                SELECT m.entity_id, m.start, m."end", m.text FROM mentions m
-                WHERE m.article_id = ? ORDER BY m.start, m."end"
-                """, [.text(articleID)]) { row in
-                (entityID: row.text(0), mention: Mention(start: row.int(1), end: row.int(2), text: row.text(3)))
-            }
-            for (entityID, mention) in mentions {
-                if let i = position[entityID] { entities[i].mentions.append(mention) }
-            }
-            return entities
+            let entity = Entity(id: EntityKeys.id(type: r.type, key: r.key), type: r.type, name: r.name, key: r.key,
+                                value: value, mentions: r.mentions)
+            return (entity, ArchiveIdentity.isNameType(r.type) ? item.archiveID : nil)
         }
     }
 
-    /// Entities across all articles, one row per key and type, most widely reported
-    /// first (article count descending, then key, then type). `query` keeps those whose
-    /// key or any stored name contains it, ignoring case.
-    public func entitySummaries(type: EntityType?, query: String?, limit: Int, cursor: String?) throws -> Page<EntitySummary> {
-        var filters: [String] = []
-        var values: [SQLiteValue] = []
-        if let type {
-            filters.append("e.type = ?")
-            values.append(.text(type.rawValue))
-        }
-        if let query, !query.isEmpty {
-            // instr rather than LIKE: no wildcards to escape. Keys are already lower case
-            // (Unicode rules); SQLite's lower() on names folds ASCII letters only.
-            filters.append("(instr(e.key, ?) > 0 OR instr(lower(e.name), ?) > 0)")
-            let needle = query.lowercased()
-            values += [.text(needle), .text(needle)]
-        }
-        var after = ""
-        if let cursor {
-            let fields = try Cursor.decode(cursor, kind: "entities", count: 3)
-            guard let count = Int(fields[0]) else { throw StoreError.invalidCursor }
-            after = "WHERE (s.article_count < ? OR (s.article_count = ? AND (s.key, s.type) > (?, ?)))"
-            values += [.int(count), .int(count), .text(fields[1]), .text(fields[2])]
-        }
-        let limit = max(1, limit)
-        values.append(.int(limit + 1))
-        // Filters pick the groups, then the counts run over all rows of those groups, so a
-        // name matched in one article still counts the entity's other articles.
-        let groups = filters.isEmpty ? "entities e" : """
-            entities e JOIN (
-                SELECT DISTINCT e.key, e.type FROM entities e WHERE \(filters.joined(separator: " AND "))
-            ) matching USING (key, type)
-            """
-        let sql = """
-            WITH s AS (
-                SELECT e.key, e.type, COUNT(DISTINCT e.article_id) AS article_count, SUM(e.mention_count) AS mention_count
-                FROM \(groups)
-                GROUP BY e.key, e.type
-            )
-            SELECT s.key, s.type, s.article_count, s.mention_count FROM s
-            \(after)
-            ORDER BY s.article_count DESC, s.key, s.type LIMIT ?
-            """
-        let (items, hasMore) = try read { db in
-            let rows = try db.query(sql, values) { row in
-                (key: row.text(0), type: row.text(1), articles: row.int(2), mentions: row.int(3))
+    /// Archive ids for entities not stored (`/v1/extract`): each as a new article would get it.
+    public func archiveIDs(for entities: [Entity]) throws -> [String: String] {
+        try read { db in
+            var ids: [String: String] = [:]
+            for e in entities where ArchiveIdentity.isNameType(e.type) {
+                let target = try LedgerWrite.archiveTarget(type: e.type, key: e.key, in: db)
+                ids[e.id] = ArchiveIdentity.id(type: target.type, key: target.key)
             }
-            let items = try rows.prefix(limit).map { row in
-                guard let type = EntityType(rawValue: row.type) else { throw StoreError.corrupt("entity type \(row.type)") }
-                let name = try db.query("""
-                    SELECT name FROM entities WHERE key = ? AND type = ?
-                    GROUP BY name ORDER BY COUNT(*) DESC, name LIMIT 1
-                    """, [.text(row.key), .text(row.type)]) { $0.text(0) }.first ?? row.key
-                return EntitySummary(key: row.key, type: type, name: name, articleCount: row.articles, mentionCount: row.mentions)
-            }
-            // One row more than asked for was fetched only to tell whether a next page exists.
-            return (items, rows.count > limit)
+            return ids
         }
-        let next = hasMore ? items.last.map { Cursor.encode(kind: "entities", [String($0.articleCount), $0.key, $0.type.rawValue]) } : nil
-        return Page(items: items, nextCursor: next)
+    }
+}
+
+/// The money columns of `figures f`, read the same way everywhere.
+enum FigureColumns {
+    static let value = "f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount, f.currency_evidence"
+
+    static func moneyValue(_ row: SQLiteRow, from c: Int32) throws -> MoneyValue {
+        let resolutionText = row.text(c + 2)
+        guard let resolution = CurrencyResolution(rawValue: resolutionText) else {
+            throw StoreError.corrupt("currency resolution \(resolutionText)")
+        }
+        return MoneyValue(amount: try Decimal.stored(row.text(c)), currency: row.text(c + 1), currencyResolution: resolution,
+                          qualifier: row.optionalText(c + 3), min: try row.optionalText(c + 4).map(Decimal.stored),
+                          max: try row.optionalText(c + 5).map(Decimal.stored), currencyEvidence: row.optionalText(c + 6))
     }
 }

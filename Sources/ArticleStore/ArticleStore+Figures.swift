@@ -5,56 +5,69 @@ extension ArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
     /// broken by figure id ascending (text order within an article) in both directions.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
-        var filter = Self.figureFilters(query)
         let primary: String, descending: Bool
         switch query.sort {
         case .amount: (primary, descending) = ("f.amount_real", false)
         case .amountDescending: (primary, descending) = ("f.amount_real", true)
-        case .publishedAt: (primary, descending) = ("f.published_at", false)
-        case .publishedAtDescending: (primary, descending) = ("f.published_at", true)
+        case .publishedAt: (primary, descending) = ("f.published_day", false)
+        case .publishedAtDescending: (primary, descending) = ("f.published_day", true)
         }
         let isAmount = primary == "f.amount_real"
         let cursorKind = "figures" + query.sort.rawValue
+        var after: (SQLiteValue, Int64)?
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: cursorKind, count: 2)
             guard let id = Int64(fields[1]) else { throw StoreError.invalidCursor }
-            let key: SQLiteValue
             if isAmount {
                 // The exact Double, by its bits, so the next page starts exactly after it.
                 guard let bits = UInt64(fields[0]) else { throw StoreError.invalidCursor }
-                key = .real(Double(bitPattern: bits))
+                after = (.real(Double(bitPattern: bits)), id)
             } else {
-                guard CivilDate(iso: fields[0]) != nil else { throw StoreError.invalidCursor }
-                key = .text(fields[0])
+                guard let date = CivilDate(iso: fields[0]) else { throw StoreError.invalidCursor }
+                after = (.int(date.dayNumber), id)
             }
-            filter.add("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))", [key, key, .integer(id)])
         }
         let limit = max(1, query.limit)
-        let values = filter.values + [.int(limit + 1)]
-        let sql = """
-            SELECT f.id, f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount,
-                   f.text, f.start, f."end", f.sentence, f.article_id, a.title, f.published_at, f.amount_real,
-                   f.currency_evidence
-            FROM figures f JOIN articles a ON a.id = f.article_id
-            \(filter.sql)
-            ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
-            """
-        let rows = try read { db in
-            try db.query(sql, values) { row -> (record: FigureRecord, amountBits: UInt64) in
-                let resolutionText = row.text(3)
-                guard let resolution = CurrencyResolution(rawValue: resolutionText) else {
-                    throw StoreError.corrupt("currency resolution \(resolutionText)")
+        let rows = try read { db -> [(record: FigureRecord, amountBits: UInt64)] in
+            var filter = try Self.figureFilters(query, in: db)
+            if let (key, id) = after {
+                filter.add("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))", [key, key, .integer(id)])
+            }
+            let raw = try db.query("""
+                SELECT f.id, \(FigureColumns.value), f.text, f.start, f."end",
+                       substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), a.id, a.title, a.published_at,
+                       f.amount_real, f.sentence_start, f.sentence_end, f.date_position, f.date_mention, f.article_seq
+                FROM figures f JOIN articles a ON a.seq = f.article_seq
+                \(filter.sql)
+                ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
+                """, filter.values + [.int(limit + 1)]) { row in
+                (id: row.int64(0), value: try FigureColumns.moneyValue(row, from: 1),
+                 mention: Mention(start: row.int(9), end: row.int(10), text: row.text(8)), sentence: row.text(11),
+                 articleID: row.text(12), title: row.optionalText(13), published: try CivilDate.stored(row.text(14)),
+                 bits: row.double(15).bitPattern, sentenceSpan: row.int(16)..<row.int(17),
+                 datePosition: row.isNull(18) ? nil : row.int(18), dateMention: row.isNull(19) ? nil : row.int(19),
+                 seq: row.int64(20))
+            }
+            var context: [Int64: [(row: LedgerWrite.StoredRow, id: String)]] = [:]
+            for r in raw where context[r.seq] == nil { context[r.seq] = try Self.contextRows(seq: r.seq, in: db) }
+            return raw.map { r in
+                let rows = context[r.seq] ?? []
+                // In the order the sentence first names them.
+                var entities: [(first: Int, entity: SentenceEntity)] = []
+                for (row, id) in rows where ArchiveIdentity.isNameType(row.type) && !entities.contains(where: { $0.entity.id == id }) {
+                    if let m = row.mentions.first(where: { $0.start >= r.sentenceSpan.lowerBound && $0.end <= r.sentenceSpan.upperBound }) {
+                        entities.append((m.start, SentenceEntity(id: id, type: row.type, name: row.name)))
+                    }
                 }
-                let value = MoneyValue(amount: try Decimal.stored(row.text(1)), currency: row.text(2),
-                                       currencyResolution: resolution, qualifier: row.optionalText(4),
-                                       min: try row.optionalText(5).map(Decimal.stored),
-                                       max: try row.optionalText(6).map(Decimal.stored),
-                                       currencyEvidence: row.optionalText(15))
-                let record = FigureRecord(id: row.int64(0), value: value,
-                                          mention: Mention(start: row.int(8), end: row.int(9), text: row.text(7)),
-                                          sentence: row.text(10), articleID: row.text(11), articleTitle: row.optionalText(12),
-                                          articlePublishedAt: try CivilDate.stored(row.text(13)))
-                return (record, row.double(14).bitPattern)
+                var date = FigureDate(value: DateValue(date: r.published.description, grain: .day), source: .article, text: nil)
+                if let position = r.datePosition, let row = rows.first(where: { $0.row.position == position })?.row, let value = row.date {
+                    date = FigureDate(value: value, source: .sentence, text: row.mentions.first { $0.start == r.dateMention }?.text)
+                }
+                let record = FigureRecord(id: r.id, value: r.value, mention: r.mention, sentence: r.sentence,
+                                          sentenceStart: r.sentenceSpan.lowerBound, sentenceEnd: r.sentenceSpan.upperBound,
+                                          sentenceEntities: entities.sorted { $0.first < $1.first }.map(\.entity), date: date, articleID: r.articleID, articleTitle: r.title,
+                                          articlePublishedAt: r.published)
+                return (record, r.bits)
             }
         }
         let page = rows.prefix(limit)
@@ -65,64 +78,32 @@ extension ArticleStore {
         return Page(items: page.map(\.record), nextCursor: next)
     }
 
-    /// Count, exact total, min and max of the figures matching `filter` (its sort, limit
-    /// and cursor are ignored), one row per group and currency. Currency groups are
-    /// ordered by code, months oldest first, articles newest first.
-    public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery) throws -> [FigureSummaryRow] {
-        let clause = Self.figureFilters(filter)
-        let group: String, order: String
-        switch groupBy {
-        case .currency: (group, order) = ("f.currency", "f.currency")
-        case .month: (group, order) = ("substr(f.published_at, 1, 7)", "substr(f.published_at, 1, 7), f.currency")
-        case .article: (group, order) = ("f.article_id", "f.published_at DESC, f.article_id, f.currency")
-        }
-        let sql = """
-            SELECT \(group), f.currency, f.amount, a.title
-            FROM figures f JOIN articles a ON a.id = f.article_id
-            \(clause.sql)
-            ORDER BY \(order)
-            """
-        var summaries: [FigureSummaryRow] = []
-        var current: (group: String, currency: String, title: String?, count: Int, total: Decimal, min: Decimal, max: Decimal)?
-        func flush() {
-            guard let c = current else { return }
-            summaries.append(FigureSummaryRow(group: c.group, currency: c.currency, count: c.count, total: c.total,
-                                              min: c.min, max: c.max, articleTitle: groupBy == .article ? c.title : nil))
-        }
-        // Summed here in Decimal: SQLite's SUM would add Doubles and round.
-        _ = try read { db in
-            try db.query(sql, clause.values) { row in
-                let groupKey = row.text(0), currency = row.text(1), amount = try Decimal.stored(row.text(2))
-                if var c = current, c.group == groupKey, c.currency == currency {
-                    c.count += 1
-                    c.total += amount
-                    if amount < c.min { c.min = amount }
-                    if amount > c.max { c.max = amount }
-                    current = c
-                } else {
-                    flush()
-                    current = (groupKey, currency, row.optionalText(3), 1, amount, amount, amount)
-                }
-            }
-        }
-        flush()
-        return summaries
+    /// An article's name and date entities with their archive ids: a figure's context.
+    private static func contextRows(seq: Int64, in db: SQLiteConnection) throws -> [(row: LedgerWrite.StoredRow, id: String)] {
+        try LedgerWrite.rows(seq: seq, types: [.person, .organisation, .place, .date], in: db)
     }
 
-    /// WHERE conditions over `figures f` (joined to `articles a`) shared by listing and summary.
-    static func figureFilters(_ query: FigureQuery) -> WhereClause {
+    /// WHERE conditions over `figures f`, shared by listing and summary; the entity filter
+    /// is resolved to archive entities first, in the same read.
+    static func figureFilters(_ query: FigureQuery, in db: SQLiteConnection) throws -> WhereClause {
         var filter = WhereClause()
         filter.add("f.currency = ?", query.currency) { .text($0) }
         // On the REAL column: equal decimals give equal Doubles, so bounds are inclusive as
         // asked; only amounts beyond ~15 significant digits could compare inexactly.
         filter.add("f.amount_real >= ?", query.minAmount) { .real($0.approximateDouble) }
         filter.add("f.amount_real <= ?", query.maxAmount) { .real($0.approximateDouble) }
-        filter.add("f.published_at >= ?", query.since) { .text($0.description) }
-        filter.add("f.published_at <= ?", query.until) { .text($0.description) }
-        filter.add("f.article_id = ?", query.articleID) { .text($0) }
+        filter.add("f.date_start >= ?", query.since) { .int($0.dayNumber) }
+        filter.add("f.date_start <= ?", query.until) { .int($0.dayNumber) }
+        filter.add("f.article_seq = (SELECT seq FROM articles WHERE id = ?)", query.articleID) { .text($0) }
         if let entity = query.entity {
-            let match = EntityMatch(entity, type: nil)
-            filter.add("f.article_id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
+            let refs = EntityMatch.list(try EntityMatch.refs(entity, type: nil, in: db))
+            switch query.entityScope {
+            case .sentence: filter.add("f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref IN \(refs))", [])
+            case .article: filter.add("f.article_seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(refs))", [])
+            }
+        }
+        if let text = query.text {
+            filter.add("f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)", [.text(FigureSearch.match(text))])
         }
         return filter
     }

@@ -74,15 +74,22 @@ extension ArticleStore {
     /// one transaction. One result per item: nil for an article deleted meanwhile.
     public func reextract(_ items: [(articleID: String, extraction: Extraction)]) throws -> [ExtractionChanges?] {
         let prepared = try items.map { item in
-            (item, try item.extraction.entities.map { try EntityValueJSON.encode($0.value) }, render(item.extraction.entities))
+            (item, renderDigest(item.extraction.entities))
         }
         return try write { db in
-            try prepared.map { item, valuesJSON, rendered -> ExtractionChanges? in
-                let old = try db.query("SELECT type, key FROM entities WHERE article_id = ?", [.text(item.articleID)]) {
+            try prepared.map { item, digest -> ExtractionChanges? in
+                // An entity is its type and key: the article's own key where it differs
+                // from its archive entity's (after a surname join), else the archive's.
+                let old = try db.query("""
+                    SELECT ae.type, IFNULL(e.key, ae.key) FROM articles a
+                    JOIN article_entities e ON e.article_seq = a.seq
+                    JOIN archive_entities ae ON ae.ref = e.ref
+                    WHERE a.id = ?
+                    """, [.text(item.articleID)]) {
                     (type: $0.text(0), key: $0.text(1))
                 }
                 let replaced = try Self.replaceRows(articleID: item.articleID, extraction: item.extraction,
-                                                    valuesJSON: valuesJSON, rendered: rendered, in: db)
+                                                    digest: digest, in: db)
                 try db.run("DELETE FROM reextract_pending WHERE article_id = ?", [.text(item.articleID)])
                 return replaced ? ExtractionChanges.between(old: old, new: item.extraction.entities) : nil
             }

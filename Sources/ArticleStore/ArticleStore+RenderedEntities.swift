@@ -1,17 +1,16 @@
 import EntityExtraction
 
 /// Turns one entity, as the store returns it (mentions sorted by offset, each span once),
-/// into the bytes of its JSON object. The API gives the store its renderer, so the store
-/// keeps bytes without knowing the API's JSON shapes.
-public typealias EntityRenderer = @Sendable (Entity) -> [UInt8]
-/// An article's rendered entity JSON, one part per entity, and the tag naming the set.
-typealias RenderedSet = (tag: String, parts: [(type: EntityType, json: [UInt8])])
+/// and its archive id (`ent_…`, nil for money and dates) into the bytes of its JSON
+/// object. The API gives the store its renderer, so the store keeps a tag of the bytes
+/// without knowing the API's JSON shapes.
+public typealias EntityRenderer = @Sendable (Entity, String?) -> [UInt8]
 
 /// What the store holds of an article's entity JSON.
 public enum RenderedEntities: Sendable, Equatable {
     /// No article with that id.
     case noArticle
-    /// Stored without a renderer (or before renderings were kept): render from `entities`.
+    /// Stored without a renderer (or before this schema): render from `entities`.
     case notRendered
     /// The JSON objects of the entities asked for, in their stored order, and a strong tag
     /// that changes whenever any of the article's entities change.
@@ -19,22 +18,18 @@ public enum RenderedEntities: Sendable, Equatable {
 }
 
 extension ArticleStore {
-    /// The rendered entity JSON of an article, of one type or all, in one read.
+    /// The entity JSON of an article, of one type or all, rendered from its stored rows in
+    /// one read (the rows are the one copy kept: no second copy as JSON).
     public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities {
-        try read { db in
+        let found = try read { db -> (tag: String?, entities: [(Entity, String?)])? in
             let tags = try db.query("SELECT entities_tag FROM articles WHERE id = ?", [.text(articleID)]) { $0.optionalText(0) }
-            guard let first = tags.first else { return .noArticle }
-            guard let tag = first else { return .notRendered }
-            let parts: [[UInt8]]
-            if let type {
-                parts = try db.query("SELECT json FROM entity_json WHERE article_id = ? AND type = ? ORDER BY position",
-                                     [.text(articleID), .text(type.rawValue)]) { $0.bytes(0) }
-            } else {
-                parts = try db.query("SELECT json FROM entity_json WHERE article_id = ? ORDER BY position",
-                                     [.text(articleID)]) { $0.bytes(0) }
-            }
-            return .rendered(tag: tag, entities: parts)
+            guard let first = tags.first else { return nil }
+            guard let tag = first, entityRenderer != nil else { return (nil, []) }
+            return (tag, try Self.storedEntities(articleID: articleID, type: type, in: db) ?? [])
         }
+        guard let found else { return .noArticle }
+        guard let tag = found.tag, let entityRenderer else { return .notRendered }
+        return .rendered(tag: tag, entities: found.entities.map { entityRenderer($0.0, $0.1) })
     }
 
     /// Entities in the order and shape `entities(articleID:type:)` returns them: by first
@@ -42,15 +37,11 @@ extension ArticleStore {
     static func storedOrder(_ entities: [Entity]) -> [Entity] {
         let normalised = entities.map { entity -> (first: Int, entity: Entity) in
             var entity = entity
-            // Sorted, so a span listed twice is next to itself: no set of spans needed.
-            var last: (start: Int, end: Int)?
+            var seen = Set<[Int]>()
             entity.mentions = entity.mentions.enumerated()
                 .sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
                 .map(\.element)
-                .filter { m in
-                    defer { last = (m.start, m.end) }
-                    return last.map { $0 != (m.start, m.end) } ?? true
-                }
+                .filter { seen.insert([$0.start, $0.end]).inserted }
             return (entity.mentions.first?.start ?? 0, entity)
         }
         // SQLite compares the ids byte by byte.
@@ -59,16 +50,16 @@ extension ArticleStore {
         }.map(\.entity)
     }
 
-    /// Renders every entity once, outside the write lock; nil without a renderer.
-    func render(_ entities: [Entity]) -> (tag: String, parts: [(type: EntityType, json: [UInt8])])? {
+    /// The SHA-256 of every entity rendered without archive ids, outside the write lock;
+    /// nil without a renderer. With the archive ids it makes the article's tag.
+    func renderDigest(_ entities: [Entity]) -> [UInt8]? {
         guard let entityRenderer else { return nil }
-        let parts = Self.storedOrder(entities).map { (type: $0.type, json: entityRenderer($0)) }
         var all: [UInt8] = []
-        for part in parts {
-            all += part.json
+        for entity in Self.storedOrder(entities) {
+            all += entityRenderer(entity, nil)
             all.append(0x0A)
         }
-        return (Self.tag(all), parts)
+        return SHA256.digest(all)
     }
 
     /// 24 hex digits of the bytes' SHA-256: enough to tell renderings apart.
@@ -79,15 +70,15 @@ extension ArticleStore {
         }.joined()
     }
 
-    /// Inside the write transaction: replaces the article's rendered entities (or clears
-    /// them, leaving the article to be rendered on demand).
-    static func writeRendered(_ rendered: (tag: String, parts: [(type: EntityType, json: [UInt8])])?,
-                              articleID: String, in db: SQLiteConnection) throws {
-        try db.run("DELETE FROM entity_json WHERE article_id = ?", [.text(articleID)])
-        for (position, part) in (rendered?.parts ?? []).enumerated() {
-            try db.run("INSERT INTO entity_json (article_id, position, type, json) VALUES (?, ?, ?, ?)",
-                       [.text(articleID), .int(position), .text(part.type.rawValue), .blob(part.json)])
+    /// Inside the write transaction: sets the article's tag from the digest and the archive
+    /// ids (or clears it, leaving the article to be rendered and tagged on demand).
+    static func writeTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String],
+                         articleID: String, in db: SQLiteConnection) throws {
+        var tag: String?
+        if var bytes = digest {
+            for entity in storedOrder(entities) { bytes += Array((archiveIDs[entity.id] ?? "-").utf8) }
+            tag = Self.tag(bytes)
         }
-        try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?", [.optionalText(rendered?.tag), .text(articleID)])
+        try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?", [.optionalText(tag), .text(articleID)])
     }
 }

@@ -77,11 +77,11 @@ extension ArticleStore {
         filter.add("articles_fts MATCH ?", [.text(query.terms.expression)])
         filter.add("a.published_at >= ?", query.since) { .text($0.description) }
         filter.add("a.published_at <= ?", query.until) { .text($0.description) }
-        if let entity = query.entity {
-            let match = EntityMatch(entity, type: query.type)
-            filter.add("a.id IN (SELECT e.article_id FROM entities e WHERE \(match.sql))", match.values)
-        } else {
-            filter.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.type = ?)", query.type) { .text($0.rawValue) }
+        if query.entity == nil {
+            filter.add("""
+                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
+                        WHERE e.article_seq = a.seq AND x.type = ?)
+                """, query.type) { .text($0.rawValue) }
         }
         var after = ""
         var afterValues: [SQLiteValue] = []
@@ -96,22 +96,28 @@ extension ArticleStore {
         // snippets (in one query SQLite would build every match's row and snippet before
         // sorting). bm25 costs microseconds a match, so it ranks the newest
         // `rankedWindow` matches only: all of them for any but the commonest words.
-        let ranked = """
+        func ranked(_ filter: WhereClause) -> String { """
             SELECT rank, rowid FROM (
                 SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
-                FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
                 \(filter.sql)
                 ORDER BY articles_fts.rowid DESC LIMIT \(Self.rankedWindow)
             )
             \(after)
             ORDER BY rank, rowid LIMIT ?
-            """
+            """ }
         let page = """
             SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
-            FROM articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
             WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
             """
         let (hits, more) = try read { db in
+            var filter = filter
+            if let entity = query.entity {
+                let refs = try EntityMatch.refs(entity, type: query.type, in: db)
+                filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
+            }
+            let ranked = ranked(filter)
             let ranks = try db.query(ranked, filter.values + afterValues + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
             let hits = try ranks.prefix(limit).map { hit in
                 let found = try db.query(page, [.text(query.terms.expression), .int(hit.rowid)]) { row in

@@ -94,31 +94,33 @@ enum Schema {
             ) WITHOUT ROWID;
             """),
         // Full-text search over title and text. External content (no second copy of the
-        // text), keyed by search_rowid: the articles table's own rowid may change on VACUUM
+        // text), keyed by seq (the article's number, which the ledger's
+        // per-article tables use too): the articles table's own rowid may change on VACUUM
         // (it has no INTEGER PRIMARY KEY), which would unhook the index from its rows.
         // Triggers keep the index in step inside the transaction that changes the article.
         Migration(version: 4, name: "articles_fts", sql: """
-            ALTER TABLE articles ADD COLUMN search_rowid INTEGER;
-            UPDATE articles SET search_rowid = rowid;
+            ALTER TABLE articles ADD COLUMN seq INTEGER;
+            UPDATE articles SET seq = rowid;
+            CREATE UNIQUE INDEX articles_seq ON articles (seq);
             -- Also covers the search's filters on date and id, so ranking many matches
             -- never reads the article rows themselves.
-            CREATE UNIQUE INDEX articles_search_rowid ON articles (search_rowid, published_at, id);
+            CREATE INDEX articles_search ON articles (seq, published_at, id);
             CREATE VIRTUAL TABLE articles_fts USING fts5(
-                title, text, content = 'articles', content_rowid = 'search_rowid',
+                title, text, content = 'articles', content_rowid = 'seq',
                 tokenize = 'unicode61 remove_diacritics 2'
             );
             -- A word in the title counts ten times one in the text.
             INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO articles_fts (rowid, title, text) VALUES (new.search_rowid, new.title, new.text);
+                INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
             END;
             CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.search_rowid, old.title, old.text);
+                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
             END;
-            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, search_rowid ON articles BEGIN
-                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.search_rowid, old.title, old.text);
-                INSERT INTO articles_fts (rowid, title, text) VALUES (new.search_rowid, new.title, new.text);
+            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, seq ON articles BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
             END;
             """),
         // The articles a `reextract` run has still to do: queued when it starts, each removed
@@ -128,5 +130,6 @@ enum Schema {
                 article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
             ) WITHOUT ROWID;
             """),
+        Schema.ledger(version: 6),
     ]
 }

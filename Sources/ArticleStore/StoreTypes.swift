@@ -73,17 +73,46 @@ public struct FigureQuery: Sendable {
     /// Inclusive bounds on the amount.
     public var minAmount: Decimal?
     public var maxAmount: Decimal?
-    /// Inclusive bounds on the article's published_at.
+    /// Inclusive bounds on the first day of the figure's date (its sentence's, else the article's).
     public var since: CivilDate?
     public var until: CivilDate?
     public var articleID: String?
-    /// Figures from articles that have this entity (key-or-name or entity id, as for articles).
+    /// An archive id (`ent_…`) or a name: figures whose sentence mentions it, or with
+    /// `entityScope = .article` figures of articles that mention it anywhere.
     public var entity: String?
+    public var entityScope: EntityScope = .sentence
+    /// Words that must all be in the figure's sentence (full-text, FTS5 syntax quoted away).
+    public var text: String?
     public var sort: FigureSort = .amountDescending
     public var limit = 50
     public var cursor: String?
 
     public init() {}
+
+    /// True when no filter but `currency` is set: a summary can read the kept totals.
+    var onlyCurrency: Bool {
+        minAmount == nil && maxAmount == nil && since == nil && until == nil && articleID == nil && entity == nil && text == nil
+    }
+}
+
+public enum EntityScope: String, Sendable, CaseIterable {
+    case sentence, article
+}
+
+/// What a figure's sum refers to in time: a date of its sentence, or the article's date.
+public struct FigureDate: Sendable, Hashable {
+    public enum Source: String, Sendable { case sentence, article }
+    public let value: DateValue
+    public let source: Source
+    /// The date mention's text, when from the sentence.
+    public let text: String?
+}
+
+/// A person, organisation or place that a figure's sentence mentions.
+public struct SentenceEntity: Sendable, Hashable {
+    public let id: String
+    public let type: EntityType
+    public let name: String
 }
 
 /// One sum of money as mentioned in one article.
@@ -92,19 +121,23 @@ public struct FigureRecord: Sendable, Hashable {
     public let value: MoneyValue
     public let mention: Mention
     public let sentence: String
+    public let sentenceStart: Int
+    public let sentenceEnd: Int
+    public let sentenceEntities: [SentenceEntity]
+    public let date: FigureDate
     public let articleID: String
     public let articleTitle: String?
     public let articlePublishedAt: CivilDate
 }
 
 public enum FigureGrouping: String, Sendable, CaseIterable {
-    case currency, month, article
+    case currency, month, entity, article
 }
 
 /// Count and exact totals of figures in one group and one currency: month and article
 /// groups are split per currency so different currencies are never added up.
 public struct FigureSummaryRow: Sendable, Hashable {
-    /// The currency code, `YYYY-MM` of published_at, or the article id.
+    /// The currency code, `YYYY-MM` of published_at, the archive entity id, or the article id.
     public let group: String
     public let currency: String
     public let count: Int
@@ -113,14 +146,33 @@ public struct FigureSummaryRow: Sendable, Hashable {
     public let max: Decimal
     /// Set for article groups.
     public let articleTitle: String?
+    /// The entity's canonical name, for entity groups.
+    public let entityName: String?
 }
 
-/// One entity across all articles (entities sharing key and type).
+/// One entity across all articles: entities sharing type and key, and persons named by
+/// surname alone joined to it (see `ArchiveIdentity`).
 public struct EntitySummary: Sendable, Hashable {
+    /// `ent_` + 16 hex digits of SHA-256 of type, U+001F, key.
+    public let id: String
     public let key: String
     public let type: EntityType
-    /// The name used by most articles for it (ties: alphabetical).
+    /// The canonical name: the longest an article gave it.
     public let name: String
+    /// Names as mentioned (possessives removed), most mentioned first.
+    public let names: [String]
     public let articleCount: Int
     public let mentionCount: Int
+}
+
+/// `GET /v1/entities/{id}`: the summary, every name seen, first and last seen, recent articles.
+public struct EntityDetail: Sendable {
+    public let summary: EntitySummary
+    public let firstSeen: CivilDate
+    public let lastSeen: CivilDate
+    public let recentArticles: [StoredArticle]
+}
+
+public enum EntitySort: String, Sendable, CaseIterable {
+    case articles, mentions, name
 }

@@ -56,9 +56,11 @@ final class FiguresEndpointTests: XCTestCase {
         XCTAssertEqual(try amounts("/v1/figures?currency=EUR&min_amount=1000000000"), ["55000000000 EUR", "5000000000 EUR"])
         XCTAssertEqual(try amounts("/v1/figures?currency=eur&min_amount=1000000000&sort=amount"), ["5000000000 EUR", "55000000000 EUR"])
         XCTAssertEqual(try amounts("/v1/figures?max_amount=0.5"), ["0.5 USD"])
-        XCTAssertEqual(try amounts("/v1/figures?since=2024-03-01&until=2024-03-31&min_amount=1000000000&entity=Ukraine"),
+        // The places stand in sentences of their own: only the article scope finds them.
+        XCTAssertEqual(try amounts("/v1/figures?since=2024-03-01&until=2024-03-31&min_amount=1000000000&entity=Ukraine&scope=article"),
                        ["55000000000 EUR", "5000000000 EUR"])
-        XCTAssertEqual(try amounts("/v1/figures?entity=Canada&sort=amount"), ["0.5 USD", "1500000000 USD"])
+        XCTAssertEqual(try amounts("/v1/figures?entity=Canada&sort=amount&scope=article"), ["0.5 USD", "1500000000 USD"])
+        XCTAssertEqual(try amounts("/v1/figures?entity=Canada"), [], "no figure's sentence names Canada")
         XCTAssertEqual(try amounts("/v1/figures?article=\(ids[2])"), ["5000000000 EUR"])
         let byDate = try amounts("/v1/figures?sort=published_at&currency=EUR")
         XCTAssertEqual(Set(byDate.prefix(2)), ["276000000 EUR", "55000000000 EUR"], "both from 2024-03-14")

@@ -7,7 +7,7 @@ import HTTPServer
 /// branches add (issue 10's contract in HELPERS.md). Until they are merged, these tests
 /// answer those paths with the contract's shapes, built from the real service's own
 /// answers (the entity's articles are GET /v1/articles?entity=, its figures GET
-/// /v1/figures?entity=), so the pages are held to the contract now and to the real
+/// /v1/figures?entity=&scope=article: the figures of its articles), so the pages are held to the contract now and to the real
 /// endpoints once they exist (WebPagesBrowserTests loads the real entity page when
 /// entity ids appear in the API).
 final class WebPagesContractTests: XCTestCase {
@@ -38,7 +38,7 @@ final class WebPagesContractTests: XCTestCase {
             case "/v1/entities/\(Self.entity)/articles":
                 return json(real("/v1/articles?entity=Jens%20Stoltenberg"))
             case "/v1/entities/\(Self.entity)/figures":
-                return json(real("/v1/figures?entity=Jens%20Stoltenberg"))
+                return json(real("/v1/figures?entity=Jens%20Stoltenberg&scope=article"))
             case "/v1/figures" where r.query("format") == "csv":
                 let rows = (real("/v1/figures?currency=EUR")["figures"] as? [[String: Any]] ?? []).map { "\($0["amount"]!),\($0["currency"]!)" }
                 return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8")]),

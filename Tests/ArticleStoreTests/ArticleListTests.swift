@@ -83,7 +83,7 @@ final class ArticleListTests: StoreTestCase {
         XCTAssertEqual(try texts { _ in }, ["money", "places", "people"])
         XCTAssertEqual(try texts { $0.entity = "Jens Stoltenberg" }, ["people"])
         XCTAssertEqual(try texts { $0.entity = "the EU" }, ["people"], "matched through the name key and its aliases")
-        XCTAssertEqual(try texts { $0.entity = EntityKeys.id(type: .place, key: "ukraine") }, ["places"])
+        XCTAssertEqual(try texts { $0.entity = ArchiveIdentity.id(type: .place, key: "ukraine") }, ["places"])
         XCTAssertEqual(try texts { $0.entity = "5 EUR" }, ["money"], "money keys match as given")
         XCTAssertEqual(try texts { $0.entity = "Ukraine"; $0.type = .place }, ["places"])
         XCTAssertEqual(try texts { $0.entity = "Ukraine"; $0.type = .person }, [])

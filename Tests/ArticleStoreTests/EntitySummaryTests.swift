@@ -51,8 +51,10 @@ final class EntitySummaryTests: StoreTestCase {
         XCTAssertEqual(try rows(type: .place), ["ukraine/place Ukraine 3 5"])
         XCTAssertEqual(try rows(type: .organisation), ["european union/organisation European Union 1 1", "ukraine/organisation Ukraine 1 1"])
         XCTAssertEqual(try rows(query: "STOLT"), ["jens stoltenberg/person Jens Stoltenberg 3 4"])
-        // Matches only the name in article three, yet counts the entity everywhere.
-        XCTAssertEqual(try rows(query: "j. st"), ["jens stoltenberg/person Jens Stoltenberg 3 4"])
+        // A prefix of the canonical name, or of the key's last word; never the middle of a word.
+        XCTAssertEqual(try rows(query: "jens st"), ["jens stoltenberg/person Jens Stoltenberg 3 4"])
+        XCTAssertEqual(try rows(query: "tolt"), [])
+        XCTAssertEqual(try rows(query: "union"), ["european union/organisation European Union 1 1"])
         XCTAssertEqual(try rows(type: .organisation, query: "ukr"), ["ukraine/organisation Ukraine 1 1"])
         XCTAssertEqual(try rows(query: "100%_"), [])
     }
@@ -66,6 +68,27 @@ final class EntitySummaryTests: StoreTestCase {
             "ukraine/place Ukraine 2 4",
             "european union/organisation European Union 1 1",
         ])
+    }
+
+    func testNamesSeenAndEverySortPaginate() throws {
+        let first = try XCTUnwrap(try store.entitySummaries(type: .person, query: nil, limit: 5, cursor: nil).items.first)
+        XCTAssertEqual(first.names, ["Jens Stoltenberg", "J. Stoltenberg"], "most mentioned first")
+        XCTAssertEqual(first.id, ArchiveIdentity.id(type: .person, key: "jens stoltenberg"))
+        for sort in EntitySort.allCases {
+            var all: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try store.entitySummaries(type: nil, query: nil, sort: sort, limit: 1, cursor: cursor)
+                all += page.items.map(\.name)
+                cursor = page.nextCursor
+            } while cursor != nil && all.count < 10
+            let expected: [EntitySort: [String]] = [
+                .articles: ["Jens Stoltenberg", "Ukraine", "European Union", "Ukraine"],
+                .mentions: ["Ukraine", "Jens Stoltenberg", "European Union", "Ukraine"],
+                .name: ["European Union", "Jens Stoltenberg", "Ukraine", "Ukraine"],
+            ]
+            XCTAssertEqual(all, expected[sort], sort.rawValue)
+        }
     }
 
     func testInvalidCursor() {

@@ -70,8 +70,10 @@ final class FigureQueryTests: StoreTestCase {
         XCTAssertEqual(try labels { $0.since = day("2024-02-20"); $0.until = day("2024-02-20") }, ["Y@100", "Y@200"])
         XCTAssertEqual(try labels { $0.articleID = ids["Y"] }, ["Y@100", "Y@200"])
         XCTAssertEqual(try labels { $0.articleID = "art_missing" }, [])
-        XCTAssertEqual(try labels { $0.entity = "ukraine" }, ["Y@100", "Y@200"])
-        XCTAssertEqual(try labels { $0.entity = EntityKeys.id(type: .money, key: "276000000 EUR") }, ["X@150", "X@700", "X@250"])
+        XCTAssertEqual(try labels { $0.entity = "ukraine"; $0.entityScope = .article }, ["Y@100", "Y@200"])
+        XCTAssertEqual(try labels { $0.entity = "ukraine" }, [], "no sentence of Y names Ukraine")
+        XCTAssertEqual(try labels { $0.entity = ArchiveIdentity.id(type: .money, key: "276000000 EUR"); $0.entityScope = .article },
+                       ["X@150", "X@700", "X@250"])
         XCTAssertEqual(try labels(limit: 1) { $0.currency = "GBP"; $0.sort = .amount }, ["Y@200", "Z@300"])
     }
 
@@ -82,32 +84,31 @@ final class FigureQueryTests: StoreTestCase {
         let top = try XCTUnwrap(try store.figures(query).items.first)
         XCTAssertEqual(top.value, MoneyValue(amount: 276_000_000, currency: "USD", qualifier: "about"))
         XCTAssertEqual(top.mention, Mention(start: 200, end: 205, text: "$276m"))
-        XCTAssertEqual(top.sentence, "It costs $276m here.")
         XCTAssertEqual(top.articleID, ids["Z"])
         XCTAssertEqual(top.articleTitle, "Z")
         XCTAssertEqual(top.articlePublishedAt, day("2024-02-25"))
     }
 
     func testSummaryByCurrencyIsExact() throws {
-        let rows = try store.figureSummary(groupBy: .currency, filter: FigureQuery())
+        let rows = try store.figureSummary(groupBy: .currency, filter: FigureQuery()).items
         XCTAssertEqual(rows, [
             FigureSummaryRow(group: "EUR", currency: "EUR", count: 4, total: decimal("2052000000.5"), min: decimal("0.5"),
-                             max: 1_500_000_000, articleTitle: nil),
+                             max: 1_500_000_000, articleTitle: nil, entityName: nil),
             FigureSummaryRow(group: "GBP", currency: "GBP", count: 2, total: decimal("0.3"), min: decimal("0.1"),
-                             max: decimal("0.2"), articleTitle: nil),
+                             max: decimal("0.2"), articleTitle: nil, entityName: nil),
             FigureSummaryRow(group: "USD", currency: "USD", count: 2, total: decimal("276000000.5"), min: decimal("0.5"),
-                             max: 276_000_000, articleTitle: nil),
+                             max: 276_000_000, articleTitle: nil, entityName: nil),
         ])
         var since = FigureQuery()
         since.since = day("2024-02-01")
         since.sort = .amount
         since.limit = 1  // ignored by summaries
-        XCTAssertEqual(try store.figureSummary(groupBy: .currency, filter: since).map { "\($0.group) \($0.count) \($0.total)" },
+        XCTAssertEqual(try store.figureSummary(groupBy: .currency, filter: since).items.map { "\($0.group) \($0.count) \($0.total)" },
                        ["EUR 2 1500000000.5", "GBP 2 0.3", "USD 1 276000000"])
     }
 
     func testSummaryByMonthSplitsCurrencies() throws {
-        let rows = try store.figureSummary(groupBy: .month, filter: FigureQuery())
+        let rows = try store.figureSummary(groupBy: .month, filter: FigureQuery()).items
         XCTAssertEqual(rows.map { "\($0.group) \($0.currency) \($0.count) \($0.total) \($0.min) \($0.max)" }, [
             "2024-01 EUR 2 552000000 276000000 276000000",
             "2024-01 USD 1 0.5 0.5 0.5",
@@ -118,7 +119,7 @@ final class FigureQueryTests: StoreTestCase {
     }
 
     func testSummaryByArticle() throws {
-        let rows = try store.figureSummary(groupBy: .article, filter: FigureQuery())
+        let rows = try store.figureSummary(groupBy: .article, filter: FigureQuery()).items
         XCTAssertEqual(rows.map { "\($0.articleTitle ?? "-") \($0.currency) \($0.count) \($0.total)" }, [
             "Z EUR 1 0.5", "Z GBP 1 0.2", "Z USD 1 276000000",
             "Y EUR 1 1500000000", "Y GBP 1 0.1",
@@ -129,7 +130,8 @@ final class FigureQueryTests: StoreTestCase {
         var eur = FigureQuery()
         eur.currency = "EUR"
         eur.entity = "Ukraine"
-        XCTAssertEqual(try store.figureSummary(groupBy: .article, filter: eur).map { "\($0.articleTitle ?? "-") \($0.total)" },
+        eur.entityScope = .article
+        XCTAssertEqual(try store.figureSummary(groupBy: .article, filter: eur).items.map { "\($0.articleTitle ?? "-") \($0.total)" },
                        ["Y 1500000000"])
     }
 

@@ -54,7 +54,7 @@ final class GroupCommitTests: StoreTestCase {
         let good = (0..<20).filter { $0 % 3 != 0 }.count
         XCTAssertEqual(try rowCount("articles"), good)
         XCTAssertEqual(store.storedArticleCount, good)
-        XCTAssertEqual(try rowCount("entities"), good * Fixtures.extraction().entities.count)
+        XCTAssertEqual(try rowCount("article_entities"), good * Fixtures.extraction().entities.count)
     }
 
     func testTheSameArticleSentAtOnceIsStoredOnce() throws {

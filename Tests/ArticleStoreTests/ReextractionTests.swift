@@ -19,7 +19,12 @@ final class ReextractionTests: StoreTestCase {
         let entities = try XCTUnwrap(try store.entities(articleID: article.id, type: nil))
         XCTAssertEqual(entities.map(\.name), ["€5 billion", "Ukraine"])
         XCTAssertEqual(try rowCount("figures"), 1)
-        XCTAssertEqual(try rowCount("mentions"), 2)
+        XCTAssertEqual(try rowCount("article_entities"), 2)
+        XCTAssertEqual(try rowCount("archive_entities"), 2, "the first extraction's entities left the archive")
+        XCTAssertEqual(try store.entitySummaries(type: nil, query: nil, limit: 10, cursor: nil).items.map { "\($0.name) \($0.articleCount)" },
+                       ["€5 billion 1", "Ukraine 1"])
+        XCTAssertEqual(try store.figureSummary(groupBy: .currency, filter: FigureQuery()).items.map { "\($0.group) \($0.count) \($0.total)" },
+                       ["EUR 1 5000000000"])
         XCTAssertEqual(try store.article(id: article.id)?.extractorVersion, "test-2")
         XCTAssertEqual(try store.articleIDs(notExtractedBy: "test-2"), [])
         var figures = FigureQuery()
@@ -29,7 +34,7 @@ final class ReextractionTests: StoreTestCase {
 
     func testReplacingAnUnknownArticleWritesNothing() throws {
         XCTAssertFalse(try store.replaceExtraction(articleID: "art_missing", with: Fixtures.extraction()))
-        XCTAssertEqual(try rowCount("entities"), 0)
+        XCTAssertEqual(try rowCount("article_entities"), 0)
         XCTAssertEqual(try rowCount("figures"), 0)
     }
 }

@@ -120,10 +120,17 @@ def main():
         call("GET", "/v1/articles?limit=1&cursor=" + page["next_cursor"])
     for q in ["", "?currency=EUR", "?min_amount=1000000&sort=amount", "?sort=published_at_desc", "?limit=2", "?entity=Ukraine"]:
         call("GET", f"/v1/figures{q}")
-    for g in ["currency", "month", "article"]:
+    for g in ["currency", "month", "entity", "article"]:
         call("GET", f"/v1/figures/summary?group_by={g}")
-    for q in ["", "?type=money", "?q=eu", "?limit=3"]:
+    call("GET", "/v1/figures/summary?group_by=entity&since=2024-01-01&limit=2")
+    call("GET", "/v1/figures?q=billion&scope=article&entity=EU")
+    for q in ["", "?type=money", "?q=eu", "?limit=3", "?sort=name", "?sort=mentions&type=place"]:
         call("GET", f"/v1/entities{q}")
+    listed = json.loads(request(base, "GET", "/v1/entities?type=place&limit=1")[2])["entities"]
+    for e in listed:
+        for suffix in ["", "/articles?limit=1", "/figures"]:
+            call("GET", f"/v1/entities/{e['id']}{suffix}")
+    call("GET", "/v1/entities/ent_0000000000000000")
     call("GET", "/healthz")
     call("GET", "/v1/articles/art_0000000000000000")
     call("GET", "/v1/figures?bogus=1")

@@ -6,6 +6,8 @@ struct Migration: Sendable {
     let version: Int
     let name: String
     let sql: String
+    /// Swift run after `sql` in the same transaction, for backfills SQL alone cannot do.
+    var backfill: (@Sendable (SQLiteConnection) throws -> Void)? = nil
 }
 
 /// Applies the migrations a database has not seen yet, each in its own transaction, and
@@ -38,6 +40,7 @@ struct Migrator {
                                                 [.int(migration.version)]) { _ in true }
                 if !seen.isEmpty { return false }
                 try connection.execute(migration.sql)
+                try migration.backfill?(connection)
                 try connection.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                                    [.int(migration.version), .text(migration.name), .text(Timestamp.format(now))])
                 return true

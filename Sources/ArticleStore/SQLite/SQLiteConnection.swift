@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Synchronization
 
 /// A value bound to a statement parameter.
 enum SQLiteValue: Sendable {
@@ -129,7 +130,12 @@ final class SQLiteConnection: @unchecked Sendable {
         return handle
     }
 
+    /// For the query-plan test: while set, every statement run by any connection is kept
+    /// here with its values. One uncontended lock per statement when unset.
+    static let recorded = Mutex<[(sql: String, values: [SQLiteValue])]?>(nil)
+
     private func withStatement<T>(_ sql: String, _ values: [SQLiteValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        Self.recorded.withLock { log in if log != nil { log!.append((sql, values)) } }
         let statement = try prepare(sql)
         defer {
             sqlite3_reset(statement)

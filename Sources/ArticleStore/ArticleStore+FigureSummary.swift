@@ -1,0 +1,115 @@
+import EntityExtraction
+import Foundation
+
+extension ArticleStore {
+    /// Count, exact total, min and max of the figures matching `filter` (its sort and
+    /// cursor are ignored), one row per group and currency, `limit` rows a page. Currency
+    /// groups are ordered by code, months oldest first, entities by id, articles newest
+    /// first. With no filter but `currency`, the totals kept at write time are read;
+    /// otherwise the matching figures are added up here, in `Decimal`.
+    public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int = 500,
+                              cursor: String? = nil) throws -> Page<FigureSummaryRow> {
+        let kind = "summary-" + groupBy.rawValue
+        var after: (key: String, currency: String)?
+        if let cursor {
+            let fields = try Cursor.decode(cursor, kind: kind, count: 2)
+            after = (fields[0], fields[1])
+        }
+        let limit = max(1, limit)
+        let newestFirst = groupBy == .article
+        let rows: [(key: String, row: FigureSummaryRow)] = try read { db in
+            if filter.onlyCurrency {
+                return try Self.keptTotals(groupBy, currency: filter.currency, after: after, limit: limit + 1, in: db)
+            }
+            var all = try Self.addedUp(groupBy, filter: filter, in: db)
+            if let after {
+                // Strictly after the cursor's row in the listing's order (keys descending for articles).
+                all = all.filter { item in
+                    item.key == after.key ? item.row.currency > after.currency : (newestFirst ? item.key < after.key : item.key > after.key)
+                }
+            }
+            return Array(all.prefix(limit + 1))
+        }
+        let page = rows.prefix(limit)
+        let next = rows.count > limit ? page.last.map { Cursor.encode(kind: kind, [$0.key, $0.row.currency]) } : nil
+        return Page(items: page.map(\.row), nextCursor: next)
+    }
+
+    /// Rows of `figure_totals`, in the group's order, through its primary key.
+    private static func keptTotals(_ groupBy: FigureGrouping, currency: String?, after: (key: String, currency: String)?,
+                                   limit: Int, in db: SQLiteConnection) throws -> [(key: String, row: FigureSummaryRow)] {
+        var filter = WhereClause()
+        filter.add("t.grouping = ?", [.text(groupBy.rawValue)])
+        filter.add("t.currency = ?", currency) { .text($0) }
+        let descending = groupBy == .article
+        if let after {
+            filter.add(descending ? "(t.group_key < ? OR (t.group_key = ? AND t.currency > ?))" : "(t.group_key, t.currency) > (?, ?)",
+                       descending ? [.text(after.key), .text(after.key), .text(after.currency)] : [.text(after.key), .text(after.currency)])
+        }
+        let label: String
+        switch groupBy {
+        case .article: label = "(SELECT title FROM articles WHERE id = substr(t.group_key, 12))"
+        case .entity: label = "(SELECT name FROM archive_entities WHERE id = t.group_key)"
+        case .currency, .month: label = "NULL"
+        }
+        return try db.query("""
+            SELECT t.group_key, t.currency, t.count, t.total, t.min_amount, t.max_amount, \(label)
+            FROM figure_totals t \(filter.sql)
+            ORDER BY t.group_key \(descending ? "DESC" : "ASC"), t.currency LIMIT ?
+            """, filter.values + [.int(limit)]) { row in
+            let key = row.text(0)
+            return (key, FigureSummaryRow(group: groupBy == .article ? String(key.dropFirst(11)) : key, currency: row.text(1),
+                                          count: row.int(2), total: try Decimal.stored(row.text(3)),
+                                          min: try Decimal.stored(row.text(4)), max: try Decimal.stored(row.text(5)),
+                                          articleTitle: groupBy == .article ? row.optionalText(6) : nil,
+                                          entityName: groupBy == .entity ? row.optionalText(6) : nil))
+        }
+    }
+
+    /// Every group of the matching figures, added up in `Decimal` (SQLite's SUM would add
+    /// Doubles and round).
+    private static func addedUp(_ groupBy: FigureGrouping, filter query: FigureQuery,
+                                in db: SQLiteConnection) throws -> [(key: String, row: FigureSummaryRow)] {
+        let clause = try figureFilters(query, in: db)
+        let group: String, from: String, label: String
+        switch groupBy {
+        case .currency: (group, from, label) = ("f.currency", "figures f", "NULL")
+        case .month: (group, from, label) = ("f.published_day", "figures f", "NULL")
+        case .article:
+            (group, from, label) = ("a.published_at || ' ' || a.id", "figures f JOIN articles a ON a.seq = f.article_seq", "a.title")
+        case .entity:
+            (group, from, label) = ("e.id", """
+                figures f CROSS JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
+                """, "e.name")  // CROSS: the filtered figures drive, never a walk over every figure's entities
+        }
+        var groups: [String: (currency: String, label: String?, count: Int, total: Decimal, min: Decimal, max: Decimal)] = [:]
+        var byCurrency: [[String]: String] = [:]
+        _ = try db.query("SELECT \(group), f.currency, f.amount, \(label) FROM \(from) \(clause.sql)", clause.values) { row in
+            var key = row.text(0)
+            if groupBy == .month { key = String(CivilDate(dayNumber: row.int(0)).description.prefix(7)) }
+            let currency = row.text(1), amount = try Decimal.stored(row.text(2))
+            let id = key + "\u{1F}" + currency
+            byCurrency[[key, currency]] = id
+            if var g = groups[id] {
+                g.count += 1
+                g.total += amount
+                g.min = Swift.min(g.min, amount)
+                g.max = Swift.max(g.max, amount)
+                groups[id] = g
+            } else {
+                groups[id] = (currency, row.optionalText(3), 1, amount, amount, amount)
+            }
+        }
+        let descending = groupBy == .article
+        let keys = byCurrency.keys.sorted { a, b in
+            a[0] != b[0] ? (descending ? a[0] > b[0] : a[0] < b[0]) : a[1] < b[1]
+        }
+        return keys.map { k in
+            let g = groups[byCurrency[k]!]!
+            return (k[0], FigureSummaryRow(group: groupBy == .article ? String(k[0].dropFirst(11)) : k[0], currency: g.currency,
+                                           count: g.count, total: g.total, min: g.min, max: g.max,
+                                           articleTitle: groupBy == .article ? g.label : nil,
+                                           entityName: groupBy == .entity ? g.label : nil))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Count, exact total, min and max of figures per group and currency, kept in
+/// `figure_totals` as each article is written or removed, so a summary reads a few rows
+/// instead of adding up every figure. Totals are added in `Decimal`, never in floating point.
+enum FigureTotals {
+    struct Group: Hashable {
+        var grouping: FigureGrouping
+        var key: String
+    }
+
+    struct Key: Hashable {
+        var group: Group
+        var currency: String
+    }
+
+    struct Delta {
+        var count = 0
+        var total: Decimal = 0
+        var min: Decimal?
+        var max: Decimal?
+        var removed: [Decimal] = []
+    }
+
+    /// The changes one write makes, gathered per group first so each group row is written once.
+    struct Deltas {
+        var byKey: [Key: Delta] = [:]
+        var order: [Key] = []
+
+        mutating func add(_ group: Group, currency: String, amount: Decimal, sign: Int = 1) {
+            let key = Key(group: group, currency: currency)
+            if byKey[key] == nil { order.append(key) }
+            var d = byKey[key] ?? Delta()
+            d.count += sign
+            d.total += sign > 0 ? amount : -amount
+            if sign > 0 {
+                d.min = Swift.min(d.min ?? amount, amount)
+                d.max = Swift.max(d.max ?? amount, amount)
+            } else {
+                d.removed.append(amount)
+            }
+            byKey[key] = d
+        }
+    }
+
+    static func apply(_ deltas: Deltas, in db: SQLiteConnection) throws {
+        for key in deltas.order {
+            guard let d = deltas.byKey[key], d.count != 0 || d.total != 0 else { continue }
+            let where_: [SQLiteValue] = [.text(key.group.grouping.rawValue), .text(key.group.key), .text(key.currency)]
+            let current = try db.query("""
+                SELECT count, total, min_amount, max_amount FROM figure_totals WHERE grouping = ? AND group_key = ? AND currency = ?
+                """, where_) { row in
+                (count: row.int(0), total: try Decimal.stored(row.text(1)), min: try Decimal.stored(row.text(2)),
+                 max: try Decimal.stored(row.text(3)))
+            }.first
+            let count = (current?.count ?? 0) + d.count
+            if count <= 0 {
+                try db.run("DELETE FROM figure_totals WHERE grouping = ? AND group_key = ? AND currency = ?", where_)
+                continue
+            }
+            let total = (current?.total ?? 0) + d.total
+            var low = [current?.min, d.min].compactMap { $0 }.min()!
+            var high = [current?.max, d.max].compactMap { $0 }.max()!
+            // A removed figure that was the least or greatest: ask the figures that remain.
+            if d.removed.contains(low) || d.removed.contains(high) {
+                (low, high) = try extremes(of: key, in: db) ?? (low, high)
+            }
+            try db.run("""
+                INSERT INTO figure_totals (grouping, group_key, currency, count, total, min_amount, max_amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (grouping, group_key, currency) DO UPDATE SET count = excluded.count, total = excluded.total,
+                    min_amount = excluded.min_amount, max_amount = excluded.max_amount
+                """, where_ + [.int(count), .text(total.description), .text(low.description), .text(high.description)])
+        }
+    }
+
+    /// Least and greatest remaining amount of a group, through the index that group has.
+    private static func extremes(of key: Key, in db: SQLiteConnection) throws -> (Decimal, Decimal)? {
+        let from: String, values: [SQLiteValue]
+        switch key.group.grouping {
+        case .currency:
+            (from, values) = ("figures f WHERE f.currency = ?", [.text(key.currency)])
+        case .month:
+            guard let first = ArchiveIdentity.firstDay(key.group.key) else { return nil }
+            let next = first.adding(days: 31)
+            let end = ArchiveIdentity.firstDay(String(next.description.prefix(7)))!.dayNumber
+            (from, values) = ("figures f WHERE f.currency = ? AND f.published_day >= ? AND f.published_day < ?",
+                              [.text(key.currency), .int(first.dayNumber), .int(end)])
+        case .entity:
+            (from, values) = ("""
+                figure_entities fe JOIN archive_entities e ON e.ref = fe.ref JOIN figures f ON f.id = fe.figure_id
+                WHERE e.id = ? AND f.currency = ?
+                """, [.text(key.group.key), .text(key.currency)])
+        case .article:
+            return nil  // an article's figures go all together
+        }
+        let low = try db.query("SELECT f.amount FROM \(from) ORDER BY f.amount_real LIMIT 1", values) { try Decimal.stored($0.text(0)) }
+        let high = try db.query("SELECT f.amount FROM \(from) ORDER BY f.amount_real DESC LIMIT 1", values) { try Decimal.stored($0.text(0)) }
+        guard let l = low.first, let h = high.first else { return nil }
+        return (l, h)
+    }
+}

@@ -1,0 +1,157 @@
+import EntityExtraction
+import Foundation
+
+/// Writes and removes one article's extraction inside the caller's transaction, keeping the
+/// archive entities, their names seen and the figure totals exact.
+enum LedgerWrite {
+    struct Target: Hashable {
+        var type: EntityType
+        var key: String
+    }
+
+    /// Stores the extraction of article `seq`; returns the archive id of each entity, by
+    /// the entity's id within the article.
+    static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate,
+                      in db: SQLiteConnection) throws -> [String: String] {
+        let entities = ArticleStore.storedOrder(extraction.entities)
+        var seen = Set<String>()
+        for entity in entities where !seen.insert(entity.id).inserted {
+            throw StoreError.corrupt("the extraction lists entity \(entity.id) twice")
+        }
+        // Entities of one article that land on the same archive entity count it once.
+        var targets: [Target] = []
+        var perTarget: [Target: (mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String)] = [:]
+        for entity in entities {
+            let target = try archiveTarget(type: entity.type, key: entity.key, in: db)
+            targets.append(target)
+            var agg = perTarget[target] ?? (0, [:], entity.name)
+            agg.mentions += entity.mentions.count
+            if entity.name.unicodeScalars.count > agg.name.unicodeScalars.count { agg.name = entity.name }
+            if ArchiveIdentity.isNameType(entity.type) {
+                for m in entity.mentions {
+                    agg.names[ArchiveIdentity.seenName(m.text), default: (0, 0)].mentions += 1
+                }
+                agg.names[ArchiveIdentity.seenName(entity.name), default: (0, 0)].canonical += 1
+            }
+            perTarget[target] = agg
+        }
+        var refs: [Target: Int64] = [:]
+        // Each archive id hashed once per write: SHA-256 is the costliest step of an insert.
+        var archiveIDs: [Target: String] = [:]
+        var idOfRef: [Int64: String] = [:]
+        // In the order of first mention, so archive entities are numbered alike on every node.
+        for target in targets where refs[target] == nil {
+            let agg = perTarget[target]!
+            let id = ArchiveIdentity.id(type: target.type, key: target.key)
+            let ref = try addArticle(to: target, id: id, mentions: agg.mentions, name: ArchiveIdentity.seenName(agg.name),
+                                     names: agg.names, in: db)
+            refs[target] = ref
+            archiveIDs[target] = id
+            idOfRef[ref] = id
+        }
+        let day = publishedAt.dayNumber
+        var ids: [String: String] = [:]
+        var positions: [String: Int] = [:]
+        var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
+        var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
+        for (position, entity) in entities.enumerated() {
+            let target = targets[position], ref = refs[target]!
+            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[target] }
+            positions[entity.id] = position
+            rows.append((ref, entity.type, entity.mentions))
+            let packed = MentionPacking.pack(entity.mentions, name: entity.name)
+            var date: DateValue?
+            if case .date(let value)? = entity.value {
+                date = value
+                if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
+            }
+            try db.run("""
+                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.name),
+                      entity.key == target.key && entity.type == target.type ? .null : .text(entity.key), .blob(packed.blob),
+                      .optionalText(MentionPacking.joinedTexts(packed.texts)),
+                      .optionalText(date.flatMap { $0.date ?? $0.from }), .optionalText(date?.date == nil ? date?.to : nil),
+                      .optionalText(date?.grain.rawValue)])
+        }
+        var totals = FigureTotals.Deltas()
+        let month = String(publishedAt.description.prefix(7))
+        let articleGroup = publishedAt.description + " " + articleID
+        for figure in extraction.figures {
+            guard let position = positions[figure.entityID] else {
+                throw StoreError.corrupt("figure of unknown entity \(figure.entityID)")
+            }
+            let v = figure.value
+            let date = ArchiveIdentity.sentenceDate(for: figure, among: dates)
+            let dateStart = date?.firstDay ?? day
+            try db.run("""
+                INSERT INTO figures (article_seq, position, published_day, amount, amount_real, currency, currency_resolution,
+                    currency_evidence, qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end,
+                    date_start, date_position, date_mention)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(seq), .int(position), .int(day), .text(v.amount.description), .real(v.amount.approximateDouble),
+                      .text(v.currency), .text(v.currencyResolution.rawValue), .optionalText(v.currencyEvidence),
+                      .optionalText(v.qualifier), .optionalText(v.min?.description), .optionalText(v.max?.description),
+                      .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
+                      .int(figure.sentenceStart), .int(figure.sentenceEnd), .int(dateStart),
+                      date.map { .int($0.position) } ?? .null, date.map { .int($0.mention.start) } ?? .null])
+            let figureID = db.lastInsertRowID
+            var groups = [FigureTotals.Group(grouping: .currency, key: v.currency), FigureTotals.Group(grouping: .month, key: month),
+                          FigureTotals.Group(grouping: .article, key: articleGroup)]
+            for ref in ArchiveIdentity.entities(in: figure.sentenceStart..<figure.sentenceEnd, of: rows) {
+                try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)", [.integer(ref), .integer(figureID)])
+                groups.append(FigureTotals.Group(grouping: .entity, key: idOfRef[ref]!))
+            }
+            for group in groups { totals.add(group, currency: v.currency, amount: v.amount) }
+        }
+        try FigureTotals.apply(totals, in: db)
+        if !extraction.figures.isEmpty { try FigureSearch.index(seq: seq, in: db) }
+        return ids
+    }
+
+    /// Where an entity lands in the archive: a person named by surname alone joins the
+    /// dominant full name with that last word (see `ArchiveIdentity.surnameDominance`).
+    static func archiveTarget(type: EntityType, key: String, in db: SQLiteConnection) throws -> Target {
+        guard ArchiveIdentity.isSurnameOnly(type: type, key: key) else { return Target(type: type, key: key) }
+        let candidates = try db.query("""
+            SELECT key, mention_count FROM archive_entities WHERE surname = ? AND type = 'person'
+            ORDER BY mention_count DESC LIMIT 2
+            """, [.text(key)]) { (key: $0.text(0), mentions: $0.int(1)) }
+        guard let top = candidates.first else { return Target(type: type, key: key) }
+        if candidates.count == 1 || top.mentions >= ArchiveIdentity.surnameDominance * max(1, candidates[1].mentions) {
+            return Target(type: .person, key: top.key)
+        }
+        return Target(type: type, key: key)
+    }
+
+    /// Counts one more article for the archive entity (creating it), with its names seen.
+    private static func addArticle(to target: Target, id: String, mentions: Int, name: String,
+                                   names: [String: (mentions: Int, canonical: Int)], in db: SQLiteConnection) throws -> Int64 {
+        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?", [.text(id)]) { (ref: $0.int64(0), name: $0.text(1)) }
+        let ref: Int64
+        if let row = existing.first {
+            ref = row.ref
+            // The canonical name is the longest an article gave (ties keep the one already there).
+            let longer = name.unicodeScalars.count > row.name.unicodeScalars.count
+            try db.run("""
+                UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
+                    name = CASE WHEN ? THEN ? ELSE name END, folded = CASE WHEN ? THEN ? ELSE folded END WHERE ref = ?
+                """, [.int(mentions), .int(longer ? 1 : 0), .text(name), .int(longer ? 1 : 0), .text(name.lowercased()), .integer(ref)])
+        } else {
+            try db.run("""
+                INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+                """, [.text(id), .text(target.type.rawValue), .text(target.key),
+                      .text(name), .text(name.lowercased()), .optionalText(ArchiveIdentity.surname(type: target.type, key: target.key)),
+                      .int(mentions)])
+            ref = db.lastInsertRowID
+        }
+        for (seen, count) in names {
+            try db.run("""
+                INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)
+                ON CONFLICT (ref, name) DO UPDATE SET mentions = mentions + excluded.mentions, canonical = canonical + excluded.canonical
+                """, [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
+        }
+        return ref
+    }
+}

@@ -5,6 +5,8 @@ import HTTPServer
 /// HEAD is served by the GET handler (the server drops the body).
 struct Router<Context>: Sendable {
     typealias Handler = @Sendable (Context, HTTPRequest, [String: String]) throws -> HTTPResponse
+    /// Answers from memory when it can, with no blocking work; nil sends the request on.
+    typealias InlineHandler = @Sendable (Context, HTTPRequest, [String: String]) -> HTTPResponse?
 
     private struct Route: Sendable {
         let method: String
@@ -12,12 +14,24 @@ struct Router<Context>: Sendable {
         let handler: Handler
         /// Touches neither the store nor the extractor: may run on the I/O thread.
         let cheap: Bool
+        let inline: InlineHandler?
     }
 
     private var routes: [Route] = []
 
-    mutating func add(_ method: String, _ path: String, cheap: Bool = false, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap))
+    mutating func add(_ method: String, _ path: String, cheap: Bool = false, inline: InlineHandler? = nil,
+                      _ handler: @escaping Handler) {
+        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap, inline: inline))
+    }
+
+    /// The route's inline handler, run, when the request goes to a route that has one.
+    func inlineResponse(_ request: HTTPRequest, context: Context) -> HTTPResponse? {
+        let segments = Self.split(request.path)
+        let method = request.method == "HEAD" ? "GET" : request.method
+        for route in routes where route.method == method {
+            if let params = Self.match(route.segments, segments) { return route.inline?(context, request, params) }
+        }
+        return nil
     }
 
     /// True when the request goes to a cheap route, or to none (404, 405): answering it

@@ -61,8 +61,9 @@ struct Router<Context>: Sendable {
                          headers: HTTPHeaders([("Allow", allow)]))
     }
 
+    /// On the UTF-8 bytes: splitting Characters cost more than answering a health check.
     private static func split(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { String(Substring($0)) }
     }
 
     private static func match(_ pattern: [String], _ path: [String]) -> [String: String]? {

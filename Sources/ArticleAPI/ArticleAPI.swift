@@ -71,8 +71,12 @@ public final class ArticleAPI: HTTPResponder {
     /// So are entities already in the cache, checked before admission (which counts
     /// against the rate limit and so must run once per request, here or on the worker).
     public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
-        if Self.router.isCheap(request) { return respond(to: request) }
-        guard let cached = Self.router.inlineResponse(request, context: self) else { return nil }
+        var cheap = false
+        guard let response = Self.router.respondInline(request, context: self, respond: {
+            cheap = true
+            return respond(to: request)
+        }) else { return nil }
+        if cheap { return response }
         do {
             try admit(request)
         } catch let problem as APIProblem {
@@ -80,7 +84,7 @@ public final class ArticleAPI: HTTPResponder {
         } catch {
             return nil
         }
-        return cached
+        return response
     }
 
     /// What the request was doing, in words for the client when it fails.

@@ -24,25 +24,18 @@ struct Router<Context>: Sendable {
         routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap, inline: inline))
     }
 
-    /// The route's inline handler, run, when the request goes to a route that has one.
-    func inlineResponse(_ request: HTTPRequest, context: Context) -> HTTPResponse? {
+    /// What may be answered on the I/O thread, with the path split once: a cheap route or
+    /// none (404, 405) through `respond`, a route with an inline handler through it; nil
+    /// for the rest.
+    func respondInline(_ request: HTTPRequest, context: Context, respond: () -> HTTPResponse) -> HTTPResponse? {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
         for route in routes where route.method == method {
-            if let params = Self.match(route.segments, segments) { return route.inline?(context, request, params) }
+            guard let params = Self.match(route.segments, segments) else { continue }
+            if route.cheap { return respond() }
+            return route.inline?(context, request, params)
         }
-        return nil
-    }
-
-    /// True when the request goes to a cheap route, or to none (404, 405): answering it
-    /// costs less than handing it to a worker.
-    func isCheap(_ request: HTTPRequest) -> Bool {
-        let segments = Self.split(request.path)
-        let method = request.method == "HEAD" ? "GET" : request.method
-        for route in routes where route.method == method {
-            if Self.match(route.segments, segments) != nil { return route.cheap }
-        }
-        return true
+        return respond()
     }
 
     func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {

@@ -16,6 +16,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libpq, PostgreSQL's own C client: synchronous calls suit the worker threads, no SwiftNIO.
+        .systemLibrary(
+            name: "CPostgreSQL",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // glibc's malloc_trim, to hand freed connection buffers back to the system.
         .systemLibrary(name: "CMalloc"),
         // epoll and eventfd, for the HTTP server's event loops.
@@ -25,15 +31,19 @@ let package = Package(
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",
-            exclude: ["Names/Tools", "Money/Tools"],
+            exclude: ["Names/Tools", "Money/Tools", "Identity/Tools"],
             resources: [.copy("Resources")]
         ),
         // SQLite schema, migrations and queries.
         .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
+        // PostgreSQL connections, pool and migrations over libpq. Knows nothing about articles.
+        .target(name: "PostgresClient", dependencies: ["CPostgreSQL"]),
+        // The web pages: static HTML, CSS and JavaScript over the JSON API, shipped in the binary.
+        .target(name: "WebPages", resources: [.copy("Resources")]),
         // Routes and handlers: the one place that joins HTTP, extraction and storage.
         .target(
             name: "ArticleAPI",
-            dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore"],
+            dependencies: ["HTTPServer", "EntityExtraction", "ArticleStore", "WebPages"],
             // The spec lives here so the binary can serve it; the top-level openapi.yaml links to it.
             resources: [.copy("Resources/openapi.yaml")]
         ),
@@ -43,8 +53,10 @@ let package = Package(
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),
+        // Run against ARTICLE_ENTITIES_TEST_POSTGRES_URL (Tests/Support/pg-cluster.sh); skipped without it.
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "EntityExtraction"]),
         // CSQLite: the store-failure tests hold a lock on the test database from a second connection.
-        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite"]),
+        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite", "WebPages"]),
     ]
 )

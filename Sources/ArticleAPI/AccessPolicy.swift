@@ -1,4 +1,5 @@
 import HTTPServer
+import WebPages
 
 /// Who may ask for what, checked before a request is routed: the `Host` it was sent to
 /// (421 against DNS rebinding), the `Origin` of a write (403 against cross-site forms and
@@ -32,7 +33,10 @@ struct AccessPolicy: Sendable {
         try checkHost(request)
         let write = Self.isWrite(request)
         if write { try checkOrigin(request) }
-        if !tokens.isEmpty, write || authReads { try checkToken(request) }
+        // A page is a static shell with no data in it (its script asks the API, with the
+        // token), and a browser cannot send a bearer token when it follows a link.
+        let page = !write && WebPages.isPagePath(request.path)
+        if !tokens.isEmpty, write || (authReads && !page) { try checkToken(request) }
     }
 
     /// A request without `Host` (HTTP/1.0, or built in process) passes: browsers always send one.
@@ -48,9 +52,16 @@ struct AccessPolicy: Sendable {
     private func checkOrigin(_ request: HTTPRequest) throws(APIProblem) {
         guard let origin = request.headers["Origin"] else { return }
         let value = origin.trimmingSpaces.lowercased()
-        guard !origins.contains(value) else { return }
+        guard !origins.contains(value), !Self.isSameOrigin(value, host: request.headers["Host"]) else { return }
         throw APIProblem(403, "writes from pages at origin \"\(String(value.prefix(100)))\" are not allowed: "
                          + "add it to cors_origins (ARTICLE_ENTITIES_CORS_ORIGINS) to allow them")
+    }
+
+    /// The service's own pages post with an `Origin` naming the `Host` they were loaded
+    /// from (which `checkHost` has already accepted): that is not a cross-site write.
+    static func isSameOrigin(_ origin: String, host: String?) -> Bool {
+        guard let host = host?.trimmingSpaces.lowercased(), !host.isEmpty else { return false }
+        return origin == "http://" + host || origin == "https://" + host
     }
 
     private func checkToken(_ request: HTTPRequest) throws(APIProblem) {

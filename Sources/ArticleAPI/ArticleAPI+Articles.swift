@@ -127,11 +127,21 @@ enum ArticleJSON {
         w.key("url"); w.value(a.url)
         w.key("source"); w.value(a.source)
         w.field("published_at", a.publishedAt.description)
-        w.field("received_at", ISO8601DateFormatter.string(from: a.receivedAt, timeZone: TimeZone(identifier: "UTC")!,
-                                                          formatOptions: [.withInternetDateTime]))
+        w.field("received_at", UTCTimestamp.seconds(a.receivedAt))
         w.field("text_hash", a.textHash)
         w.field("extractor_version", a.extractorVersion)
-        w.field("characters", a.text.unicodeScalars.count)
+        w.field("characters", codePointCount(a.text))
         if includeText { w.field("text", a.text) }
+    }
+
+    /// Code points of a text, counted as UTF-8 lead bytes: the scalar view walked the text
+    /// a code point at a time.
+    static func codePointCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }

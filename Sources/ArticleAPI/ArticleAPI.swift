@@ -116,6 +116,10 @@ public final class ArticleAPI: HTTPResponder {
             _ = try QueryParameters(req, allowed: [])
             return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml; charset=utf-8")]), body: api.openAPIDocument)
         }
+        // The web pages and their files (ArticleAPI+Pages.swift), from memory.
+        for path in ["/", "/articles", "/articles/{id}", "/figures", "/entities/{id}", "/ui/{file}"] {
+            r.add("GET", path, cheap: true) { api, req, _ in try api.page(req) }
+        }
         return r
     }()
 

@@ -38,6 +38,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxMentionsPerArticle = 5_000
     /// Extraction of one request's text stops with 422 after this many seconds.
     public var extractionTimeoutSeconds = 10.0
+    /// The operator's alias file (`Config/aliases.json`); "" for none. See `makeExtractor`.
+    public var aliasesFile = ServiceConfiguration.defaultAliasesFile
 
     public init() {}
 
@@ -45,7 +47,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     private static let fileKeys: [String: @Sendable (inout ServiceConfiguration, Any) throws -> Void] = [
         "host": { $0.host = try string($1, "host") },
         "port": { $0.port = try int($1, "port", 0...65535) },
-        "database": { $0.database = try string($1, "database") },
+        // Checked at once, so a mysql:// or http:// URL is refused at start-up, not opened as a path.
+        "database": { $0.database = try DatabaseLocation(string($1, "database")).setting },
         "max_body_bytes": { $0.maxBodyBytes = try int($1, "max_body_bytes", 1...1_073_741_824) },
         "max_header_bytes": { $0.maxHeaderBytes = try int($1, "max_header_bytes", 256...1_048_576) },
         "max_uri_bytes": { $0.maxURIBytes = try int($1, "max_uri_bytes", 64...1_048_576) },
@@ -66,12 +69,16 @@ public struct ServiceConfiguration: Sendable, Equatable {
         "rate_limit_per_minute": { $0.rateLimitPerMinute = try int($1, "rate_limit_per_minute", 0...1_000_000) },
         "max_mentions_per_article": { $0.maxMentionsPerArticle = try int($1, "max_mentions_per_article", 1...10_000_000) },
         "extraction_timeout_seconds": { $0.extractionTimeoutSeconds = try double($1, "extraction_timeout_seconds") },
+        "aliases_file": {
+            guard let s = $1 as? String else { throw ConfigurationError("aliases_file must be a path (a string), or \"\" for none") }
+            $0.aliasesFile = s
+        },
     ]
 
     /// Settings read as lists: a JSON array of strings, or one string of comma-separated items.
     static let listKeys: Set<String> = ["api_tokens", "cors_origins", "server_names"]
     static let booleanKeys: Set<String> = ["log_requests", "auth_reads", "allow_anonymous_writes"]
-    static let stringKeys: Set<String> = ["host", "database", "default_dollar", "numeric_date_order"]
+    static let stringKeys: Set<String> = ["host", "database", "default_dollar", "numeric_date_order", "aliases_file"]
 
     /// Reads a JSON configuration file over the defaults. Unknown keys are errors, so a
     /// typo cannot silently leave a setting at its default.
@@ -99,7 +106,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
             guard let raw = environment["ARTICLE_ENTITIES_" + key.uppercased()] else { continue }
             let name = "ARTICLE_ENTITIES_" + key.uppercased()
             // Tokens are secrets: a message about them never repeats the value.
-            let shown = key == "api_tokens" ? name : "\(name)=\"\(raw)\""
+            // A database URL may hold a password: shown without it.
+            let shown = key == "api_tokens" ? name : "\(name)=\"\(key == "database" ? DatabaseLocation.redacted(raw) : raw)\""
             let value: Any
             if Self.booleanKeys.contains(key) {
                 switch raw.lowercased() {

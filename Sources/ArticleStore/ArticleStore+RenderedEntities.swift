@@ -40,11 +40,15 @@ extension ArticleStore {
     static func storedOrder(_ entities: [Entity]) -> [Entity] {
         let normalised = entities.map { entity -> (first: Int, entity: Entity) in
             var entity = entity
-            var seen = Set<[Int]>()
+            // Sorted, so a span listed twice is next to itself: no set of spans needed.
+            var last: (start: Int, end: Int)?
             entity.mentions = entity.mentions.enumerated()
                 .sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
                 .map(\.element)
-                .filter { seen.insert([$0.start, $0.end]).inserted }
+                .filter { m in
+                    defer { last = (m.start, m.end) }
+                    return last.map { $0 != (m.start, m.end) } ?? true
+                }
             return (entity.mentions.first?.start ?? 0, entity)
         }
         // SQLite compares the ids byte by byte.

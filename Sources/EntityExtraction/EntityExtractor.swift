@@ -23,12 +23,21 @@ public struct ExtractionOptions: Sendable {
 /// Money and dates keep priority on their spans; names that overlap them are dropped.
 public struct EntityExtractor: Sendable {
     /// Stored with every article so that text can be re-extracted when this changes.
-    public static let version = "2026.12.01-1"
+    public static let version = "2026.12.02-1"
+
+    /// This extractor's version as articles record it: `version`, plus a fingerprint of the
+    /// operator's aliases when there are any, so `reextract` redoes articles after they change.
+    public var versionWithAliases: String {
+        identity.aliases.operatorFingerprint.map { "\(Self.version)+aliases.\($0)" } ?? Self.version
+    }
 
     public let nameTagger: (any NameTagging)?
+    /// Titles and aliases that decide which name mentions are one entity.
+    public let identity: EntityIdentity
 
-    public init(nameTagger: (any NameTagging)?) {
+    public init(nameTagger: (any NameTagging)?, identity: EntityIdentity = EntityIdentity()) {
         self.nameTagger = nameTagger
+        self.identity = identity
     }
 
     public func extract(_ text: String, options: ExtractionOptions) -> Extraction {
@@ -83,8 +92,8 @@ public struct EntityExtractor: Sendable {
             names.append(n)
         }
         try deadline.check("grouping mentions into entities")
-        return EntityGrouper(document: document).group(money: moneyKept, dates: datesKept, names: names,
-                                                       version: EntityExtractor.version)
+        return EntityGrouper(document: document, identity: identity).group(money: moneyKept, dates: datesKept, names: names,
+                                                       version: versionWithAliases)
     }
 }
 

@@ -2,18 +2,6 @@ import Foundation
 
 /// Normalised keys shared across articles, and the stable ids derived from them.
 public enum EntityKeys {
-    static let minorWords: Set<String> = ["of", "the", "and", "for", "in", "on", "de", "&"]
-
-    /// Well-known short forms that no acronym rule recovers.
-    static let aliases: [String: String] = [
-        "us": "united states", "usa": "united states", "america": "united states",
-        "united states of america": "united states",
-        "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
-        "eu": "european union", "un": "united nations", "nato": "nato",
-        "uae": "united arab emirates", "ussr": "soviet union", "prc": "china",
-        "ap": "associated press",
-    ]
-
     /// Lower-cased words of a name, without dots, possessives or a leading `the`.
     public static func words(_ text: String) -> [String] {
         if let ascii = asciiWords(text) { return ascii }
@@ -86,10 +74,12 @@ public enum EntityKeys {
         (65...90).contains(b) || (97...122).contains(b) || (48...57).contains(b)
     }
 
-    /// The cross-article key of a person, organisation or place.
+    /// The cross-article key of a person, organisation or place, with the bundled aliases
+    /// (`U.S.` is united states). Titles stay: without a type, `General` may begin `General
+    /// Motors`. `EntityIdentity.nameKey` also applies an operator's aliases.
     public static func nameKey(_ words: [String]) -> String {
         let joined = words.joined(separator: " ")
-        return aliases[joined] ?? joined
+        return NameAliases.bundled.target(forKey: joined)?.key ?? joined
     }
 
     public static func nameKey(_ text: String) -> String { nameKey(words(text)) }

@@ -6,7 +6,7 @@ import EntityExtraction
 enum ExtractCommand {
     static let summary = "Print the entities of a text (or of JSONL lines) without storing anything."
     static let help = """
-    USAGE: article-entities extract [--published-at YYYY-MM-DD] [--default-dollar USD]
+    USAGE: article-entities extract [--config FILE] [--published-at YYYY-MM-DD] [--default-dollar USD]
                                     [--date-order month-day|day-month] [--types T,…] [FILE|-]
            article-entities extract --jsonl [FILE|-]
 
@@ -17,7 +17,12 @@ enum ExtractCommand {
     and every output line is {"id", "entities": [...]}, streamed for bulk work. A line that
     cannot be read gives {"id", "error"} in its place (and the exit status is 1).
 
+    Settings (default_dollar, numeric_date_order, aliases_file) come from Config/default.json
+    (or --config FILE) and the environment as for serve, so extract reads a text as the service
+    does; the flags below override them.
+
     OPTIONS:
+      --config FILE      JSON settings file (default: Config/default.json when present)
       --published-at D   the article's publication date; relative dates resolve against it
                          (default: today, UTC). With --jsonl, a line's own published_at wins.
       --default-dollar C ISO 4217 code a bare $ means when nothing else decides (default USD).
@@ -29,14 +34,15 @@ enum ExtractCommand {
     """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let args = try ParsedArguments(arguments, valued: ["--published-at", "--default-dollar", "--date-order", "--types"],
+        let args = try ParsedArguments(arguments, valued: ["--config", "--published-at", "--default-dollar", "--date-order", "--types"],
                                        flags: ["--jsonl", "--help", "-h"])
         if args.has("--help") || args.has("-h") {
             print(help)
             return 0
         }
         guard args.positionals.count <= 1 else { throw UsageError("give at most one FILE") }
-        var options = ExtractionOptions(publishedAt: ArticleAPI.utcToday())
+        let config = try ServeCommand.configuration(file: args.value("--config"))
+        var options = config.extractionOptions(publishedAt: ArticleAPI.utcToday())
         if let raw = args.value("--published-at") {
             guard let d = CivilDate(iso: raw) else { throw UsageError("--published-at must be YYYY-MM-DD, got \(raw)") }
             options.publishedAt = d
@@ -57,7 +63,7 @@ enum ExtractCommand {
             }
             options.types = types
         }
-        let extractor = try EntityExtractor.bundled()
+        let extractor = try config.makeExtractor()
         var reader = try LineReader(path: args.positionals.first)
         var out = OutputBuffer()
         if !args.has("--jsonl") {

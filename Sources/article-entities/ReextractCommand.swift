@@ -11,8 +11,9 @@ enum ReextractCommand {
     USAGE: article-entities reextract [--config FILE] [--database PATH] [--all]
 
     Re-runs extraction over every stored article whose extractor_version differs from
-    this binary's (\(EntityExtractor.version)), each article in its own transaction, and
-    prints one line per article. Safe to run while the service is serving.
+    this binary's (\(EntityExtractor.version), with `+aliases.<hash>` when an alias file is in
+    use, so editing Config/aliases.json makes every article due), each article in its own
+    transaction, and prints one line per article. Safe to run while the service is serving.
 
     OPTIONS:
       --config FILE     JSON settings file (default: Config/default.json when present)
@@ -30,11 +31,12 @@ enum ReextractCommand {
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument \(args.positionals[0])") }
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
-        guard FileManager.default.fileExists(atPath: config.database) else { throw UsageError("no database at \(config.database)") }
-        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
+        let path = try config.sqliteDatabasePath()
+        guard FileManager.default.fileExists(atPath: path) else { throw UsageError("no database at \(path)") }
+        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
-        let extractor = try EntityExtractor.bundled()
-        let ids = try store.articleIDs(notExtractedBy: args.has("--all") ? "" : EntityExtractor.version)
+        let extractor = try config.makeExtractor()
+        let ids = try store.articleIDs(notExtractedBy: args.has("--all") ? "" : extractor.versionWithAliases)
         for id in ids {
             guard let article = try store.article(id: id) else { continue }
             let options = config.extractionOptions(publishedAt: article.publishedAt)

@@ -37,8 +37,10 @@ enum ServeCommand {
         if let port = try args.int("--port", range: 0...65535) { config.port = port }
         if let db = args.value("--database") { config.database = db }
         try config.checkExposure()
+        // Before any folder is made: a URL is never a path.
+        let path = try config.sqliteDatabasePath()
 
-        let folder = (config.database as NSString).deletingLastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw UsageError("cannot create the database folder \(folder) (\((error as NSError).localizedDescription)): "
@@ -47,8 +49,8 @@ enum ServeCommand {
         }
         // Resident memory stays flat as the database grows: SQLite's caches share 8 MB.
         ArticleStore.limitSQLiteMemory(toBytes: 8 << 20)
-        let store = try ArticleStore(path: config.database, entityRenderer: EntityJSON.renderer)
-        let extractor = try EntityExtractor.bundled()
+        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        let extractor = try config.makeExtractor()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
                              openAPIDocument: OpenAPIDocument.bundled(), log: { AccessLog.line($0) })
@@ -59,7 +61,7 @@ enum ServeCommand {
         }
         let port = try server.start()
         let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
-        AccessLog.line("article-entities \(EntityExtractor.version) listening on http://\(shownHost):\(port) (database \(config.database))")
+        AccessLog.line("article-entities \(extractor.versionWithAliases) listening on http://\(shownHost):\(port) (database \(try config.databaseLocation()))")
 
         let signals = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
             signal(sig, SIG_IGN)

@@ -21,6 +21,16 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(w.string, #"{"text":"a \"quote\"\n\u0001é","amount":55000000000,"half":0.5,"list":[1,{},null]}"#)
     }
 
+    /// Escapes at the start, the end and side by side, around runs copied whole.
+    func testEscapesBetweenPlainRuns() {
+        var w = JSONWriter()
+        w.value("\\start\tmid\r\n\"\"\u{1F}€ end\u{0}")
+        XCTAssertEqual(w.string, #""\\start\tmid\r\n\"\"\u001f€ end\u0000""#)
+        var empty = JSONWriter()
+        empty.value("")
+        XCTAssertEqual(empty.string, #""""#)
+    }
+
     func testEntityJSONShape() throws {
         let value = MoneyValue(amount: 276_000_000, currency: "EUR", qualifier: "about")
         let e = Entity(id: "mon_1", type: .money, name: "€276 million", key: "276000000 EUR", value: .money(value),

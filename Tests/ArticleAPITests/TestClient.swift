@@ -84,7 +84,8 @@ final class LiveClient: APITestClient {
     }
 
     /// Reads one response (Content-Length framed, as the server always frames them).
-    func readResponse(isHead: Bool = false) throws -> TestResponse {
+    /// `interim`: return a 100 Continue instead of skipping it.
+    func readResponse(isHead: Bool = false, interim: Bool = false) throws -> TestResponse {
         while true {
             if let end = find([13, 10, 13, 10]) {
                 let head = String(decoding: buffer[..<end], as: UTF8.self)
@@ -100,7 +101,7 @@ final class LiveClient: APITestClient {
                 while buffer.count < end + 4 + length { try fill() }
                 let body = Array(buffer[(end + 4)..<(end + 4 + length)])
                 buffer.removeFirst(end + 4 + length)
-                if status == 100 { continue }
+                if status == 100 && !interim { continue }
                 return TestResponse(status: status, headers: headers, body: body)
             }
             try fill()

@@ -32,4 +32,19 @@ final class SHA256Tests: XCTestCase {
     func testHashesUTF8Bytes() {
         XCTAssertEqual(SHA256.hex("€"), "c4cc90ed3d26f12d4b08a75140970a7904035c31cbb4515a83f19b9003c00d1d")
     }
+
+    /// Every length from 0 to 129 bytes (whole blocks read in place, one or two padded tail
+    /// blocks), through an array and through a non-contiguous collection: the digests of all
+    /// 130 messages, concatenated, hash to what Python's hashlib gives for the same bytes.
+    func testEveryLengthAcrossTwoBlocks() {
+        var fromArrays: [UInt8] = [], fromLazy: [UInt8] = []
+        for n in 0..<130 {
+            let bytes = (0..<n).map { UInt8(($0 * 7 + 3) % 256) }
+            fromArrays += SHA256.digest(bytes)
+            fromLazy += SHA256.digest((0..<n).lazy.map { UInt8(($0 * 7 + 3) % 256) })
+        }
+        XCTAssertEqual(fromArrays, fromLazy)
+        let hex = SHA256.digest(fromArrays).map { String(format: "%02x", $0) }.joined()
+        XCTAssertEqual(hex, "7d4d3660f01e79b7c40e7cac2d420a7422833ecd3ee0d9de37f36d31bfc52cfe")
+    }
 }

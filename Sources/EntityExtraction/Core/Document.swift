@@ -13,18 +13,52 @@ public struct Document: Sendable {
 
     public init(text: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.utf8 = Array(text.utf8)
-        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
-        var position: Int32 = 0
-        for (i, s) in scalars.enumerated() {
-            offsets[i] = position
-            position += Int32(UTF8.width(s))
-        }
-        offsets[scalars.count] = position
-        self.utf8Offsets = offsets
+        let utf8 = Array(text.utf8)
+        self.utf8 = utf8
+        (self.scalars, self.utf8Offsets) = Document.decode(utf8)
         self.tokens = Tokenizer.tokenize(scalars, utf8: utf8)
         self.sentences = Tokenizer.sentences(tokens)
+    }
+
+    /// Code points and where each starts in the bytes (one more entry for the end), in one
+    /// pass over bytes that are valid UTF-8 (a String's): walking the scalar view to count
+    /// and then to copy cost several times more.
+    private static func decode(_ utf8: [UInt8]) -> ([Unicode.Scalar], [Int32]) {
+        var count = 0
+        utf8.withUnsafeBufferPointer { b in
+            for byte in b where byte & 0xC0 != 0x80 { count += 1 }
+        }
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+            utf8.withUnsafeBufferPointer { b in
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    var i = 0, k = 0
+                    let n = b.count
+                    while i < n {
+                        let lead = UInt32(b[i])
+                        var value: UInt32
+                        var width: Int
+                        if lead < 0x80 {
+                            value = lead; width = 1
+                        } else if lead < 0xE0 {
+                            value = lead & 0x1F; width = 2
+                        } else if lead < 0xF0 {
+                            value = lead & 0x0F; width = 3
+                        } else {
+                            value = lead & 0x07; width = 4
+                        }
+                        for j in 1..<width { value = value << 6 | (UInt32(b[i + j]) & 0x3F) }
+                        offsets[k] = Int32(truncatingIfNeeded: i)
+                        (out.baseAddress! + k).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                        k += 1
+                        i += width
+                    }
+                    offsets[k] = Int32(truncatingIfNeeded: n)
+                    initialized = k
+                }
+            }
+        }
+        return (scalars, offsets)
     }
 
     /// The text between two code point offsets.

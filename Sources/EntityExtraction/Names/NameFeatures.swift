@@ -35,7 +35,15 @@ struct NameFeatures {
         var exact = [UInt64](repeating: 0, count: n)
         var isWord = [Bool](repeating: false, count: n)
         var startsLowercase = [Bool](repeating: false, count: n)
+        // Token fields the feature loop reads, copied out once: reading them through
+        // `tokens[i]` copied the whole token (two strings retained) for every feature.
+        var starts = [Int](repeating: 0, count: n), ends = [Int](repeating: 0, count: n)
+        var newlineBefore = [Bool](repeating: false, count: n), joinedToPrevious = [Bool](repeating: false, count: n)
         for (i, t) in tokens.enumerated() {
+            starts[i] = t.start
+            ends[i] = t.end
+            newlineBefore[i] = t.newlineBefore
+            joinedToPrevious[i] = t.joinedToPrevious
             lower[i] = TokenHashing.lowerHash(s, t.start, t.end)
             shape[i] = TokenHashing.shapeHash(s, t.start, t.end)
             exact[i] = TokenHashing.exactHash(s, t.start, t.end)
@@ -59,7 +67,7 @@ struct NameFeatures {
                 position[sentence.lowerBound + 1] = 1
             }
         }
-        for i in 0..<n where tokens[i].newlineBefore { position[i] = 0 }
+        for i in 0..<n where newlineBefore[i] { position[i] = 0 }
         // Article-wide evidence: is this word also written in lower case, or capitalised
         // where capitals are not forced, somewhere in the article?
         var lowerSeen = HashTable64(capacity: n)
@@ -81,7 +89,7 @@ struct NameFeatures {
             Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
         }
         var suffix3 = [UInt64](repeating: 0, count: n)
-        for (i, t) in tokens.enumerated() { suffix3[i] = TokenHashing.suffixHash(s, t.start, t.end, 3) }
+        for i in 0..<n { suffix3[i] = TokenHashing.suffixHash(s, starts[i], ends[i], 3) }
         // Runs of capitalised words (`Institute for the Study of War` counts as one run:
         // short lower-case links inside are kept), as (length capped at 5, place in run).
         var runCode = [UInt64](repeating: 0, count: n)
@@ -109,14 +117,14 @@ struct NameFeatures {
             var letters = 0, upper = 0
             for k in sentence where isWord[k] {
                 letters += 1
-                if !(tokens[k].start..<tokens[k].end).contains(where: { NameFeatures.isLowercaseLetter(s[$0]) }) { upper += 1 }
+                if !(starts[k]..<ends[k]).contains(where: { NameFeatures.isLowercaseLetter(s[$0]) }) { upper += 1 }
             }
             if letters >= 2, upper == letters { for k in sentence { sentenceAllCaps[k] = true } }
         }
         var cluster = [UInt64](repeating: 0, count: n)
         for i in 0..<n where isWord[i] { cluster[i] = gazetteer.cluster(lower[i]) }
         for i in 0..<n {
-            let t = tokens[i]
+            let (start, end) = (starts[i], ends[i])
             var b = i * NameFeatures.staticCount
             @inline(__always) func put(_ value: Int32) { out[b] = value; b += 1 }
             let cap: UInt64 = capitalised[i] ? 1 : 0
@@ -125,10 +133,10 @@ struct NameFeatures {
             put(row(2, lower[i]))
             put(row(3, exact[i]))
             put(row(4, sh))
-            put(row(5, TokenHashing.suffixHash(s, t.start, t.end, 2)))
+            put(row(5, TokenHashing.suffixHash(s, start, end, 2)))
             put(row(6, suffix3[i]))
-            put(row(7, TokenHashing.suffixHash(s, t.start, t.end, 4)))
-            put(row(8, TokenHashing.prefixHash(s, t.start, t.end, 3)))
+            put(row(7, TokenHashing.suffixHash(s, start, end, 4)))
+            put(row(8, TokenHashing.prefixHash(s, start, end, 3)))
             put(row(9, at(lower, i - 1)))
             put(row(10, at(lower, i + 1)))
             put(row(11, at(lower, i - 2)))
@@ -147,11 +155,11 @@ struct NameFeatures {
             let doc = (lowerSeen.contains(lower[i]) ? 1 : 0) | (capitalSeenInside.contains(lower[i]) ? 2 : 0)
                 | (position[i] == 2 ? 0 : 4) | (capitalised[i] ? 8 : 0)
             put(row(24, UInt64(doc)))
-            let newlineAfter = i + 1 < n ? tokens[i + 1].newlineBefore : true
-            let line = (t.newlineBefore ? 1 : 0) | (newlineAfter ? 2 : 0)
+            let newlineAfter = i + 1 < n ? newlineBefore[i + 1] : true
+            let line = (newlineBefore[i] ? 1 : 0) | (newlineAfter ? 2 : 0)
             put(row(25, UInt64(line), sh))
-            let joinedAfter = i + 1 < n ? tokens[i + 1].joinedToPrevious : false
-            let joined = (t.joinedToPrevious ? 1 : 0) | (joinedAfter ? 2 : 0)
+            let joinedAfter = i + 1 < n ? joinedToPrevious[i + 1] : false
+            let joined = (joinedToPrevious[i] ? 1 : 0) | (joinedAfter ? 2 : 0)
             put(row(26, UInt64(joined), at(lower, i + 1) ^ at(lower, i - 1)))
             for kind in 0..<Gazetteer.Kind.allCases.count {
                 put(row(27 + UInt64(kind), UInt64((gaz[i] >> UInt32(kind * 4)) & 0xF), cap))

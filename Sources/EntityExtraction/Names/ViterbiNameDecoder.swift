@@ -44,8 +44,7 @@ enum ViterbiNameDecoder {
     }()
 
     /// Tags for one sentence given its emission scores; never leaves an entity open at the end.
-    /// Each step is 13 vector max-and-select operations over all current tags at once (one
-    /// per previous tag), with forbidden transitions at -inf; ties go to the lowest previous tag.
+    /// Forbidden transitions count as -inf; ties go to the lowest previous tag.
     static func decode<C: RandomAccessCollection>(_ scores: C, transitions: [SIMD16<Float>], into tags: inout [UInt8])
         where C.Element == SIMD16<Float>, C.Index == Int {
         var back: [SIMD16<UInt8>] = []
@@ -60,6 +59,13 @@ enum ViterbiNameDecoder {
 
     /// `decode` with transitions already masked by `allowedTransitions` and a reusable
     /// back-pointer buffer, for tagging many sentences.
+    ///
+    /// Each step visits, for every tag, only the tags allowed before it under BILOU
+    /// (`NameTagSet.predecessors`: 61 of the 169 pairs), in ascending order with a strict
+    /// comparison, so ties still go to the lowest previous tag and every score is the same
+    /// sum as over the masked rows (a forbidden pair at -inf never wins). Scalar code over
+    /// these pairs is cheaper than vector max-and-select over all 13 rows, most of whose
+    /// lanes are -inf.
     static func decode<C: RandomAccessCollection>(_ scores: C, allowed: [SIMD16<Float>], into tags: inout [UInt8],
                                                   scratch back: inout [SIMD16<UInt8>])
         where C.Element == SIMD16<Float>, C.Index == Int {
@@ -71,30 +77,59 @@ enum ViterbiNameDecoder {
         let minusInfinity = SIMD16<Float>(repeating: -.infinity)
         if back.count < n { back = [SIMD16<UInt8>](repeating: SIMD16<UInt8>(), count: n) }
         // The first token follows O: allowed[0] is that row, masked already.
-        var previous = allowed[0] + scores[base]
-        if n == 1 { previous = minusInfinity.replacing(with: previous, where: closedTags) }
-        allowed.withUnsafeBufferPointer { allowed in
-            for i in 1..<max(n, 1) {
-                var current = minusInfinity
-                var arg = SIMD16<Int32>()
-                for p in 0..<tagCount {
-                    let candidate = SIMD16<Float>(repeating: previous[p]) + allowed[p]
-                    let better = candidate .> current
-                    current.replace(with: candidate, where: better)
-                    arg.replace(with: Int32(p), where: better)
+        var first = allowed[0] + scores[base]
+        if n == 1 { first = minusInfinity.replacing(with: first, where: closedTags) }
+        // Each tag's allowed predecessors with their transition scores, side by side.
+        let pairCount = NameTagSet.predecessors.count
+        let last: UInt8 = withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: 3) { buffer in
+            buffer.initialize(repeating: first)
+            var previous = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+            var current = previous + 16
+            let score = current + 16
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: pairCount) { pairScores in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: pairCount) { pairTags in
+                NameTagSet.predecessors.withUnsafeBufferPointer { predecessors in
+                    NameTagSet.predecessorStart.withUnsafeBufferPointer { starts in
+                        for t in 0..<tagCount {
+                            for j in starts[t]..<starts[t + 1] {
+                                let p = Int(predecessors[j])
+                                pairTags[j] = p
+                                pairScores[j] = allowed[p][t]
+                            }
+                        }
+                        back.withUnsafeMutableBytes { backBytes in
+                            let backs = backBytes.baseAddress!.assumingMemoryBound(to: UInt8.self)  // [i * 16 + t]
+                            for i in 1..<max(n, 1) {
+                                UnsafeMutableRawPointer(score).storeBytes(of: scores[base + i], as: SIMD16<Float>.self)
+                                for t in 0..<tagCount {
+                                    var best = -Float.infinity
+                                    var arg = 0
+                                    for j in starts[t]..<starts[t + 1] {
+                                        let p = pairTags[j]
+                                        let candidate = previous[p] + pairScores[j]
+                                        if candidate > best { best = candidate; arg = p }
+                                    }
+                                    current[t] = best + score[t]
+                                    backs[i &* 16 &+ t] = UInt8(truncatingIfNeeded: arg)
+                                }
+                                // Nothing may be left open at the sentence's end.
+                                if i == n - 1 {
+                                    for t in 0..<tagCount where !closedTags[t] { current[t] = -.infinity }
+                                }
+                                swap(&previous, &current)
+                            }
+                        }
+                    }
                 }
-                current += scores[base + i]
-                // Nothing may be left open at the sentence's end.
-                if i == n - 1 { current = minusInfinity.replacing(with: current, where: closedTags) }
-                back[i] = SIMD16<UInt8>(truncatingIfNeeded: arg)
-                previous = current
             }
-        }
-        var last: UInt8 = 0
-        var bestScore = -Float.infinity
-        for t in 0..<UInt8(tagCount) where previous[Int(t)] > bestScore {
-            bestScore = previous[Int(t)]
-            last = t
+            }
+            var last: UInt8 = 0
+            var bestScore = -Float.infinity
+            for t in 0..<UInt8(tagCount) where previous[Int(t)] > bestScore {
+                bestScore = previous[Int(t)]
+                last = t
+            }
+            return last
         }
         tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = last

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# POST throughput of one build against another, in the same run: the seed article POSTed
+# as a new article each time (a fresh title) at CONNECTIONS connections, the two builds
+# alternated ROUNDS times, each on a fresh database; prints medians of articles/s and p99
+# and the ratio new/baseline. Then, unless INSTRUCTIONS=0, instructions per article
+# (valgrind's callgrind, repeatable where wall-clock is not) for `extract --jsonl` of the
+# seed article and for the POST route, for both builds.
+#
+#   BASELINE=/tmp/old/article-entities Tests/Benchmarks/bench-post.sh [SECONDS] [ROUNDS] [CONNECTIONS]
+#
+# BINARY=path measures that build instead of building the release one. Needs wrk and,
+# for instruction counts, valgrind (both installed with apt-get when missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-5}
+rounds=${2:-3}
+connections=${3:-8}
+seed=../shared/fixtures/nato-ammunition.txt
+[ -f "$seed" ] || { echo "$seed is missing" >&2; exit 2; }
+baseline=${BASELINE:?set BASELINE to the article-entities binary to compare against}
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "install wrk" >&2; exit 2; }
+binary=${BINARY:-}
+if [ -z "$binary" ]; then
+  swift build -c release --product article-entities >/dev/null
+  binary=.build/release/article-entities
+fi
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+python3 - "$seed" > "$work/post-new.lua" <<'PY'
+import sys
+body = open(sys.argv[1], encoding="utf-8").read()
+assert "]==]" not in body
+print('wrk.method = "POST"')
+print('wrk.headers["Content-Type"] = "text/plain"')
+print('wrk.body = [==[' + ("\n" if body.startswith("\n") else "") + body + ']==]')
+print('''local n = 0
+local prefix = tostring(math.random(1, 1000000000))
+request = function()
+  n = n + 1
+  return wrk.format(nil, "/v1/articles?published_at=2024-03-14&title=bench-" .. prefix .. "-" .. n)
+end''')
+PY
+
+# One build on a fresh database: "articles/s p99-ms".
+measure() {
+  local bin=$1 port db
+  port=$(free_port)
+  db="$work/bench-$RANDOM.sqlite"
+  "$bin" serve --port "$port" --database "$db" 2>>"$work/serve.log" &
+  pid=$!
+  for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:$port/v1/articles")
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  rm -f "$db" "$db-wal" "$db-shm"
+  if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
+print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit])
+PY
+}
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+for round in $(seq "$rounds"); do
+  echo "baseline $(measure "$baseline")" >> "$work/results"
+  echo "new $(measure "$binary")" >> "$work/results"
+done
+echo "load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores;" \
+     "${seconds}s per run, $rounds rounds, $connections connections"
+python3 - "$work/results" <<'PY'
+import statistics, sys
+runs = {"baseline": [], "new": []}
+for line in open(sys.argv[1]):
+    name, rps, p99 = line.split()
+    runs[name].append((float(rps), float(p99)))
+med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for k, v in runs.items()}
+for k in ("baseline", "new"):
+    print(f"POST seed as new article, {k:8s}: {med[k][0]:7.0f} articles/s, p99 {med[k][1]:6.1f} ms"
+          f"  (runs: {', '.join(f'{r:.0f}' for r, _ in runs[k])})")
+print(f"ratio new/baseline: {med['new'][0] / med['baseline'][0]:.2f}x articles/s")
+PY
+
+[ "${INSTRUCTIONS:-1}" = 0 ] && exit 0
+command -v valgrind >/dev/null || apt-get install -y valgrind >/dev/null || { echo "install valgrind" >&2; exit 2; }
+python3 - "$seed" "$work" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for n in (1, 11):
+    with open(f"{sys.argv[2]}/seed{n}.jsonl", "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": str(i), "text": text, "published_at": "2024-03-14"}) + "\n")
+PY
+# Instructions of `extract --jsonl` on 11 copies minus 1 copy, per copy: start-up cancels out.
+extract_instructions() {
+  local a b
+  a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" extract --jsonl "$work/seed11.jsonl" 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+  b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" extract --jsonl "$work/seed1.jsonl" 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+  echo $(( (a - b) / 10 ))
+}
+# Instructions of the whole service for 20 POSTs after 3 warm-up POSTs, per POST.
+post_instructions() {
+  local port db vp
+  port=$(free_port)
+  db="$work/prof-$RANDOM.sqlite"
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.%p" "$1" serve --port "$port" --database "$db" 2>>"$work/serve.log" &
+  vp=$!
+  for _ in $(seq 600); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+  python3 - "$port" 3 "$seed" <<'PY'
+import http.client, sys
+port, n, seed = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+body = open(seed, "rb").read()
+c = http.client.HTTPConnection("127.0.0.1", port)
+for i in range(n):
+    c.request("POST", f"/v1/articles?published_at=2024-03-14&title=warm-{i}", body, {"Content-Type": "text/plain"})
+    r = c.getresponse(); r.read(); assert r.status == 201, r.status
+PY
+  callgrind_control -z "$vp" >/dev/null 2>&1
+  python3 - "$port" 20 "$seed" <<'PY'
+import http.client, sys
+port, n, seed = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+body = open(seed, "rb").read()
+c = http.client.HTTPConnection("127.0.0.1", port)
+for i in range(n):
+    c.request("POST", f"/v1/articles?published_at=2024-03-14&title=measured-{i}", body, {"Content-Type": "text/plain"})
+    r = c.getresponse(); r.read(); assert r.status == 201, r.status
+PY
+  callgrind_control -d "$vp" >/dev/null 2>&1
+  local total
+  total=$(sed -n 's/^summary: //p' "$work/cg.$vp.1")
+  kill "$vp"; wait "$vp" 2>/dev/null || true
+  rm -f "$db" "$db-wal" "$db-shm" "$work"/cg.*
+  echo $(( total / 20 ))
+}
+eb=$(extract_instructions "$baseline"); en=$(extract_instructions "$binary")
+pb=$(post_instructions "$baseline"); pn=$(post_instructions "$binary")
+python3 - "$eb" "$en" "$pb" "$pn" <<'PY'
+import sys
+eb, en, pb, pn = map(int, sys.argv[1:])
+print(f"instructions per article, extract --jsonl: baseline {eb:,}  new {en:,}  ratio new/baseline {en / eb:.2f}")
+print(f"instructions per article, POST (whole service): baseline {pb:,}  new {pn:,}  ratio new/baseline {pn / pb:.2f}")
+PY

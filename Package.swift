@@ -24,8 +24,10 @@ let package = Package(
         ),
         // glibc's malloc_trim, to hand freed connection buffers back to the system.
         .systemLibrary(name: "CMalloc"),
+        // epoll and eventfd, for the HTTP server's event loops.
+        .systemLibrary(name: "CEpoll"),
         // Transport only: sockets, HTTP/1.1 parsing, limits. Knows nothing about articles.
-        .target(name: "HTTPServer", dependencies: ["CMalloc"]),
+        .target(name: "HTTPServer", dependencies: ["CMalloc", "CEpoll"]),
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",

@@ -42,6 +42,7 @@ struct AccessPolicy: Sendable {
     /// A request without `Host` (HTTP/1.0, or built in process) passes: browsers always send one.
     private func checkHost(_ request: HTTPRequest) throws(APIProblem) {
         guard let host = request.headers["Host"] else { return }
+        if HostNames.isPlainLoopback(host) { return }
         let value = host.trimmingSpaces.lowercased()
         if HostNames.isLoopback(value) || serverNames.contains(value) || serverNames.contains(HostNames.hostPart(value)) { return }
         throw APIProblem(421, "this service does not answer to the host \"\(String(value.prefix(100)))\": "

@@ -71,18 +71,23 @@ extension ArticleAPI {
 
     /// From the bytes rendered when the article was stored, with a strong ETag; an
     /// `If-None-Match` that names it answers 304. Other offset units, and articles stored
-    /// before renderings were kept, are rendered here.
+    /// before renderings were kept, are rendered here. The document is kept in
+    /// `entitiesCache`, under the store version read before it.
     func articleEntities(_ req: HTTPRequest, id: String) throws -> HTTPResponse {
         let q = try QueryParameters(req, allowed: ["type", "offsets"])
         let type = try q.entityType()
         let unit = try Self.offsetUnit(q)
         if unit == .codePoints {
+            let version = store.dataVersion()
             switch try store.renderedEntities(articleID: id, type: type) {
             case .noArticle:
                 throw APIProblem.notFound("no article with id \(id)")
             case .rendered(let tag, let parts):
                 let etag = "\"\(tag)\(type.map { "-" + $0.rawValue } ?? "")\""
-                return EntityTag.respond(req, etag: etag) { EntityJSON.entitiesDocument(rendered: parts) }
+                let body = EntityJSON.entitiesDocument(rendered: parts)
+                entitiesCache.insert(EntitiesCache.Key(articleID: id, type: type?.rawValue ?? ""),
+                                     EntitiesCache.Entry(etag: etag, body: body), version: version)
+                return EntityTag.respond(req, etag: etag) { body }
             case .notRendered:
                 break
             }
@@ -100,6 +105,23 @@ extension ArticleAPI {
         }
         let body = EntityJSON.entitiesDocument(rows.map(\.entity), archiveIDs: ids, offsets: offsets, unit: unit)
         return EntityTag.respond(req, etag: EntityTag.of(body)) { body }
+    }
+
+    /// The cached document, when the request asks for one the cache holds and the store
+    /// has not changed since it was read; nil for anything else (the worker answers it).
+    func cachedArticleEntities(_ req: HTTPRequest, id: String) -> HTTPResponse? {
+        var type = ""
+        for item in req.queryItems {
+            switch item.name {
+            case "type" where type.isEmpty && !item.value.isEmpty: type = item.value
+            case "offsets" where item.value == OffsetUnit.codePoints.rawValue: continue
+            default: return nil  // repeated, empty, other units, unknown: the full path decides
+            }
+        }
+        guard let entry = entitiesCache.lookup(EntitiesCache.Key(articleID: id, type: type), version: store.dataVersion()) else {
+            return nil
+        }
+        return EntityTag.respond(req, etag: entry.etag) { entry.body }
     }
 
     static func checkOrder(since: CivilDate?, until: CivilDate?) throws {

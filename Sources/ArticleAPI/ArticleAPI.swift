@@ -20,12 +20,15 @@ public final class ArticleAPI: HTTPResponder {
     let log: @Sendable (String) -> Void
     let access: AccessPolicy
     let rateLimiter: RateLimiter?
+    /// Bodies of GET entities, answered on the I/O thread while the store is unchanged.
+    let entitiesCache: EntitiesCache
 
     public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
                 today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
                 clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                log: @escaping @Sendable (String) -> Void = { _ in },
+                entitiesCacheBytes: Int = 16 << 20) {
         self.store = store
         self.extractor = extractor
         self.configuration = configuration
@@ -35,6 +38,7 @@ public final class ArticleAPI: HTTPResponder {
         self.clock = clock
         self.log = log
         access = AccessPolicy(configuration)
+        entitiesCache = EntitiesCache(maxBytes: entitiesCacheBytes)
         rateLimiter = configuration.rateLimitPerMinute > 0 ? RateLimiter(perMinute: configuration.rateLimitPerMinute, clock: clock) : nil
     }
 
@@ -64,8 +68,23 @@ public final class ArticleAPI: HTTPResponder {
     /// Health, metrics, the spec, and paths or methods no route takes are answered on the
     /// server's I/O thread: none of them reads the database or runs the extractor, and a
     /// health check must not wait behind extractions for a worker.
+    /// So are entities already in the cache, checked before admission (which counts
+    /// against the rate limit and so must run once per request, here or on the worker).
     public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
-        Self.router.isCheap(request) ? respond(to: request) : nil
+        var cheap = false
+        guard let response = Self.router.respondInline(request, context: self, respond: {
+            cheap = true
+            return respond(to: request)
+        }) else { return nil }
+        if cheap { return response }
+        do {
+            try admit(request)
+        } catch let problem as APIProblem {
+            return problem.response
+        } catch {
+            return nil
+        }
+        return response
     }
 
     /// What the request was doing, in words for the client when it fails.
@@ -88,7 +107,9 @@ public final class ArticleAPI: HTTPResponder {
         r.add("DELETE", "/v1/articles/{id}") { api, req, p in try api.deleteArticle(req, id: p["id"]!) }
         r.add("POST", "/v1/articles/batch") { api, req, _ in try api.importBatch(req) }
         r.add("POST", "/v1/articles/{id}/reextract") { api, req, p in try api.reextractArticle(req, id: p["id"]!) }
-        r.add("GET", "/v1/articles/{id}/entities") { api, req, p in try api.articleEntities(req, id: p["id"]!) }
+        r.add("GET", "/v1/articles/{id}/entities", inline: { api, req, p in api.cachedArticleEntities(req, id: p["id"]!) }) {
+            api, req, p in try api.articleEntities(req, id: p["id"]!)
+        }
         r.add("GET", "/v1/figures") { api, req, _ in try api.listFigures(req) }
         r.add("GET", "/v1/figures/summary") { api, req, _ in try api.summarizeFigures(req) }
         r.add("GET", "/v1/entities") { api, req, _ in try api.listEntities(req) }

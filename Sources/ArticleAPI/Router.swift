@@ -5,6 +5,8 @@ import HTTPServer
 /// HEAD is served by the GET handler (the server drops the body).
 struct Router<Context>: Sendable {
     typealias Handler = @Sendable (Context, HTTPRequest, [String: String]) throws -> HTTPResponse
+    /// Answers from memory when it can, with no blocking work; nil sends the request on.
+    typealias InlineHandler = @Sendable (Context, HTTPRequest, [String: String]) -> HTTPResponse?
 
     private struct Route: Sendable {
         let method: String
@@ -12,23 +14,28 @@ struct Router<Context>: Sendable {
         let handler: Handler
         /// Touches neither the store nor the extractor: may run on the I/O thread.
         let cheap: Bool
+        let inline: InlineHandler?
     }
 
     private var routes: [Route] = []
 
-    mutating func add(_ method: String, _ path: String, cheap: Bool = false, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap))
+    mutating func add(_ method: String, _ path: String, cheap: Bool = false, inline: InlineHandler? = nil,
+                      _ handler: @escaping Handler) {
+        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap, inline: inline))
     }
 
-    /// True when the request goes to a cheap route, or to none (404, 405): answering it
-    /// costs less than handing it to a worker.
-    func isCheap(_ request: HTTPRequest) -> Bool {
+    /// What may be answered on the I/O thread, with the path split once: a cheap route or
+    /// none (404, 405) through `respond`, a route with an inline handler through it; nil
+    /// for the rest.
+    func respondInline(_ request: HTTPRequest, context: Context, respond: () -> HTTPResponse) -> HTTPResponse? {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
         for route in routes where route.method == method {
-            if Self.match(route.segments, segments) != nil { return route.cheap }
+            guard let params = Self.match(route.segments, segments) else { continue }
+            if route.cheap { return respond() }
+            return route.inline?(context, request, params)
         }
-        return true
+        return respond()
     }
 
     func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {
@@ -47,8 +54,9 @@ struct Router<Context>: Sendable {
                          headers: HTTPHeaders([("Allow", allow)]))
     }
 
+    /// On the UTF-8 bytes: splitting Characters cost more than answering a health check.
     private static func split(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { String(Substring($0)) }
     }
 
     private static func match(_ pattern: [String], _ path: [String]) -> [String: String]? {

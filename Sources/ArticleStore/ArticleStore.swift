@@ -15,6 +15,7 @@ public final class ArticleStore: @unchecked Sendable {
     /// check costs no query. Another process adding or deleting articles is not seen.
     private let count = Atomic<Int>(0)
     let groupCommit = GroupCommit()
+    let watcher: DataVersionWatcher
 
     /// Opens (creating if missing) the database file and migrates it. Does NOT create
     /// parent folders (the CLI does). A write that waits longer than
@@ -25,6 +26,7 @@ public final class ArticleStore: @unchecked Sendable {
                 entityRenderer: EntityRenderer? = nil) throws {
         self.path = path
         self.entityRenderer = entityRenderer
+        watcher = DataVersionWatcher(path: path)
         writer = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try Migrator(migrations: Schema.migrations).migrate(writer)
         readers = ReadConnectionPool(path: path, capacity: max(1, readConnections))
@@ -42,6 +44,7 @@ public final class ArticleStore: @unchecked Sendable {
 
     /// Closes every connection; later calls throw `StoreError.closed`.
     public func close() {
+        watcher.close()
         readers.close()
         writeLock.lock()
         // Lets SQLite gather the statistics its query planner wants, as its docs advise on close.

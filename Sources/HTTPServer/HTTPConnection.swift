@@ -1,9 +1,9 @@
-import Dispatch
+import CEpoll
 import Glibc
 
 /// One client connection: reads and parses requests, hands one at a time to the worker
 /// pool, writes each response in order, and enforces the timeouts. Every method runs on
-/// its event loop's queue; nothing blocks there.
+/// its event loop's thread; nothing blocks there.
 final class HTTPConnection: @unchecked Sendable {
     private enum State { case reading, processing, writing, lingering, closed }
     private enum AfterWrite { case keepReading, close }
@@ -14,11 +14,19 @@ final class HTTPConnection: @unchecked Sendable {
     private let fd: Int32
     private let context: HTTPServerContext
     let loop: HTTPEventLoop
-    private let closer: DescriptorCloser
     private var parser: HTTPRequestParser
     private var state = State.reading
-    private var readSource: SuspendableSource?
-    private var writeSource: SuspendableSource?
+    /// The loop's id for this connection's descriptor, once registered.
+    private var id: UInt64?
+    /// Edge-triggered readiness: set by an event, cleared only by a call that came up short.
+    private var readReady = false
+    private var writeReady = true
+    /// The peer hung up or the socket failed: reading again will say so.
+    private var hangup = false
+    /// Reading is wanted (the old "read source resumed"); off while a request is processed.
+    private var readWanted = true
+    /// A send came up short: flush when the socket becomes writable.
+    private var writeWanted = false
     /// When the current state times out (uptime nanoseconds, `.max`: never); swept by the loop.
     private(set) var deadline = UInt64.max
     private var output: [UInt8] = []
@@ -44,14 +52,17 @@ final class HTTPConnection: @unchecked Sendable {
         self.remote = remote
         self.rejected = rejected
         self.context = context
-        closer = DescriptorCloser(fd: fd)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
     }
 
     func start() {
-        loop.watch(self)
-        readSource = SuspendableSource(DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue),
-                                       closer: closer) { [weak self] in self?.event { $0.readable() } }
+        guard let id = loop.register(self, fd: fd) else {
+            state = .closed
+            _ = Glibc.close(fd)
+            context.connectionClosed?(self)
+            return
+        }
+        self.id = id
         event { connection in
             if connection.rejected {
                 connection.fail(HTTPParseError(status: 503, detail: "too many connections; retry shortly"),
@@ -72,9 +83,8 @@ final class HTTPConnection: @unchecked Sendable {
         guard state != .closed else { return }
         state = .closed
         deadline = .max
-        loop.forget(self)
-        readSource?.cancel()
-        writeSource?.cancel()
+        if let id { loop.forget(id) }
+        _ = Glibc.close(fd)
         // Give the buffers back now rather than whenever the last reference goes.
         loop.memory.released(parser.retainedBytes + output.capacity)
         parser = HTTPRequestParser(limits: context.configuration.parserLimits)
@@ -90,11 +100,42 @@ final class HTTPConnection: @unchecked Sendable {
         return phaseStart
     }
 
-    /// Runs one event and then moves the deadline to match the new state.
+    /// Runs one event, reads what the socket holds if reading is wanted, and then moves
+    /// the deadline to match the new state.
     private func event(_ body: (HTTPConnection) -> Void) {
         guard state != .closed else { return }
         body(self)
+        drive()
         if state != .closed { updateDeadline() }
+    }
+
+    /// Called by the loop with the epoll event flags for this descriptor.
+    func ioEvent(_ flags: UInt32) {
+        let failed = flags & (EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0
+        if failed { hangup = true }
+        if failed || flags & EPOLLIN.rawValue != 0 { readReady = true }
+        if failed || flags & EPOLLOUT.rawValue != 0 { writeReady = true }
+        event { connection in
+            if connection.writeWanted && connection.writeReady {
+                connection.writeWanted = false
+                connection.flush()
+            }
+        }
+    }
+
+    /// Edge-triggered, so no new event comes for bytes already waiting: read until the
+    /// socket is drained or reading is no longer wanted. Past a few buffers the rest waits
+    /// a turn, so one fast sender does not starve the loop's other connections.
+    private func drive() {
+        var rounds = 0
+        while state != .closed && readWanted && readReady {
+            if rounds == 16 {
+                loop.execute { [self] in event { _ in } }
+                return
+            }
+            rounds += 1
+            readable()
+        }
     }
 
     // MARK: Reading
@@ -111,9 +152,16 @@ final class HTTPConnection: @unchecked Sendable {
         let buffer = loop.readBuffer
         let count = recv(fd, buffer.baseAddress, buffer.count, 0)
         if count < 0 {
-            if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
+            if errno == EAGAIN || errno == EWOULDBLOCK {
+                readReady = false
+            } else if errno != EINTR {
+                close()
+            }
             return
         }
+        // A short read drained the socket: bytes arriving later raise a new edge. After a
+        // hang-up the next read reports it, so keep reading then.
+        if count < buffer.count && !hangup { readReady = false }
         if state == .lingering {
             if count == 0 { close() }  // drained: the client has seen the response
             return
@@ -168,7 +216,7 @@ final class HTTPConnection: @unchecked Sendable {
                 inlineDepth -= 1
             } else {
                 suspendRead()
-                loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+                loop.execute { self.event { $0.finish(parsed, response, start: start) } }
             }
             return
         }
@@ -176,7 +224,7 @@ final class HTTPConnection: @unchecked Sendable {
         // meanwhile, and one that does send is suspended by `readable` only then.
         let accepted = context.pool.submit { [request] in
             let response = context.responder.respond(to: request)
-            self.loop.queue.async { self.event { $0.finish(parsed, response, start: start) } }
+            self.loop.execute { self.event { $0.finish(parsed, response, start: start) } }
         }
         if !accepted {
             let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",
@@ -242,7 +290,8 @@ final class HTTPConnection: @unchecked Sendable {
             } else if sent < 0 && errno == EINTR {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                resumeWrite()
+                writeReady = false
+                writeWanted = true
                 return
             } else {
                 close()  // the peer is gone: EPIPE, ECONNRESET
@@ -251,7 +300,7 @@ final class HTTPConnection: @unchecked Sendable {
         }
         output = []
         outputOffset = 0
-        suspendWrite()
+        writeWanted = false
         if let next = afterWrite {
             afterWrite = nil
             written(next)
@@ -339,28 +388,15 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    // MARK: Sources
+    // MARK: Reading wanted or not
 
     private func suspendRead() {
-        readSource?.suspend()
+        readWanted = false
     }
 
+    /// `drive` reads what is waiting once the current event returns.
     private func resumeRead() {
-        guard !peerClosed else { return }  // a closed peer keeps a read source firing
-        readSource?.resume()
-    }
-
-    private func suspendWrite() {
-        writeSource?.suspend()
-    }
-
-    /// The write source exists only once a send has come up short.
-    private func resumeWrite() {
-        if let writeSource {
-            writeSource.resume()
-        } else {
-            writeSource = SuspendableSource(DispatchSource.makeWriteSource(fileDescriptor: fd, queue: loop.queue),
-                                            closer: closer) { [weak self] in self?.event { $0.flush() } }
-        }
+        guard !peerClosed else { return }  // a closed peer has nothing more to say
+        readWanted = true
     }
 }

@@ -21,17 +21,18 @@ enum HTTPDate {
     }
 }
 
-/// Re-formats the date at most once a second. Confined to the server's I/O queue.
+/// Re-formats the date at most once a second, as the bytes the encoder appends.
+/// Confined to one event loop.
 final class HTTPDateCache {
     private var second = -1
-    private var text = ""
+    private var bytes: [UInt8] = []
 
-    func current() -> String {
+    func current() -> [UInt8] {
         let now = Int(time(nil))
         if now != second {
             second = now
-            text = HTTPDate.format(secondsSince1970: now)
+            bytes = Array(HTTPDate.format(secondsSince1970: now).utf8)
         }
-        return text
+        return bytes
     }
 }

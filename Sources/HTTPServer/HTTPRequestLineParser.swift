@@ -54,18 +54,24 @@ enum HTTPRequestLineParser {
     /// Origin, absolute, or `*` for OPTIONS; path and query percent-decoded.
     private static func targetParts(method: String, target: String)
         -> Result<(path: String, query: [(name: String, value: String)]), HTTPParseError> {
-        let lowered = target.lowercased()
-        let isAbsolute = lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
-        guard target.hasPrefix("/") || isAbsolute || (target == "*" && method == "OPTIONS") else {
+        let isAbsolute = hasPrefixIgnoringCase(target, "http://") || hasPrefixIgnoringCase(target, "https://")
+        guard target.utf8.first == UInt8(ascii: "/") || isAbsolute || (target == "*" && method == "OPTIONS") else {
             return .failure(.badRequest("unsupported request target form"))
         }
         let parts = HTTPRequestTarget.split(target)
-        guard let path = HTTPRequestTarget.percentDecode(parts.path, plusAsSpace: false), !path.contains("\0") else {
+        guard let path = HTTPRequestTarget.percentDecode(parts.path, plusAsSpace: false), !path.utf8.contains(0) else {
             return .failure(.badRequest("invalid percent-encoding in path"))
         }
         guard let query = parts.query.map(HTTPRequestTarget.parseQuery) ?? [] else {
             return .failure(.badRequest("invalid percent-encoding in query"))
         }
         return .success((path, query))
+    }
+
+    /// ASCII prefix test ignoring case; `prefix` is lower-case.
+    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count >= prefix.utf8.count else { return false }
+        return zip(bytes, prefix.utf8).allSatisfy { HTTPHeaders.lowerASCII($0) == $1 }
     }
 }

@@ -3,30 +3,44 @@
 enum HTTPRequestTarget {
     /// The raw path and query of an origin-form (`/a?b`), absolute-form
     /// (`http://host/a?b`) or asterisk-form (`*`) target; a fragment is dropped.
+    /// Works on the UTF-8 bytes: the delimiters are ASCII, and Character-wise searching
+    /// cost more than the rest of a small request.
     static func split(_ target: String) -> (path: Substring, query: Substring?) {
-        var rest = Substring(target)
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        if let schemeEnd = rest.firstRange(of: "://"), !rest.hasPrefix("/") {
-            let afterAuthority = rest[schemeEnd.upperBound...]
-            if let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) {
-                rest = afterAuthority[slash...]
-            } else {
-                return ("/", nil)
+        let bytes = target.utf8
+        let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        var start = bytes.startIndex
+        if bytes.first != UInt8(ascii: "/"), let authority = indexAfterScheme(bytes, start, end) {
+            guard let slash = bytes[authority..<end].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") })
+            else { return ("/", nil) }
+            start = slash
+            if bytes[start] == UInt8(ascii: "?") { return ("/", target[bytes.index(after: start)..<end]) }
+        }
+        if let question = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+            return (target[start..<question], target[bytes.index(after: question)..<end])
+        }
+        return (target[start..<end], nil)
+    }
+
+    /// Where the authority begins after the first `://`, if any.
+    private static func indexAfterScheme(_ bytes: String.UTF8View, _ start: String.Index, _ end: String.Index) -> String.Index? {
+        var index = start
+        while let colon = bytes[index..<end].firstIndex(of: UInt8(ascii: ":")) {
+            let first = bytes.index(after: colon)
+            if first < end, bytes[first] == UInt8(ascii: "/") {
+                let second = bytes.index(after: first)
+                if second < end, bytes[second] == UInt8(ascii: "/") { return bytes.index(after: second) }
             }
-            if rest.hasPrefix("?") { return ("/", rest.dropFirst()) }
+            index = first
         }
-        if let question = rest.firstIndex(of: "?") {
-            return (rest[..<question], rest[rest.index(after: question)...])
-        }
-        return (rest, nil)
+        return nil
     }
 
     /// Percent-decodes UTF-8 text; nil when an escape is malformed or the bytes are not UTF-8.
     static func percentDecode(_ text: Substring, plusAsSpace: Bool) -> String? {
-        let utf8 = Array(text.utf8)
-        guard utf8.contains(where: { $0 == 0x25 || (plusAsSpace && $0 == 0x2B) }) else {
+        guard text.utf8.contains(where: { $0 == 0x25 || (plusAsSpace && $0 == 0x2B) }) else {
             return String(text)
         }
+        let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var index = 0
@@ -49,13 +63,14 @@ enum HTTPRequestTarget {
     /// `a=1&b=x+y&c` → [(a, 1), (b, "x y"), (c, "")]; nil when any part is undecodable.
     static func parseQuery(_ query: Substring) -> [(name: String, value: String)]? {
         var items: [(name: String, value: String)] = []
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+        let bytes = query.utf8
+        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let name: Substring, value: Substring
-            if let equals = pair.firstIndex(of: "=") {
-                name = pair[..<equals]
-                value = pair[pair.index(after: equals)...]
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                name = query[pair.startIndex..<equals]
+                value = query[bytes.index(after: equals)..<pair.endIndex]
             } else {
-                name = pair
+                name = query[pair.startIndex..<pair.endIndex]
                 value = ""
             }
             guard let decodedName = percentDecode(name, plusAsSpace: true),

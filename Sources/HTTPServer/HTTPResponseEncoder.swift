@@ -13,43 +13,89 @@ enum HTTPResponseEncoder {
     /// Headers the server owns; a responder's values for them are ignored.
     private static let managed = ["content-length", "transfer-encoding", "connection"]
 
-    static func encode(_ response: HTTPResponse, date: String, omitBody: Bool, connection: ConnectionHeader) -> [UInt8] {
+    /// Appends bytes to the response without building a `String` first: the head of a
+    /// small response costs as much as its body otherwise.
+    static func encode(_ response: HTTPResponse, date: [UInt8], omitBody: Bool, connection: ConnectionHeader) -> [UInt8] {
         let status = (100...999).contains(response.status) ? response.status : 500
         // 1xx, 204 and 304 never carry a body; 204 and 1xx must not declare a length.
         let bodyAllowed = !(status < 200 || status == 204 || status == 304)
-        var head = "HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n"
-        if !response.headers.contains("Date") { head += "Date: \(date)\r\n" }
-        if !response.headers.contains("Server") { head += "Server: article-entities\r\n" }
+        let sendBody = bodyAllowed && !omitBody
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160 + response.headers.count * 48 + (sendBody ? response.body.count : 0))
+        bytes += statusLine(status)
+        var hasDate = false, hasServer = false
         for field in response.headers {
-            let lower = field.name.lowercased()
-            guard !managed.contains(lower), isToken(field.name) else { continue }
-            head += "\(field.name): \(sanitized(field.value))\r\n"
+            if !hasDate && HTTPHeaders.sameName(field.name, "Date") { hasDate = true }
+            if !hasServer && HTTPHeaders.sameName(field.name, "Server") { hasServer = true }
+        }
+        if !hasDate {
+            bytes += dateName
+            bytes += date
+            bytes += crlf
+        }
+        if !hasServer { bytes += serverField }
+        for field in response.headers {
+            guard isToken(field.name), !managed.contains(where: { HTTPHeaders.sameName($0, field.name) }) else { continue }
+            bytes += field.name.utf8
+            bytes += colonSpace
+            // Line breaks in a value would let a responder split the response: one space
+            // for each CR, LF, CRLF or NUL.
+            var afterCR = false
+            for byte in field.value.utf8 {
+                if byte == 0x0A && afterCR { afterCR = false; continue }
+                afterCR = byte == 0x0D
+                bytes.append(byte == 0x0D || byte == 0x0A || byte == 0 ? 0x20 : byte)
+            }
+            bytes += crlf
         }
         if bodyAllowed {
-            head += "Content-Length: \(response.body.count)\r\n"
+            bytes += contentLengthName
+            appendDecimal(response.body.count, to: &bytes)
+            bytes += crlf
         }
         switch connection {
         case .none: break
-        case .keepAlive: head += "Connection: keep-alive\r\n"
-        case .close: head += "Connection: close\r\n"
+        case .keepAlive: bytes += keepAliveField
+        case .close: bytes += closeField
         }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
-        if bodyAllowed && !omitBody {
-            bytes.reserveCapacity(bytes.count + response.body.count)
-            bytes.append(contentsOf: response.body)
-        }
+        bytes += crlf
+        if sendBody { bytes += response.body }
         return bytes
+    }
+
+    private static let crlf: [UInt8] = [0x0D, 0x0A]
+    private static let colonSpace: [UInt8] = [0x3A, 0x20]
+    private static let dateName = Array("Date: ".utf8)
+    private static let serverField = Array("Server: article-entities\r\n".utf8)
+    private static let contentLengthName = Array("Content-Length: ".utf8)
+    private static let keepAliveField = Array("Connection: keep-alive\r\n".utf8)
+    private static let closeField = Array("Connection: close\r\n".utf8)
+    /// Status lines of the codes in common use, made once.
+    private static let statusLines: [Int: [UInt8]] = {
+        var lines: [Int: [UInt8]] = [:]
+        for status in [100, 200, 201, 204, 304, 400, 401, 403, 404, 405, 408, 409, 413, 414, 415, 421,
+                       422, 429, 431, 500, 501, 503, 505] {
+            lines[status] = makeStatusLine(status)
+        }
+        return lines
+    }()
+
+    private static func statusLine(_ status: Int) -> [UInt8] {
+        statusLines[status] ?? makeStatusLine(status)
+    }
+
+    private static func makeStatusLine(_ status: Int) -> [UInt8] {
+        Array("HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n".utf8)
+    }
+
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        precondition(value >= 0)
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(0x30 + value % 10))
     }
 
     /// The interim response sent before reading a body the client held back.
     static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-
-    /// Line breaks in a value would let a responder split the response; replace them.
-    private static func sanitized(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return value }
-        return String(value.map { $0 == "\r" || $0 == "\n" || $0 == "\r\n" || $0 == "\0" ? " " : $0 })
-    }
 
     private static func isToken(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy { HTTPSyntax.isTokenByte($0) }

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 import Glibc
 
-/// An HTTP/1.1 server over non-blocking POSIX sockets and Dispatch sources. One serial
-/// queue accepts and keeps the connection table; each accepted connection is given to one
-/// of `eventLoops` loops (a serial queue each, one per core by default) that does all its
-/// I/O and parsing; the responder runs inline there when it says so, and otherwise on a
-/// bounded pool of worker threads.
+/// An HTTP/1.1 server over non-blocking POSIX sockets. One serial Dispatch queue accepts
+/// and keeps the connection table; each accepted connection is given to one of
+/// `eventLoops` loops (a thread on its own epoll each, one per core by default) that does
+/// all its I/O and parsing; the responder runs inline there when it says so, and
+/// otherwise on a bounded pool of worker threads.
 public final class HTTPServer: @unchecked Sendable {
     private enum Lifecycle { case idle, running, stopping, stopped }
 
@@ -134,7 +134,7 @@ public final class HTTPServer: @unchecked Sendable {
                 var over = connections.count - rejectedCount >= configuration.maxConnections
                 if over, let idle = oldestIdleConnection() {
                     // A keep-alive client reconnects; a new one could not get in at all.
-                    idle.loop.queue.sync { idle.close() }
+                    idle.loop.sync { idle.close() }
                     connections.removeValue(forKey: ObjectIdentifier(idle))  // now, not when the close is reported
                     over = connections.count - rejectedCount >= configuration.maxConnections
                 }
@@ -143,7 +143,7 @@ public final class HTTPServer: @unchecked Sendable {
                 let connection = HTTPConnection(fd: fd, remote: remote, rejected: over, context: context, loop: loop)
                 connections[ObjectIdentifier(connection)] = connection
                 if over { rejectedCount += 1 }
-                loop.queue.async { connection.start() }
+                loop.execute { connection.start() }
             }
         }
     }
@@ -157,7 +157,7 @@ public final class HTTPServer: @unchecked Sendable {
             byLoop[ObjectIdentifier(connection.loop), default: []].append(connection)
         }
         for members in byLoop.values {
-            let candidate = members[0].loop.queue.sync { () -> (UInt64, HTTPConnection)? in
+            let candidate = members[0].loop.sync { () -> (UInt64, HTTPConnection)? in
                 var best: (UInt64, HTTPConnection)?
                 for connection in members {
                     if let since = connection.idleKeepAliveSince, since < best?.0 ?? .max { best = (since, connection) }
@@ -195,11 +195,11 @@ public final class HTTPServer: @unchecked Sendable {
             source.cancel()
             listenSource = nil
         }
-        for connection in Array(connections.values) { connection.loop.queue.async { connection.beginShutdown() } }
+        for connection in Array(connections.values) { connection.loop.execute { connection.beginShutdown() } }
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.setEventHandler { [weak self] in
             guard let self else { return }
-            for connection in Array(self.connections.values) { connection.loop.queue.async { connection.close() } }
+            for connection in Array(self.connections.values) { connection.loop.execute { connection.close() } }
         }
         timer.schedule(deadline: .now() + configuration.shutdownGracePeriod)
         timer.activate()

@@ -20,9 +20,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: Double = 60
     /// Connections beyond this are answered 503 with Retry-After and closed.
     public var maxConnections: Int = 512
-    /// Threads running the responder; CPU-bound work stays off the I/O queue.
+    /// Threads running the responder; CPU-bound work stays off the event loops.
     public var workerThreads: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Serial queues doing socket I/O and parsing, each with its share of the connections.
+    /// Threads doing socket I/O and parsing, each on its own epoll with its share of the connections.
     public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Requests waiting for a worker beyond this are answered 503 with Retry-After: 1.
     public var maxQueuedRequests: Int = 256

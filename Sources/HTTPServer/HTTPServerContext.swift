@@ -1,5 +1,6 @@
 import CMalloc
 import Dispatch
+import Foundation
 import Glibc
 import Synchronization
 
@@ -34,22 +35,6 @@ final class HTTPServerContext: @unchecked Sendable {
     }
 }
 
-/// Closes a descriptor once every dispatch source watching it has been cancelled,
-/// as Dispatch requires.
-final class DescriptorCloser: @unchecked Sendable {
-    private let fd: Int32
-    private var sources = 0
-
-    init(fd: Int32) { self.fd = fd }
-
-    func retain() { sources += 1 }
-
-    func release() {
-        sources -= 1
-        if sources == 0 { _ = Glibc.close(fd) }
-    }
-}
-
 /// Hands freed heap back to the system after a burst of large frees. glibc keeps freed
 /// buffers of closed connections in its arenas (its mmap threshold rises after the first
 /// large free), so without a trim resident memory stays at its peak.
@@ -57,26 +42,27 @@ final class MemoryReturner: @unchecked Sendable {
     /// Freed bytes that warrant a trim; below this the arenas are left alone.
     static let threshold = 16 << 20
 
-    private let queue: DispatchQueue
-    // Confined to `queue`.
+    private let lock = NSLock()
+    // Guarded by `lock`.
     private var freed = 0
     private var scheduled = false
 
-    init(queue: DispatchQueue) {
-        self.queue = queue
-    }
-
-    /// Called on the I/O queue with the capacity a closed connection gave up.
+    /// Called with the capacity a closed connection gave up.
     func released(_ bytes: Int) {
+        lock.lock()
         freed += bytes
-        guard freed >= Self.threshold, !scheduled else { return }
-        scheduled = true
-        // Once the burst has passed; frees after the reset are covered by this trim or the next.
-        queue.asyncAfter(deadline: .now() + 1) { [self] in
+        let schedule = freed >= Self.threshold && !scheduled
+        if schedule { scheduled = true }
+        lock.unlock()
+        guard schedule else { return }
+        // Once the burst has passed, and off the event loop: a trim walks every arena.
+        // Frees after the reset are covered by this trim or the next.
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1) { [self] in
+            lock.lock()
             freed = 0
             scheduled = false
-            // Off the I/O queue: a trim walks every arena.
-            DispatchQueue.global(qos: .utility).async { malloc_trim(0) }
+            lock.unlock()
+            malloc_trim(0)
         }
     }
 }

@@ -47,6 +47,8 @@ enum ServeCommand {
                                  + "give --database (or ARTICLE_ENTITIES_DATABASE) a path in a writable folder")
             }
         }
+        // Resident memory stays flat as the database grows: SQLite's caches share 8 MB.
+        ArticleStore.limitSQLiteMemory(toBytes: 8 << 20)
         let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         let extractor = try config.makeExtractor()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })

@@ -40,13 +40,13 @@ final class HTTPValueTests: XCTestCase {
                                                                        ("Content-Length", "999"), ("X-Bad", "a\r\nInjected: 1")]),
                                     body: Array("{}".utf8))
         let date = "Thu, 14 Mar 2024 10:00:00 GMT"
-        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: date, omitBody: false, connection: .none), as: UTF8.self),
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: Array(date.utf8), omitBody: false, connection: .none), as: UTF8.self),
                        "HTTP/1.1 201 Created\r\nDate: \(date)\r\nServer: article-entities\r\nContent-Type: application/json\r\n"
                        + "X-Bad: a Injected: 1\r\nContent-Length: 2\r\n\r\n{}")
-        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: date, omitBody: true, connection: .close), as: UTF8.self),
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(response, date: Array(date.utf8), omitBody: true, connection: .close), as: UTF8.self),
                        "HTTP/1.1 201 Created\r\nDate: \(date)\r\nServer: article-entities\r\nContent-Type: application/json\r\n"
                        + "X-Bad: a Injected: 1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n")
-        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(HTTPResponse(status: 204, body: [1]), date: date,
+        XCTAssertEqual(String(decoding: HTTPResponseEncoder.encode(HTTPResponse(status: 204, body: [1]), date: Array(date.utf8),
                                                                    omitBody: false, connection: .keepAlive), as: UTF8.self),
                        "HTTP/1.1 204 No Content\r\nDate: \(date)\r\nServer: article-entities\r\nConnection: keep-alive\r\n\r\n")
     }

@@ -30,7 +30,8 @@ final class SQLiteConnection: @unchecked Sendable {
     private var statements: [String: OpaquePointer] = [:]
 
     /// Opens (creating if missing) the file and applies the PRAGMAs every connection needs.
-    init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5000) throws {
+    /// `cacheKilobytes` overrides the page cache size (default 8 MB for readers, 32 MB for the writer).
+    init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5000, cacheKilobytes: Int? = nil) throws {
         var db: OpaquePointer?
         // NOMUTEX: each connection is confined to one thread at a time by the store.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -47,7 +48,7 @@ final class SQLiteConnection: @unchecked Sendable {
             try execute("PRAGMA foreign_keys = ON")
             // A larger page cache than SQLite's 2 MB default: article texts make the tables
             // large, and without it every insert re-reads index pages through pread.
-            try execute("PRAGMA cache_size = -\(queryOnly ? 8192 : 32768)")
+            try execute("PRAGMA cache_size = -\(cacheKilobytes ?? (queryOnly ? 8192 : 32768))")
             if queryOnly {
                 try execute("PRAGMA query_only = ON")
             } else {

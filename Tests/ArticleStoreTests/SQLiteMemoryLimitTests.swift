@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+@testable import ArticleStore
+
+/// `limitSQLiteMemory` bounds what SQLite holds however large the database grows: without
+/// it the writer's page cache keeps every page it wrote (this is what raised the service's
+/// resident memory under steady load).
+final class SQLiteMemoryLimitTests: StoreTestCase {
+    override func tearDownWithError() throws {
+        ArticleStore.limitSQLiteMemory(toBytes: 0)  // process-wide: later tests run unlimited
+        try super.tearDownWithError()
+    }
+
+    private func fill(_ target: ArticleStore, articles: Int) throws {
+        let paragraph = String(repeating: "Brussels pledged more ammunition for the front on Thursday. ", count: 80)
+        for n in 0..<articles {
+            let article = NewArticle(text: "Article \(n). " + paragraph, title: "t\(n)", publishedAt: day("2024-03-14"),
+                                     receivedAt: Date(timeIntervalSince1970: 1_700_000_000))
+            _ = try target.insert(article, extraction: Fixtures.extraction())
+        }
+    }
+
+    func testTheCapHoldsWhileTheDatabaseGrowsPastIt() throws {
+        // Uncapped, the caches keep what was written: about 2 MB of text here.
+        let baseline = ArticleStore.sqliteMemoryUsed
+        let uncapped = try ArticleStore(path: folder.appendingPathComponent("uncapped.sqlite").path)
+        try fill(uncapped, articles: 400)
+        XCTAssertGreaterThan(ArticleStore.sqliteMemoryUsed - baseline, 2 << 20)
+        uncapped.close()
+
+        ArticleStore.limitSQLiteMemory(toBytes: 1 << 20)
+        try fill(store, articles: 400)
+        XCTAssertEqual(try store.articleCount(), 400)
+        XCTAssertLessThan(ArticleStore.sqliteMemoryUsed, (1 << 20) + (512 << 10))
+    }
+}

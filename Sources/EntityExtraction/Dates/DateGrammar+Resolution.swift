@@ -69,11 +69,28 @@ extension DateGrammar {
             // a present tense decides only when no tensed word does
             if cue.weak { distance += 5 }
             // `It said interest payable March 31 will be paid`: the reporting verb dates the
-            // report, not what it reports; it decides only when nothing else does
-            if lex(i).reportingVerbs { distance += 1000 }
+            // report, not what it reports; it decides only when nothing else does. Unless the
+            // date is the verb's own adjunct (`said on Monday`, `told reporters on Monday`):
+            // then it dates the saying.
+            if lex(i).reportingVerbs && !datesItsReportingVerb(i, date: token) { distance += 1000 }
             if best == nil || distance < best!.distance { best = (distance, d) }
         }
         return best?.direction ?? .nearest
+    }
+
+    /// True when the date is the reporting verb's own adjunct: right after it (`announced
+    /// Tuesday`) or after `on` within three tokens with nothing between that opens what is
+    /// reported (`said on Monday`, `told reporters on Monday`), unlike `said interest payable
+    /// March 31 will be paid`, where the date belongs to what is reported.
+    func datesItsReportingVerb(_ verb: Int, date: Int) -> Bool {
+        guard verb < date, date - verb <= 3 else { return false }
+        if date == verb + 1 { return true }
+        guard key(date - 1) == "on" || key(date) == "on" else { return false }
+        for j in (verb + 1)..<date {
+            let w = lex(j)
+            if tokens[j].kind != .word || key(j) == "that" || w.pastCues || w.futureCues || w.presentTense { return false }
+        }
+        return true
     }
 
     /// Places calendar fields; nil when they name no real day (`Feb 30`).

@@ -13,6 +13,10 @@ extension DateCorpus {
         ("The firm plans to list its shares in October.", [("October", "2024-10")]),
         ("Funds will be credited on Friday, when an earlier pact expires.", [("Friday", "2024-03-15")]),
         ("It said interest payable March 31 will be paid as usual.", [("March 31", "2024-03-31")]),
+        // the date right after a verb of saying (or after its `on`) dates the saying, whatever it reports
+        ("The minister said on Monday the country would send more aid.", [("Monday", "2024-03-11")]),
+        ("Officials told reporters on Tuesday that talks will resume.", [("Tuesday", "2024-03-12")]),
+        ("The company announced Wednesday it will cut 500 jobs.", [("Wednesday", "2024-03-13")]),
         ("Reserves fell on Tuesday due to a number of corrections.", [("Tuesday", "2024-03-12")]),
         // a wrapped line does not end the sentence: the date keeps its verb
         ("The bank will redeem on\nMay 31 all its notes.", [("May 31", "2024-05-31")]),

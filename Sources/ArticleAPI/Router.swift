@@ -1,8 +1,10 @@
 import HTTPServer
 
 /// Matches method and path to a handler. Paths are literal segments and `{name}`
-/// parameters. A path that exists under another method answers 405 with `Allow`;
-/// HEAD is served by the GET handler (the server drops the body).
+/// parameters; where several patterns match a path, the one with the most literal
+/// segments is its resource (`/v1/articles/batch` is not the article `batch`). A path
+/// that exists under another method answers 405 with `Allow`; HEAD is served by the GET
+/// handler (the server drops the body).
 struct Router<Context>: Sendable {
     typealias Handler = @Sendable (Context, HTTPRequest, [String: String]) throws -> HTTPResponse
     /// Answers from memory when it can, with no blocking work; nil sends the request on.
@@ -30,8 +32,7 @@ struct Router<Context>: Sendable {
     func respondInline(_ request: HTTPRequest, context: Context, respond: () -> HTTPResponse) -> HTTPResponse? {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
-        for route in routes where route.method == method {
-            guard let params = Self.match(route.segments, segments) else { continue }
+        for (route, params) in resource(segments) where route.method == method {
             if route.cheap { return respond() }
             return route.inline?(context, request, params)
         }
@@ -42,8 +43,7 @@ struct Router<Context>: Sendable {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
         var allowed: [String] = []
-        for route in routes {
-            guard let params = Self.match(route.segments, segments) else { continue }
+        for (route, params) in resource(segments) {
             if route.method == method { return try route.handler(context, request, params) }
             allowed.append(route.method)
         }
@@ -52,6 +52,20 @@ struct Router<Context>: Sendable {
         let allow = allowed.joined(separator: ", ")
         throw APIProblem(405, "\(request.method) is not allowed on \(request.path); allowed: \(allow)",
                          headers: HTTPHeaders([("Allow", allow)]))
+    }
+
+    /// The routes of the resource at this path, in the order added: of the patterns that
+    /// match, those with the most literal segments.
+    private func resource(_ segments: [String]) -> [(Route, [String: String])] {
+        var best: [(Route, [String: String])] = []
+        var bestLiterals = -1
+        for route in routes {
+            guard let params = Self.match(route.segments, segments) else { continue }
+            let literals = route.segments.count - params.count
+            if literals > bestLiterals { best = []; bestLiterals = literals }
+            if literals == bestLiterals { best.append((route, params)) }
+        }
+        return best
     }
 
     /// On the UTF-8 bytes: splitting Characters cost more than answering a health check.

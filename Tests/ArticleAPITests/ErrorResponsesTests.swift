@@ -45,6 +45,13 @@ final class ErrorResponsesTests: XCTestCase {
             XCTAssertEqual(put.headers["allow"], "POST, GET, HEAD")
             let del = try client.send("POST", "/v1/articles/abc", headers: [], body: [])
             XCTAssertEqual(del.headers["allow"], "GET, DELETE, HEAD")
+            // A literal segment beats a parameter: /v1/articles/batch is the batch resource,
+            // not an article named batch, so only its own method is allowed.
+            for method in ["GET", "DELETE", "OPTIONS"] {
+                let batch = try client.send(method, "/v1/articles/batch", headers: [], body: [])
+                assertProblem(batch, 405, mentions: method)
+                XCTAssertEqual(batch.headers["allow"], "POST")
+            }
             assertProblem(try client.get("/healthz?verbose=1"), 400, mentions: "verbose")
         }
     }

@@ -76,7 +76,8 @@ final class LedgerEndToEndTests: XCTestCase {
         XCTAssertEqual(his[0]["sentence_end"] as? Int, firstSentence.unicodeScalars.count)
         XCTAssertEqual((his[0]["sentence_entities"] as? [[String: Any]])?.map { $0["name"] as? String },
                        ["Donald Trump", "United States", "Ukraine"])
-        XCTAssertEqual(his[0]["date"] as? [String: String], ["date": "2024-03-19", "grain": "day", "source": "sentence", "text": "Tuesday"])
+        // `said on Tuesday` in a story of Thursday 2024-03-14: the Tuesday of the saying, before it
+        XCTAssertEqual(his[0]["date"] as? [String: String], ["date": "2024-03-12", "grain": "day", "source": "sentence", "text": "Tuesday"])
         XCTAssertEqual(his[1]["date"] as? [String: String], ["date": "2024-03-25", "grain": "day", "source": "sentence", "text": "Monday"])
         // The Union's sum of last month: a month-grain date from its sentence.
         let eu = try figures("/v1/figures?entity=European%20Union&currency=EUR")

@@ -140,16 +140,6 @@ extension ArticleStore {
     /// Articles newest first: published_at, then received_at, then id, all descending.
     public func articles(_ query: ArticleListQuery) throws -> Page<StoredArticle> {
         var filter = WhereClause()
-        filter.add("a.published_at >= ?", query.since) { .text($0.description) }
-        filter.add("a.published_at <= ?", query.until) { .text($0.description) }
-        if query.entity == nil {
-            filter.add("""
-                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
-                        WHERE e.article_seq = a.seq AND x.type = ?)
-                """, query.type) {
-                .text($0.rawValue)
-            }
-        }
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: "articles", count: 3)
             filter.add("(a.published_at, a.received_at, a.id) < (?, ?, ?)", fields.map { .text($0) })
@@ -157,10 +147,8 @@ extension ArticleStore {
         let limit = max(1, query.limit)
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
         let rows = try read { db in
-            if let entity = query.entity {
-                let refs = try EntityMatch.refs(entity, type: query.type, in: db)
-                filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
-            }
+            try Self.addArticleFilters(to: &filter, since: query.since, until: query.until,
+                                       entity: query.entity, type: query.type, in: db)
             let sql = """
                 SELECT \(columns), a.received_at FROM articles a
                 \(filter.sql)
@@ -196,6 +184,26 @@ extension ArticleStore {
 /// A user's `entity` filter as archive entities: an archive id (`ent_…`), or a name whose
 /// key (or the text as given: money and date keys such as `276000000 EUR` are not name
 /// keys) is an archive entity's; a surname alone also finds the person it joins.
+extension ArticleStore {
+    /// The filters the article listing and the search share: the publication dates, and
+    /// an entity (through its archive refs) or, without one, a type some entity of the
+    /// article has.
+    static func addArticleFilters(to filter: inout WhereClause, since: CivilDate?, until: CivilDate?,
+                                  entity: String?, type: EntityType?, in db: SQLiteConnection) throws {
+        filter.add("a.published_at >= ?", since) { .text($0.description) }
+        filter.add("a.published_at <= ?", until) { .text($0.description) }
+        if let entity {
+            let refs = try EntityMatch.refs(entity, type: type, in: db)
+            filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
+        } else {
+            filter.add("""
+                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
+                        WHERE e.article_seq = a.seq AND x.type = ?)
+                """, type) { .text($0.rawValue) }
+        }
+    }
+}
+
 enum EntityMatch {
     static func refs(_ entity: String, type: EntityType?, in db: SQLiteConnection) throws -> [Int64] {
         var typeCondition = ""

@@ -75,14 +75,6 @@ extension ArticleStore {
     public func search(_ query: ArticleSearchQuery) throws -> Page<ArticleHit> {
         var filter = WhereClause()
         filter.add("articles_fts MATCH ?", [.text(query.terms.expression)])
-        filter.add("a.published_at >= ?", query.since) { .text($0.description) }
-        filter.add("a.published_at <= ?", query.until) { .text($0.description) }
-        if query.entity == nil {
-            filter.add("""
-                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
-                        WHERE e.article_seq = a.seq AND x.type = ?)
-                """, query.type) { .text($0.rawValue) }
-        }
         var after = ""
         var afterValues: [SQLiteValue] = []
         if let cursor = query.cursor {
@@ -113,10 +105,8 @@ extension ArticleStore {
             """
         let (hits, more) = try read { db in
             var filter = filter
-            if let entity = query.entity {
-                let refs = try EntityMatch.refs(entity, type: query.type, in: db)
-                filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
-            }
+            try Self.addArticleFilters(to: &filter, since: query.since, until: query.until,
+                                       entity: query.entity, type: query.type, in: db)
             let ranked = ranked(filter)
             let ranks = try db.query(ranked, filter.values + afterValues + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
             let hits = try ranks.prefix(limit).map { hit in

@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "ArticleStore", dependencies: ["CSQLite", "EntityExtraction"]),
         // PostgreSQL connections, pool and migrations over libpq. Knows nothing about articles.
         .target(name: "PostgresClient", dependencies: ["CPostgreSQL"]),
+        // The article store over PostgreSQL: the same `ArticleStorage` as the SQLite store.
+        .target(name: "PostgresStore", dependencies: ["ArticleStore", "PostgresClient", "EntityExtraction"]),
         // The web pages: static HTML, CSS and JavaScript over the JSON API, shipped in the binary.
         .target(name: "WebPages", resources: [.copy("Resources")]),
         // Routes and handlers: the one place that joins HTTP, extraction and storage.

@@ -30,7 +30,10 @@ struct APIProblem: Error {
         case .sqlite where error.isBusy:
             return APIProblem(503, "the database is busy with another writer (such as a running reextract), so nothing was changed: "
                               + "retry in a moment", headers: HTTPHeaders([("Retry-After", "1")]))
-        case .sqlite, .corrupt:
+        case .unavailable:
+            return APIProblem(503, "the database does not answer, so nothing was changed: retry in a moment",
+                              headers: HTTPHeaders([("Retry-After", "2")]))
+        case .sqlite, .postgres, .corrupt:
             return APIProblem(500, "\(operation) failed in the service's database; the service log has the details")
         }
     }

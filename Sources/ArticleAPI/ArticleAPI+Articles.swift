@@ -9,7 +9,7 @@ extension ArticleAPI {
         let publishedAt = s.publishedAt ?? today()
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
         let stored: StoredArticle, created: Bool, entities: [Entity], ids: [String: String]
-        let hash = ArticleStore.textHash(of: s.text)  // once per POST, for the check and the insert
+        let hash = StoredDigest.textHash(of: s.text)  // once per POST, for the check and the insert
         if let existing = try store.existing(article, textHash: hash) {
             // A re-post answers with what is stored (which may predate an extractor upgrade).
             (stored, created) = (existing, false)

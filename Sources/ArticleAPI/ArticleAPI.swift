@@ -6,7 +6,7 @@ import ArticleStore
 /// The service's HTTP API: routes every request to its handler, and turns refusals into
 /// problem+json. The only place where HTTP, extraction and storage meet.
 public final class ArticleAPI: HTTPResponder {
-    let store: ArticleStore
+    let store: any ArticleStorage
     let extractor: EntityExtractor
     let configuration: ServiceConfiguration
     let metrics: ServiceMetrics
@@ -23,7 +23,7 @@ public final class ArticleAPI: HTTPResponder {
     /// Bodies of GET entities, answered on the I/O thread while the store is unchanged.
     let entitiesCache: EntitiesCache
 
-    public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
+    public init(store: any ArticleStorage, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
                 today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
                 clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime,

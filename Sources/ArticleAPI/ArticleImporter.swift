@@ -16,13 +16,13 @@ public struct ArticleImporter: Sendable {
         case refused(status: Int, detail: String)
     }
 
-    let store: ArticleStore
+    let store: any ArticleStorage
     let extractor: EntityExtractor
     let configuration: ServiceConfiguration
     let today: @Sendable () -> CivilDate
     let clock: ExtractionDeadline.Clock
 
-    public init(store: ArticleStore, extractor: EntityExtractor, configuration: ServiceConfiguration,
+    public init(store: any ArticleStorage, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 today: @escaping @Sendable () -> CivilDate = ArticleAPI.utcToday,
                 clock: @escaping ExtractionDeadline.Clock = ExtractionDeadline.uptime) {
         self.store = store
@@ -95,7 +95,7 @@ public struct ArticleImporter: Sendable {
             let s = try ArticleSubmission.decodeLine(line)
             let publishedAt = s.publishedAt ?? today()
             let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
-            let hash = ArticleStore.textHash(of: s.text)
+            let hash = StoredDigest.textHash(of: s.text)
             // Already stored: no need to extract it again (what makes a re-run cheap).
             if let existing = try store.existing(article, textHash: hash) { return .existing(existing.id) }
             let extraction = try ArticleAPI.boundedExtraction(s.text, publishedAt: publishedAt, extractor: extractor,

@@ -28,6 +28,6 @@ enum EntityTag {
 
     /// A strong tag for bytes rendered on demand: a prefix of their SHA-256.
     static func of(_ body: [UInt8]) -> String {
-        "\"d" + ArticleStore.tag(body) + "\""
+        "\"d" + StoredDigest.tag(body) + "\""
     }
 }

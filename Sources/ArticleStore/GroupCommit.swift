@@ -25,7 +25,7 @@ final class GroupCommit: @unchecked Sendable {
     }
 
     /// Runs `body` in a transaction shared with concurrent submissions. `transaction`
-    /// runs a batch: it must begin, call its argument, then commit (it is `ArticleStore.write`).
+    /// runs a batch: it must begin, call its argument, then commit (it is `SQLiteArticleStore.write`).
     func submit<T>(_ body: @escaping (SQLiteConnection) throws -> T,
                    transaction: (_ batch: (SQLiteConnection) throws -> Void) throws -> Void) throws -> T {
         let job = Job { try body($0) }

@@ -13,7 +13,7 @@ enum LedgerWrite {
     /// the entity's id within the article.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate,
                       in db: SQLiteConnection) throws -> [String: String] {
-        let entities = ArticleStore.storedOrder(extraction.entities)
+        let entities = SQLiteArticleStore.storedOrder(extraction.entities)
         var seen = Set<String>()
         for entity in entities where !seen.insert(entity.id).inserted {
             throw StoreError.corrupt("the extraction lists entity \(entity.id) twice")

@@ -51,7 +51,7 @@ enum ImportCommand {
         let path = try config.sqliteDatabasePath()
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
         let importer = ArticleImporter(store: store, extractor: try config.makeExtractor(), configuration: config)
 

@@ -44,7 +44,7 @@ enum ReextractCommand {
         if let db = args.value("--database") { config.database = db }
         let path = try config.sqliteDatabasePath()
         guard FileManager.default.fileExists(atPath: path) else { throw UsageError("no database at \(path)") }
-        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         defer { store.close() }
         let extractor = try config.makeExtractor()
         let settings = config

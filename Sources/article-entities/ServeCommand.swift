@@ -48,8 +48,8 @@ enum ServeCommand {
             }
         }
         // Resident memory stays flat as the database grows: SQLite's caches share 8 MB.
-        ArticleStore.limitSQLiteMemory(toBytes: 8 << 20)
-        let store = try ArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        SQLiteArticleStore.limitSQLiteMemory(toBytes: 8 << 20)
+        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
         let extractor = try config.makeExtractor()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,

@@ -92,7 +92,7 @@ final class EntitiesCacheTests: XCTestCase {
         let path = "/v1/articles/\(id)/entities"
         _ = worker(path)
         XCTAssertNotNil(inline(path))
-        let other = try ArticleStore(path: fixture.databasePath, entityRenderer: EntityJSON.renderer)
+        let other = try SQLiteArticleStore(path: fixture.databasePath, entityRenderer: EntityJSON.renderer)
         defer { other.close() }
         XCTAssertNotNil(inline(path), "opening the file changes nothing")
         let person = Entity(id: "per_y", type: .person, name: "Grace", key: "grace", value: nil,

@@ -73,7 +73,7 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(report.last?.hasPrefix("imported \(file.path): 6 articles, 3 stored, 1 already stored, 2 refused, in ") == true,
                       report.last ?? "")
 
-        let store = try ArticleStore(path: database)
+        let store = try SQLiteArticleStore(path: database)
         let stored = try store.articles(ArticleListQuery()).items
         XCTAssertEqual(stored.compactMap(\.title).sorted(), ["One", "Three", "Two"])
         let ids = Set(stored.map(\.id))
@@ -83,7 +83,7 @@ final class ImportCommandTests: XCTestCase {
         let again = try run(["import", "--database", database, "-"], stdin: lines.joined(separator: "\n"))
         XCTAssertEqual(again.status, 3)
         XCTAssertTrue(again.stderr.contains("imported standard input: 6 articles, 0 stored, 4 already stored, 2 refused, in "), again.stderr)
-        let reopened = try ArticleStore(path: database)
+        let reopened = try SQLiteArticleStore(path: database)
         XCTAssertEqual(Set(try reopened.articles(ArticleListQuery()).items.map(\.id)), ids)
         reopened.close()
 

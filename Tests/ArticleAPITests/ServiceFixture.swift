@@ -9,7 +9,7 @@ import HTTPServer
 /// and (for live tests) the HTTP server on a free port.
 final class ServiceFixture {
     let folder: URL
-    let store: ArticleStore
+    let store: SQLiteArticleStore
     let api: ArticleAPI
     let metrics: ServiceMetrics
     private(set) var server: HTTPServer?
@@ -31,7 +31,7 @@ final class ServiceFixture {
         self.metrics = metrics
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-entities-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+        store = try SQLiteArticleStore(path: folder.appendingPathComponent("test.sqlite").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                  entityRenderer: renderEntities ? EntityJSON.renderer : nil)
         api = ArticleAPI(store: store, extractor: Self.extractor, configuration: configuration, metrics: metrics,
                          openAPIDocument: OpenAPIDocument.bundled(), today: { today }, clock: clock, log: log)

@@ -90,11 +90,11 @@ final class ArticleSearchTests: StoreTestCase {
     /// recently stored are ranked: the best-matching but oldest article falls outside.
     func testOnlyTheNewestMatchesAreRankedWhenThereAreVeryMany() throws {
         let oldest = try insert("Grain grain grain.", title: "Grain", published: "2024-01-01")
-        let many = (0..<ArticleStore.rankedWindow).map { i in
+        let many = (0..<SQLiteArticleStore.rankedWindow).map { i in
             BatchArticle(article: NewArticle(text: "Some grain was sold, story \(i).", publishedAt: day("2024-02-01")),
-                         extraction: Fixtures.extraction([]), textHash: ArticleStore.textHash(of: "Some grain was sold, story \(i)."))
+                         extraction: Fixtures.extraction([]), textHash: StoredDigest.textHash(of: "Some grain was sold, story \(i)."))
         }
-        XCTAssertEqual(try store.insertMany(many).filter { (try? $0.get().created) == true }.count, ArticleStore.rankedWindow)
+        XCTAssertEqual(try store.insertMany(many).filter { (try? $0.get().created) == true }.count, SQLiteArticleStore.rankedWindow)
         let newest = try insert("Grain, grain, grain and grain.", published: "2024-03-01")
         let first = try search("grain", limit: 2).items.map(\.article.id)
         XCTAssertEqual(first.first, newest.id)

@@ -113,7 +113,7 @@ final class ArticleStoreInsertTests: StoreTestCase {
         store.close()
         XCTAssertThrowsError(try store.articleCount()) { XCTAssertEqual($0 as? StoreError, .closed) }
 
-        let reopened = try ArticleStore(path: databasePath)
+        let reopened = try SQLiteArticleStore(path: databasePath)
         defer { reopened.close() }
         XCTAssertEqual(try reopened.article(id: article.id), article)
         let versions = try reopened.read { db in try db.query("SELECT version FROM schema_migrations") { $0.int(0) } }
@@ -129,13 +129,13 @@ final class ArticleStoreInsertTests: StoreTestCase {
             try db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '')")
         }
         store.close()
-        XCTAssertThrowsError(try ArticleStore(path: databasePath)) { error in
+        XCTAssertThrowsError(try SQLiteArticleStore(path: databasePath)) { error in
             guard case StoreError.corrupt = error else { return XCTFail("\(error)") }
         }
     }
 
     func testOpeningInAMissingFolderFails() {
-        XCTAssertThrowsError(try ArticleStore(path: folder.appendingPathComponent("missing/db.sqlite").path)) { error in
+        XCTAssertThrowsError(try SQLiteArticleStore(path: folder.appendingPathComponent("missing/db.sqlite").path)) { error in
             guard case StoreError.sqlite(let code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 14)  // SQLITE_CANTOPEN
         }

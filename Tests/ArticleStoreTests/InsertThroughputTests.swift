@@ -25,7 +25,7 @@ final class InsertThroughputTests: StoreTestCase {
         XCTAssertEqual(try store.articleCount(), count)
         XCTAssertEqual(try rowCount("figures"), count * extraction.figures.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("ArticleStore: \(count) inserts of \(extraction.entities.count) entities, "
+        print("SQLiteArticleStore: \(count) inserts of \(extraction.entities.count) entities, "
               + "\(extraction.entities.reduce(0) { $0 + $1.mentions.count }) mentions, \(extraction.figures.count) figures "
               + "in \(String(format: "%.2f", seconds)) s = \(Int(Double(count) / seconds)) inserts/s "
               + "(CPU \(String(format: "%.2f", cpu)) s = \(Int(Double(count) / cpu)) inserts per CPU second)")
@@ -45,7 +45,7 @@ final class InsertThroughputTests: StoreTestCase {
             for _ in 0..<queries { _ = try store.articles(list) }
         }
         let entityTime = try clock.measure { _ = try store.entitySummaries(type: nil, query: nil, limit: 50, cursor: nil) }
-        print("ArticleStore: figures page \(queryTime / queries), articles by entity page \(listTime / queries), "
+        print("SQLiteArticleStore: figures page \(queryTime / queries), articles by entity page \(listTime / queries), "
               + "month summary \(summaryTime), entity summaries \(entityTime)")
         if let keep = ProcessInfo.processInfo.environment["ARTICLE_STORE_BENCHMARK_KEEP"] {
             store.close()  // the last connection to close checkpoints the WAL into the file

@@ -43,7 +43,7 @@ final class LedgerMigrationTests: XCTestCase {
             """)
         old.close()
 
-        let store = try ArticleStore(path: path)
+        let store = try SQLiteArticleStore(path: path)
         defer { store.close() }
         let entities = try XCTUnwrap(try store.entitiesWithArchiveIDs(articleID: "art_2", type: nil))
         let trump = ArchiveIdentity.id(type: .person, key: "donald trump")

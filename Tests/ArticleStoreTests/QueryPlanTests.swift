@@ -66,7 +66,7 @@ final class QueryPlanTests: StoreTestCase {
             for grouping in FigureGrouping.allCases {
                 var query = FigureQuery()
                 filter(&query)
-                let page = try store.figureSummary(groupBy: grouping, filter: query, limit: 2)
+                let page = try store.figureSummary(groupBy: grouping, filter: query, limit: 2, cursor: nil)
                 if let next = page.nextCursor { _ = try store.figureSummary(groupBy: grouping, filter: query, limit: 2, cursor: next) }
             }
         }

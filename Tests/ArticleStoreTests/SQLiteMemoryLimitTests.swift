@@ -7,11 +7,11 @@ import XCTest
 /// resident memory under steady load).
 final class SQLiteMemoryLimitTests: StoreTestCase {
     override func tearDownWithError() throws {
-        ArticleStore.limitSQLiteMemory(toBytes: 0)  // process-wide: later tests run unlimited
+        SQLiteArticleStore.limitSQLiteMemory(toBytes: 0)  // process-wide: later tests run unlimited
         try super.tearDownWithError()
     }
 
-    private func fill(_ target: ArticleStore, articles: Int) throws {
+    private func fill(_ target: SQLiteArticleStore, articles: Int) throws {
         let paragraph = String(repeating: "Brussels pledged more ammunition for the front on Thursday. ", count: 80)
         for n in 0..<articles {
             let article = NewArticle(text: "Article \(n). " + paragraph, title: "t\(n)", publishedAt: day("2024-03-14"),
@@ -22,15 +22,15 @@ final class SQLiteMemoryLimitTests: StoreTestCase {
 
     func testTheCapHoldsWhileTheDatabaseGrowsPastIt() throws {
         // Uncapped, the caches keep what was written: about 2 MB of text here.
-        let baseline = ArticleStore.sqliteMemoryUsed
-        let uncapped = try ArticleStore(path: folder.appendingPathComponent("uncapped.sqlite").path)
+        let baseline = SQLiteArticleStore.sqliteMemoryUsed
+        let uncapped = try SQLiteArticleStore(path: folder.appendingPathComponent("uncapped.sqlite").path)
         try fill(uncapped, articles: 400)
-        XCTAssertGreaterThan(ArticleStore.sqliteMemoryUsed - baseline, 2 << 20)
+        XCTAssertGreaterThan(SQLiteArticleStore.sqliteMemoryUsed - baseline, 2 << 20)
         uncapped.close()
 
-        ArticleStore.limitSQLiteMemory(toBytes: 1 << 20)
+        SQLiteArticleStore.limitSQLiteMemory(toBytes: 1 << 20)
         try fill(store, articles: 400)
         XCTAssertEqual(try store.articleCount(), 400)
-        XCTAssertLessThan(ArticleStore.sqliteMemoryUsed, (1 << 20) + (512 << 10))
+        XCTAssertLessThan(SQLiteArticleStore.sqliteMemoryUsed, (1 << 20) + (512 << 10))
     }
 }

@@ -6,14 +6,14 @@ import XCTest
 /// Gives every test a fresh database file in its own temporary folder.
 class StoreTestCase: XCTestCase {
     private(set) var folder: URL!
-    private(set) var store: ArticleStore!
+    private(set) var store: SQLiteArticleStore!
 
     var databasePath: String { folder.appendingPathComponent("articles.sqlite").path }
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ArticleStore(path: databasePath)
+        store = try SQLiteArticleStore(path: databasePath)
     }
 
     override func tearDownWithError() throws {

@@ -1,14 +1,14 @@
 import EntityExtraction
 import Foundation
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Count, exact total, min and max of the figures matching `filter` (its sort and
     /// cursor are ignored), one row per group and currency, `limit` rows a page. Currency
     /// groups are ordered by code, months oldest first, entities by id, articles newest
     /// first. With no filter but `currency`, the totals kept at write time are read;
     /// otherwise the matching figures are added up here, in `Decimal`.
-    public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int = 500,
-                              cursor: String? = nil) throws -> Page<FigureSummaryRow> {
+    public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int,
+                              cursor: String?) throws -> Page<FigureSummaryRow> {
         let kind = "summary-" + groupBy.rawValue
         var after: (key: String, currency: String)?
         if let cursor {

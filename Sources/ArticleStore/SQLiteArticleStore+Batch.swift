@@ -5,7 +5,7 @@ import Foundation
 public struct BatchArticle: Sendable {
     public var article: NewArticle
     public var extraction: Extraction
-    /// `ArticleStore.textHash(of:)` of the text.
+    /// `StoredDigest.textHash(of:)` of the text.
     public var textHash: String
 
     public init(article: NewArticle, extraction: Extraction, textHash: String) {
@@ -15,7 +15,7 @@ public struct BatchArticle: Sendable {
     }
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Stores many articles in one transaction, each in its own savepoint: one that fails
     /// leaves the others stored. Deduplicates exactly as `insert` does, also between two
     /// equal articles of the same batch (the second answers the first, `created: false`).

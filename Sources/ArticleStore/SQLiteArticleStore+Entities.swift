@@ -1,7 +1,7 @@
 import EntityExtraction
 import Foundation
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// The article's entities in the order of their first mention, each with all its
     /// mentions sorted by offset; nil when there is no such article.
     public func entities(articleID: String, type: EntityType?) throws -> [Entity]? {

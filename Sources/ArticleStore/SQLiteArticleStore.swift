@@ -5,7 +5,7 @@ import Synchronization
 /// Articles, their entities and figures in one SQLite file. One writer connection behind
 /// a lock (SQLite allows one writer at a time anyway) and a small pool of readers, so
 /// the store may be shared by all request threads.
-public final class ArticleStore: @unchecked Sendable {
+public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
     let path: String
     private let writer: SQLiteConnection
     private let writeLock = NSLock()
@@ -51,6 +51,11 @@ public final class ArticleStore: @unchecked Sendable {
         try? writer.execute("PRAGMA optimize")
         writer.close()
         writeLock.unlock()
+    }
+
+    /// A SQLite file answers as long as it can be read: one trivial query on a reader.
+    public func checkDatabase() throws {
+        _ = try read { db in try db.query("SELECT 1") { $0.int(0) } }
     }
 
     public func articleCount() throws -> Int {

@@ -41,7 +41,7 @@ final class DataVersionWatcher: @unchecked Sendable {
     }
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// A token that differs after any commit to the database, by this process or another:
     /// something read after taking a token may be reused while `dataVersion()` still
     /// returns the same token. Nil when the version cannot be read at once (never equal).
@@ -50,7 +50,7 @@ extension ArticleStore {
     }
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Caps the heap all SQLite connections of the process use together (page caches,
     /// statements), as `sqlite3_soft_heap_limit64`: past it, each connection reuses its
     /// own least recently used pages instead of growing. Without a cap the caches

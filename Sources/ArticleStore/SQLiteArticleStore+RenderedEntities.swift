@@ -17,7 +17,7 @@ public enum RenderedEntities: Sendable, Equatable {
     case rendered(tag: String, entities: [[UInt8]])
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// The entity JSON of an article, of one type or all, rendered from its stored rows in
     /// one read (the rows are the one copy kept: no second copy as JSON).
     public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities {
@@ -62,14 +62,6 @@ extension ArticleStore {
         return SHA256.digest(all)
     }
 
-    /// 24 hex digits of the bytes' SHA-256: enough to tell renderings apart.
-    public static func tag(_ bytes: [UInt8]) -> String {
-        SHA256.digest(bytes).prefix(12).map { byte -> String in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-    }
-
     /// Inside the write transaction: sets the article's tag from the digest and the archive
     /// ids (or clears it, leaving the article to be rendered and tagged on demand).
     static func writeTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String],
@@ -77,7 +69,7 @@ extension ArticleStore {
         var tag: String?
         if var bytes = digest {
             for entity in storedOrder(entities) { bytes += Array((archiveIDs[entity.id] ?? "-").utf8) }
-            tag = Self.tag(bytes)
+            tag = StoredDigest.tag(bytes)
         }
         try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?", [.optionalText(tag), .text(articleID)])
     }

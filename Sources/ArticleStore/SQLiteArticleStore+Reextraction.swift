@@ -39,7 +39,7 @@ public struct ExtractionChanges: Sendable, Hashable {
 /// a run queues its articles once, then takes them in batches, and each batch leaves the
 /// queue in the transaction that stores its new extractions. A run that is killed leaves
 /// the rest queued, and the next run finishes them before queueing anything new.
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Re-extracts one article in one transaction and says what changed; nil when there
     /// is no such article.
     public func reextract(articleID: String, with extraction: Extraction) throws -> ExtractionChanges? {

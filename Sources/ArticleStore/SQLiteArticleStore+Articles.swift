@@ -1,7 +1,7 @@
 import EntityExtraction
 import Foundation
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     static let metadataColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, a.text_hash, a.extractor_version"
     static let articleColumns = metadataColumns + ", a.text"
 
@@ -11,18 +11,12 @@ extension ArticleStore {
     ///
     /// Concurrent inserts share one transaction and commit (see `GroupCommit`); each
     /// returns only once its own commit is done. `textHash` is `textHash(of:)` of the
-    /// text, when the caller has it already (from `existing`).
-    public func insert(_ article: NewArticle, extraction: Extraction,
-                       textHash: String? = nil) throws -> (article: StoredArticle, created: Bool) {
-        let result = try store(article, extraction: extraction, textHash: textHash)
-        return (result.article, result.created)
-    }
-
-    /// `insert`, also answering the archive id (`ent_…`) of each entity of a new article,
-    /// by the entity's id within the article (empty when the article was stored already).
+    /// text, when the caller has it already (from `existing`). Also answers the archive id
+    /// (`ent_…`) of each entity of a new article, by the entity's id within the article
+    /// (empty when the article was stored already).
     public func store(_ article: NewArticle, extraction: Extraction,
-                      textHash: String? = nil) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
-        let hash = textHash ?? Self.textHash(of: article.text)
+                      textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+        let hash = textHash ?? StoredDigest.textHash(of: article.text)
         let digest = renderDigest(extraction.entities)
         let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
@@ -65,10 +59,6 @@ extension ArticleStore {
     static let uniqueViolation: Int32 = 2067
 
     /// SHA-256 of the UTF-8 text in lower-case hex: what `StoredArticle.textHash` holds.
-    public static func textHash(of text: String) -> String {
-        SHA256.hex(text)
-    }
-
     /// Replaces everything extracted from a stored article (after the extractor improved),
     /// in one transaction, keeping archive counts and figure totals exact. False when there
     /// is no such article.
@@ -104,8 +94,8 @@ extension ArticleStore {
 
     /// The stored article with this text and metadata, if there is one: lets a re-post
     /// skip extraction altogether.
-    public func existing(_ article: NewArticle, textHash: String? = nil) throws -> StoredArticle? {
-        let hash = textHash ?? Self.textHash(of: article.text)
+    public func existing(_ article: NewArticle, textHash: String?) throws -> StoredArticle? {
+        let hash = textHash ?? StoredDigest.textHash(of: article.text)
         return try read { db in try Self.find(article, hash: hash, in: db) }
     }
 
@@ -184,7 +174,7 @@ extension ArticleStore {
 /// A user's `entity` filter as archive entities: an archive id (`ent_…`), or a name whose
 /// key (or the text as given: money and date keys such as `276000000 EUR` are not name
 /// keys) is an archive entity's; a surname alone also finds the person it joins.
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// The filters the article listing and the search share: the publication dates, and
     /// an entity (through its archive refs) or, without one, a type some entity of the
     /// article has.

@@ -64,7 +64,7 @@ public struct SearchTerms: Sendable, Hashable {
     }
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Most matches a search ranks: the most recently stored ones.
     public static let rankedWindow = 1_000
 

@@ -1,11 +1,11 @@
 import EntityExtraction
 import Foundation
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Archive entities, one page: by article count or mention count (most first) or by
     /// name, ties by creation order. `query` keeps entities whose name, or the last word of
     /// whose key, starts with it (ignoring case). Counts are kept at write time.
-    public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort = .articles,
+    public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort,
                                 limit: Int, cursor: String?) throws -> Page<EntitySummary> {
         // Conditions of every per-type arm; the type itself is the arm's.
         var filter = WhereClause()
@@ -80,7 +80,7 @@ extension ArticleStore {
     }
 
     /// One archive entity by its `ent_` id, with its most recent articles; nil if unknown.
-    public func entityDetail(id: String, recent: Int = 5) throws -> EntityDetail? {
+    public func entityDetail(id: String, recent: Int) throws -> EntityDetail? {
         try read { db in
             guard let (summary, ref) = try db.query("""
                 SELECT \(Self.summaryColumns), e.ref FROM archive_entities e WHERE e.id = ?
@@ -134,7 +134,7 @@ extension ArticleStore {
     }
 }
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// True when the archive has an entity with this `ent_` id.
     public func hasEntity(id: String) throws -> Bool {
         try read { db in !(try db.query("SELECT 1 FROM archive_entities WHERE id = ?", [.text(id)]) { _ in true }).isEmpty }

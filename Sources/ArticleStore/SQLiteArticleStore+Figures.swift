@@ -1,7 +1,7 @@
 import EntityExtraction
 import Foundation
 
-extension ArticleStore {
+extension SQLiteArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
     /// broken by figure id ascending (text order within an article) in both directions.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {

@@ -1,0 +1,68 @@
+import ArticleStore
+import EntityExtraction
+import Foundation
+import PostgresClient
+import Synchronization
+
+/// Articles, their entities and the figures ledger in one PostgreSQL database shared by
+/// any number of stateless nodes. Same contract as `SQLiteArticleStore` (see
+/// `ArticleStorage`); the schema is `PostgresSchema`, migrated once under an advisory lock
+/// so nodes starting together do not race.
+public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
+    let pool: PostgresPool
+    let entityRenderer: EntityRenderer?
+    /// Articles stored, as this node last counted or changed them (see `storedArticleCount`).
+    let count = Atomic<Int>(0)
+
+    /// Connects (a pool of `connections`, one per worker), migrates, and counts the articles.
+    /// Throws `StoreError.unavailable` when the server does not answer.
+    public init(url: PostgresURL, connections: Int, entityRenderer: EntityRenderer? = nil) throws {
+        pool = PostgresPool(url: url, size: max(1, connections))
+        self.entityRenderer = entityRenderer
+        try Self.mapped {
+            _ = try pool.withConnection { c in try PostgresMigrator(migrations: PostgresSchema.migrations).migrate(c) }
+        }
+        count.store(try articleCount(), ordering: .relaxed)
+    }
+
+    public var storedArticleCount: Int { count.load(ordering: .relaxed) }
+
+    public func checkDatabase() throws {
+        try read { c in _ = try c.query("SELECT 1") }
+    }
+
+    public func articleCount() throws -> Int {
+        try read { c in try c.query("SELECT COUNT(*) FROM articles").first?.int(0) ?? 0 }
+    }
+
+    /// Another node's commit cannot be seen without a query, so nothing is cached.
+    public func dataVersion() -> Int64? { nil }
+
+    public func close() { pool.close() }
+
+    /// Runs `body` in one transaction on a pooled connection.
+    func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try Self.mapped { try pool.transaction(body) }
+    }
+
+    /// Runs `body` in one read-only transaction, so multi-query reads see one snapshot.
+    func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try Self.mapped {
+            try pool.withConnection { c in
+                try c.transaction {
+                    _ = try c.execute("SET TRANSACTION READ ONLY")
+                    return try body(c)
+                }
+            }
+        }
+    }
+
+    /// PostgreSQL's errors as the store's: a server that does not answer is `unavailable`
+    /// (the API's 503); anything else keeps SQLSTATE and message for the log.
+    static func mapped<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PostgresError {
+            if error.isUnavailable { throw StoreError.unavailable(error.message) }
+            throw StoreError.postgres(sqlState: error.sqlState ?? "", message: error.message)
+        }
+    }
+}

@@ -2,7 +2,7 @@ import ArticleStore
 import EntityExtraction
 import PostgresClient
 
-// Articles: store, find, list, search, delete, re-extract, and an article's entities.
+// Articles: store, find, list, search, delete, re-extract.
 extension PostgresArticleStore {
     public func store(_ article: NewArticle, extraction: Extraction,
                       textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
@@ -22,9 +22,4 @@ extension PostgresArticleStore {
     public func reextract(_ items: [(articleID: String, extraction: Extraction)]) throws -> [ExtractionChanges?] { throw StoreError.unavailable("not built yet") }
     public func queueReextraction(notExtractedBy version: String?) throws -> (queued: Int, resumed: Bool) { throw StoreError.unavailable("not built yet") }
     public func queuedForReextraction(limit: Int) throws -> [String] { throw StoreError.unavailable("not built yet") }
-    public func entities(articleID: String, type: EntityType?) throws -> [Entity]? { throw StoreError.unavailable("not built yet") }
-    public func entitiesWithArchiveIDs(articleID: String, type: EntityType?) throws -> [(entity: Entity, archiveID: String?)]? {
-        throw StoreError.unavailable("not built yet")
-    }
-    public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities { throw StoreError.unavailable("not built yet") }
 }

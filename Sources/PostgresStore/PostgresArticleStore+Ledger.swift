@@ -2,8 +2,13 @@ import ArticleStore
 import EntityExtraction
 import PostgresClient
 
-// The figures ledger: figures, their summary, archive entities.
+// The figures ledger: an article's entities, figures, their summary, archive entities.
 extension PostgresArticleStore {
+    public func entities(articleID: String, type: EntityType?) throws -> [Entity]? { throw StoreError.unavailable("not built yet") }
+    public func entitiesWithArchiveIDs(articleID: String, type: EntityType?) throws -> [(entity: Entity, archiveID: String?)]? {
+        throw StoreError.unavailable("not built yet")
+    }
+    public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities { throw StoreError.unavailable("not built yet") }
     public func archiveIDs(for entities: [Entity]) throws -> [String: String] { throw StoreError.unavailable("not built yet") }
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> { throw StoreError.unavailable("not built yet") }
     public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int,
@@ -23,6 +28,13 @@ enum PostgresLedgerWrite {
     /// by the entity's id within the article.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate,
                       in c: PostgresConnection) throws -> [String: String] {
+        throw StoreError.unavailable("not built yet")
+    }
+
+    /// The entities of article `seq` as `SQLiteArticleStore.entitiesWithArchiveIDs` returns
+    /// them (stored order, mentions by offset), read inside the caller's transaction (for
+    /// re-extraction's before-and-after counts).
+    static func storedEntities(seq: Int64, type: EntityType?, in c: PostgresConnection) throws -> [(entity: Entity, archiveID: String?)] {
         throw StoreError.unavailable("not built yet")
     }
 

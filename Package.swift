@@ -56,9 +56,15 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),
         // Run against ARTICLE_ENTITIES_TEST_POSTGRES_URL (Tests/Support/pg-cluster.sh); skipped without it.
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
-        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "EntityExtraction"]),
+        // The test server, fresh schemas and outage helpers the PostgreSQL tests share.
+        .target(name: "PostgresTestSupport", dependencies: ["PostgresClient"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresTestSupport"]),
+        .testTarget(name: "PostgresStoreTests",
+                    dependencies: ["PostgresStore", "ArticleStore", "PostgresClient", "PostgresTestSupport", "EntityExtraction"]),
+        .testTarget(name: "ArticleStoreTests",
+                    dependencies: ["ArticleStore", "PostgresStore", "PostgresTestSupport", "EntityExtraction"]),
         // CSQLite: the store-failure tests hold a lock on the test database from a second connection.
-        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite", "WebPages"]),
+        .testTarget(name: "ArticleAPITests", dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "CSQLite", "WebPages",
+                                                          "PostgresStore", "PostgresTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import PostgresTestSupport
 import XCTest
 
 /// A measurement, not a check of speed: round trips per second and the client's own CPU

@@ -1,4 +1,5 @@
 import PostgresClient
+import PostgresTestSupport
 import XCTest
 
 final class PostgresConnectionTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import PostgresTestSupport
 import XCTest
 
 final class PostgresPoolTests: XCTestCase {

@@ -2,12 +2,12 @@ import Foundation
 import PostgresClient
 import XCTest
 
-/// The server the tests use: `ARTICLE_ENTITIES_TEST_POSTGRES_URL`, set by `.ci/run` from
+/// The PostgreSQL server the tests use: `ARTICLE_ENTITIES_TEST_POSTGRES_URL`, set by `.ci/run` from
 /// Tests/Support/pg-cluster.sh. Without it the tests skip, saying how to run them.
-enum TestDatabase {
-    static let variable = "ARTICLE_ENTITIES_TEST_POSTGRES_URL"
+public enum TestDatabase {
+    public static let variable = "ARTICLE_ENTITIES_TEST_POSTGRES_URL"
 
-    static func url() throws -> PostgresURL {
+    public static func url() throws -> PostgresURL {
         guard let raw = ProcessInfo.processInfo.environment[variable], !raw.isEmpty else {
             throw XCTSkip("\(variable) is not set: start a server with `url=$(Tests/Support/pg-cluster.sh start /tmp/pg)` "
                           + "and export \(variable)=$url to run the PostgreSQL tests")
@@ -17,7 +17,7 @@ enum TestDatabase {
 
     /// A URL whose connections see only a new, empty schema (via `search_path`), so tests
     /// can create tables freely; the schema is dropped when the test ends.
-    static func freshSchema(for test: XCTestCase) throws -> PostgresURL {
+    public static func freshSchema(for test: XCTestCase) throws -> PostgresURL {
         let base = try url()
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let admin = try PostgresConnection(url: base)
@@ -35,7 +35,7 @@ enum TestDatabase {
 extension TestDatabase {
     /// Ends a server process from another session, as an administrator or a crash would,
     /// and waits until it is gone (pg_terminate_backend only sends the signal).
-    static func terminate(backend pid: Int32) throws {
+    public static func terminate(backend pid: Int32) throws {
         let admin = try PostgresConnection(url: url())
         defer { admin.close() }
         let sent = try admin.query("SELECT pg_terminate_backend($1)", [pid])[0].decode(0, as: Bool.self)
@@ -50,7 +50,7 @@ extension TestDatabase {
 
 extension TestDatabase {
     /// A loopback port nothing listens on (bound, then released).
-    static func closedPort() throws -> Int {
+    public static func closedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -67,11 +67,11 @@ extension TestDatabase {
 
 /// A loopback port that completes TCP handshakes (the kernel's backlog) but never speaks:
 /// a server that is stuck, the case `connect_timeout` exists for.
-final class SilentServer {
-    let port: Int
+public final class SilentServer {
+    public let port: Int
     private let fd: Int32
 
-    init() throws {
+    public init() throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -12,7 +12,10 @@ final class EntitiesCacheTests: XCTestCase {
     let text = "Olaf Scholz said on Monday that Germany would spend €5 billion on ammunition. "
         + "Scholz met Emmanuel Macron in Paris, where France pledged $2 million on 3 March 2024."
 
-    override func setUpWithError() throws { fixture = try ServiceFixture() }
+    override func setUpWithError() throws {
+        fixture = try ServiceFixture()
+        _ = try fixture.sqlite()  // the cache is kept only over SQLite, whose data version sees every commit
+    }
     override func tearDown() { fixture.tearDown() }
 
     private func post(title: String) throws -> String {
@@ -92,7 +95,7 @@ final class EntitiesCacheTests: XCTestCase {
         let path = "/v1/articles/\(id)/entities"
         _ = worker(path)
         XCTAssertNotNil(inline(path))
-        let other = try SQLiteArticleStore(path: fixture.databasePath, entityRenderer: EntityJSON.renderer)
+        let other = try fixture.openStore()
         defer { other.close() }
         XCTAssertNotNil(inline(path), "opening the file changes nothing")
         let person = Entity(id: "per_y", type: .person, name: "Grace", key: "grace", value: nil,

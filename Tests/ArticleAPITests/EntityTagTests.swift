@@ -105,7 +105,7 @@ final class EntityTagTests: XCTestCase {
         XCTAssertTrue(fixture.metrics.render(articlesStored: fixture.store.storedArticleCount).contains("1"))
 
         // Counted again from the file when a store opens it.
-        let reopened = try SQLiteArticleStore(path: fixture.databasePath)
+        let reopened = try fixture.openStore()
         defer { reopened.close() }
         XCTAssertEqual(reopened.storedArticleCount, 1)
     }

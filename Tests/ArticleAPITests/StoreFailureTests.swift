@@ -14,6 +14,7 @@ final class StoreFailureTests: XCTestCase {
         logged = LogLines()
         let lines = logged!
         fixture = try ServiceFixture(log: { lines.append($0) }, busyTimeoutMilliseconds: 20)
+        _ = try fixture.sqlite()  // a second SQLite connection holds the lock
         XCTAssertEqual(sqlite3_open(fixture.databasePath, &other), SQLITE_OK)
         sqlite3_busy_timeout(other, 20)
     }

@@ -65,7 +65,9 @@ final class ArticleSearchTests: StoreTestCase {
         let kept = try insert("Drought relief was late.", published: "2024-03-02", received: 1)
         XCTAssertTrue(try store.deleteArticle(id: gone.id))
         XCTAssertEqual(try search("drought").items.map(\.article.id), [kept.id])
-        try store.write { db in try db.run("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')") }
+        if let sqlite = try? sqlite() {
+            try sqlite.write { db in try db.run("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')") }
+        }
     }
 
     func testPagesFollowTheRankingWithoutGapsOrRepeats() throws {
@@ -89,6 +91,7 @@ final class ArticleSearchTests: StoreTestCase {
     /// Ranking costs microseconds a match, so beyond `rankedWindow` matches only the most
     /// recently stored are ranked: the best-matching but oldest article falls outside.
     func testOnlyTheNewestMatchesAreRankedWhenThereAreVeryMany() throws {
+        _ = try sqlite()  // the SQLite store's own ranking window
         let oldest = try insert("Grain grain grain.", title: "Grain", published: "2024-01-01")
         let many = (0..<SQLiteArticleStore.rankedWindow).map { i in
             BatchArticle(article: NewArticle(text: "Some grain was sold, story \(i).", publishedAt: day("2024-02-01")),
@@ -114,7 +117,7 @@ final class ArticleSearchTests: StoreTestCase {
     }
 
     func testQueryPlanUsesTheFullTextIndex() throws {
-        let plan = try store.read { db in
+        let plan = try sqlite().read { db in
             try db.query("""
                 EXPLAIN QUERY PLAN SELECT rank, rowid FROM (
                     SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid

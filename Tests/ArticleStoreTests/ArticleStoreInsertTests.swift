@@ -113,9 +113,10 @@ final class ArticleStoreInsertTests: StoreTestCase {
         store.close()
         XCTAssertThrowsError(try store.articleCount()) { XCTAssertEqual($0 as? StoreError, .closed) }
 
-        let reopened = try SQLiteArticleStore(path: databasePath)
+        let reopened = try openStore()
         defer { reopened.close() }
         XCTAssertEqual(try reopened.article(id: article.id), article)
+        guard let reopened = reopened as? SQLiteArticleStore else { return }
         let versions = try reopened.read { db in try db.query("SELECT version FROM schema_migrations") { $0.int(0) } }
         XCTAssertEqual(versions, Schema.migrations.map(\.version))
 
@@ -125,7 +126,7 @@ final class ArticleStoreInsertTests: StoreTestCase {
     }
 
     func testRefusesADatabaseFromANewerVersion() throws {
-        try store.write { db in
+        try sqlite().write { db in
             try db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '')")
         }
         store.close()

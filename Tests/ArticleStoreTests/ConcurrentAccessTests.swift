@@ -11,7 +11,7 @@ final class ConcurrentAccessTests: StoreTestCase {
         try insert("seed", published: "2024-01-01")
         let writes = 40, readers = 5, readsEach = 40
         let errors = ErrorLog()
-        let store: SQLiteArticleStore = self.store
+        let store: any ArticleStorage = self.store
         DispatchQueue.concurrentPerform(iterations: readers + 1) { worker in
             do {
                 if worker == 0 {

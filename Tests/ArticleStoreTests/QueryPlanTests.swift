@@ -11,6 +11,7 @@ final class QueryPlanTests: StoreTestCase {
                                          "figure_entities", "figure_totals"]
 
     func testNoStatementScansABigTable() throws {
+        let store = try sqlite()
         var ids: [String] = []
         for i in 0..<60 {
             var entities = InsertThroughputTests.realisticExtraction().entities

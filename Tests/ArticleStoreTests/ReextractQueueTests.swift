@@ -21,7 +21,7 @@ final class ReextractQueueTests: StoreTestCase {
         XCTAssertEqual(first, Array(ids.sorted().prefix(2)))
         _ = try store.reextract(first.map { ($0, newer([Fixtures.named(.place, "Ukraine", at: 3)])) })
         store.close()
-        let reopened = try SQLiteArticleStore(path: databasePath)
+        let reopened = try openStore()
         defer { reopened.close() }
 
         // Asking for every article again does not start over: the three left are resumed.

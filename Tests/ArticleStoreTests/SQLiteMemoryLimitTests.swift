@@ -21,6 +21,7 @@ final class SQLiteMemoryLimitTests: StoreTestCase {
     }
 
     func testTheCapHoldsWhileTheDatabaseGrowsPastIt() throws {
+        let store = try sqlite()
         // Uncapped, the caches keep what was written: about 2 MB of text here.
         let baseline = SQLiteArticleStore.sqliteMemoryUsed
         let uncapped = try SQLiteArticleStore(path: folder.appendingPathComponent("uncapped.sqlite").path)

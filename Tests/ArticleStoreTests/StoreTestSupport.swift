@@ -1,19 +1,27 @@
 import EntityExtraction
 import Foundation
+import PostgresClient
+import PostgresStore
+import PostgresTestSupport
 import XCTest
 @testable import ArticleStore
 
-/// Gives every test a fresh database file in its own temporary folder.
+/// Gives every test a fresh database: a file in its own temporary folder, or a new schema
+/// on the test PostgreSQL server.
 class StoreTestCase: XCTestCase {
     private(set) var folder: URL!
-    private(set) var store: SQLiteArticleStore!
+    private(set) var store: (any ArticleStorage)!
+    /// The PostgreSQL URL of this test's schema (PostgreSQL runs only).
+    private(set) var postgresURL: PostgresURL?
 
     var databasePath: String { folder.appendingPathComponent("articles.sqlite").path }
+    var kind: TestStoreKind { TestStoreKind.current }
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteArticleStore(path: databasePath)
+        if kind == .postgresql { postgresURL = try TestDatabase.freshSchema(for: self) }
+        store = try openStore()
     }
 
     override func tearDownWithError() throws {
@@ -22,9 +30,31 @@ class StoreTestCase: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Rows in a table, counted with SQL on a reader.
+    /// A new instance over this test's database (a restart, or a second node).
+    func openStore() throws -> any ArticleStorage {
+        switch kind {
+        case .sqlite: return try SQLiteArticleStore(path: databasePath)
+        case .postgresql: return try PostgresArticleStore(url: postgresURL!, connections: 4)
+        }
+    }
+
+    /// The SQLite store, for tests of what only it has (its files, plans, migrations from
+    /// its old versions); skips the test on PostgreSQL.
+    func sqlite() throws -> SQLiteArticleStore {
+        guard let store = store as? SQLiteArticleStore else {
+            throw XCTSkip("a test of the SQLite store itself: nothing to run on \(kind.rawValue)")
+        }
+        return store
+    }
+
+    /// Rows in a table, counted with SQL.
     func rowCount(_ table: String) throws -> Int {
-        try store.read { db in try db.query("SELECT COUNT(*) FROM \(table)") { $0.int(0) }.first ?? -1 }
+        if let postgresURL {
+            let c = try PostgresConnection(url: postgresURL)
+            defer { c.close() }
+            return try c.query("SELECT COUNT(*) FROM \(table)").first?.int(0) ?? -1
+        }
+        return try sqlite().read { db in try db.query("SELECT COUNT(*) FROM \(table)") { $0.int(0) }.first ?? -1 }
     }
 
     @discardableResult

@@ -18,17 +18,23 @@ public enum TestDatabase {
     /// A URL whose connections see only a new, empty schema (via `search_path`), so tests
     /// can create tables freely; the schema is dropped when the test ends.
     public static func freshSchema(for test: XCTestCase) throws -> PostgresURL {
+        let schema = try newSchema()
+        test.addTeardownBlock { schema.drop() }
+        return schema.url
+    }
+
+    /// `freshSchema` for a fixture that is not a test case: the caller calls `drop`.
+    public static func newSchema() throws -> (url: PostgresURL, drop: () -> Void) {
         let base = try url()
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let admin = try PostgresConnection(url: base)
         try admin.execute("CREATE SCHEMA \(schema)")
-        test.addTeardownBlock {
-            _ = try? admin.execute("DROP SCHEMA \(schema) CASCADE")
-            admin.close()
-        }
         var scoped = base
         try scoped.setParameter("options", "-c search_path=\(schema)")
-        return scoped
+        return (scoped, {
+            _ = try? admin.execute("DROP SCHEMA \(schema) CASCADE")
+            admin.close()
+        })
     }
 }
 
@@ -88,4 +94,15 @@ public final class SilentServer {
     }
 
     deinit { close(fd) }
+}
+
+/// Which store the store and end-to-end tests run against: SQLite by default, PostgreSQL
+/// when `ARTICLE_ENTITIES_TEST_STORE=postgresql` (with `ARTICLE_ENTITIES_TEST_POSTGRES_URL`),
+/// so the same test cases run on both implementations. `.ci/run` runs them both ways.
+public enum TestStoreKind: String, Sendable {
+    case sqlite, postgresql
+
+    public static var current: TestStoreKind {
+        ProcessInfo.processInfo.environment["ARTICLE_ENTITIES_TEST_STORE"].flatMap(TestStoreKind.init(rawValue:)) ?? .sqlite
+    }
 }

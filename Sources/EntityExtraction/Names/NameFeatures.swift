@@ -25,38 +25,20 @@ struct NameFeatures {
 
     init(document: Document, gazetteer: Gazetteer, rowBits: Int) {
         let tokens = document.tokens
-        let s = document.scalars
         let n = tokens.count
         count = n
         self.rowBits = rowBits
-        lower = [UInt64](repeating: 0, count: n)
-        shape = [UInt64](repeating: 0, count: n)
-        capitalised = [Bool](repeating: false, count: n)
-        var exact = [UInt64](repeating: 0, count: n)
-        var isWord = [Bool](repeating: false, count: n)
-        var startsLowercase = [Bool](repeating: false, count: n)
-        // Token fields the feature loop reads, copied out once: reading them through
-        // `tokens[i]` copied the whole token (two strings retained) for every feature.
-        var starts = [Int](repeating: 0, count: n), ends = [Int](repeating: 0, count: n)
+        precondition(Gazetteer.Kind.allCases.count == 8, "NameFeatureInputs writes one template per gazetteer kind, 8")
+        let words = NameTokenHashes(tokens: tokens, scalars: document.scalars)
+        lower = words.lower
+        shape = words.shape
+        capitalised = words.capitalised
+        let isWord = words.isWord
         var newlineBefore = [Bool](repeating: false, count: n), joinedToPrevious = [Bool](repeating: false, count: n)
-        for (i, t) in tokens.enumerated() {
-            starts[i] = t.start
-            ends[i] = t.end
-            newlineBefore[i] = t.newlineBefore
-            joinedToPrevious[i] = t.joinedToPrevious
-            lower[i] = TokenHashing.lowerHash(s, t.start, t.end)
-            shape[i] = TokenHashing.shapeHash(s, t.start, t.end)
-            exact[i] = TokenHashing.exactHash(s, t.start, t.end)
-            isWord[i] = t.kind == .word
-            if isWord[i] {
-                let c = s[t.start]
-                if c.value < 128 {
-                    capitalised[i] = c.value >= 65 && c.value <= 90
-                    startsLowercase[i] = c.value >= 97 && c.value <= 122
-                } else {
-                    capitalised[i] = c.properties.isUppercase
-                    startsLowercase[i] = c.properties.isLowercase
-                }
+        tokens.withUnsafeBufferPointer { tb in
+            for i in 0..<n {
+                newlineBefore[i] = tb[i].newlineBefore
+                joinedToPrevious[i] = tb[i].joinedToPrevious
             }
         }
         // Position in sentence: 0 first token, 1 first after an opening quote or bracket, 2 later.
@@ -73,25 +55,44 @@ struct NameFeatures {
         var lowerSeen = HashTable64(capacity: n)
         var capitalSeenInside = HashTable64(capacity: n)
         for i in 0..<n where isWord[i] {
-            if startsLowercase[i] { lowerSeen.insert(lower[i]) }
+            if words.startsLowercase[i] { lowerSeen.insert(lower[i]) }
             if capitalised[i], position[i] == 2 { capitalSeenInside.insert(lower[i]) }
         }
         let gaz = gazetteer.marks(lowerHashes: lower, isWord: isWord)
-
-        let none: UInt64 = 0x1234_5678_9abc_def0
-        @inline(__always) func at(_ a: [UInt64], _ i: Int) -> UInt64 { i >= 0 && i < n ? a[i] : none &+ UInt64(i < 0 ? 1 : 2) }
-        // Filled through a raw pointer: array writes from the nested `put` paid for
-        // uniqueness and exclusivity checks on every feature (seen in profiles).
-        let out = UnsafeMutablePointer<Int32>.allocate(capacity: max(n * NameFeatures.staticCount, 1))
-        defer { out.deallocate() }
-        let shift = UInt64(64 - rowBits)
-        @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
-            Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
+        let runCode = NameFeatures.runCodes(lower: lower, capitalised: capitalised)
+        // Headlines and captions in capitals: case says nothing there.
+        var sentenceAllCaps = [Bool](repeating: false, count: n)
+        for sentence in document.sentences {
+            var letters = 0, upper = 0
+            for k in sentence where isWord[k] {
+                letters += 1
+                if words.hasNoLowercase[k] { upper += 1 }
+            }
+            if letters >= 2, upper == letters { for k in sentence { sentenceAllCaps[k] = true } }
         }
-        var suffix3 = [UInt64](repeating: 0, count: n)
-        for i in 0..<n { suffix3[i] = TokenHashing.suffixHash(s, starts[i], ends[i], 3) }
-        // Runs of capitalised words (`Institute for the Study of War` counts as one run:
-        // short lower-case links inside are kept), as (length capped at 5, place in run).
+        var cluster = [UInt64](repeating: 0, count: n)
+        for i in 0..<n where isWord[i] { cluster[i] = gazetteer.cluster(lower[i]) }
+        var token = NameFeatureInputs(count: n)
+        for i in 0..<n {
+            token.set(i, lower: lower[i], shape: shape[i], suffix3: words.suffix3[i], cluster: cluster[i], gaz: UInt64(gaz[i]))
+            var doc = (lowerSeen.contains(lower[i]) ? 1 : 0) | (capitalSeenInside.contains(lower[i]) ? 2 : 0)
+            doc |= (position[i] == 2 ? 0 : 4) | (capitalised[i] ? 8 : 0)
+            let newlineAfter = i + 1 < n ? newlineBefore[i + 1] : true
+            let joinedAfter = i + 1 < n ? joinedToPrevious[i + 1] : false
+            token.code[i] = NameFeatureInputs.Codes(
+                exact: words.exact[i], suffix2: words.suffix2[i], suffix4: words.suffix4[i], prefix3: words.prefix3[i],
+                position: UInt64(position[i]), doc: UInt64(doc),
+                line: UInt64((newlineBefore[i] ? 1 : 0) | (newlineAfter ? 2 : 0)),
+                joined: UInt64((joinedToPrevious[i] ? 1 : 0) | (joinedAfter ? 2 : 0)),
+                run: runCode[i], cap: capitalised[i] ? 1 : 0, allCaps: sentenceAllCaps[i] ? 1 : 0)
+        }
+        staticRows = FeatureRows(rows: token.rows(rowBits: rowBits), width: NameFeatures.staticCount)
+    }
+
+    /// Runs of capitalised words (`Institute for the Study of War` counts as one run: short
+    /// lower-case links inside are kept), as (length capped at 5, place in run) per token.
+    static func runCodes(lower: [UInt64], capitalised: [Bool]) -> [UInt64] {
+        let n = lower.count
         var runCode = [UInt64](repeating: 0, count: n)
         var i0 = 0
         while i0 < n {
@@ -111,77 +112,7 @@ struct NameFeatures {
             }
             i0 = j
         }
-        // Headlines and captions in capitals: case says nothing there.
-        var sentenceAllCaps = [Bool](repeating: false, count: n)
-        for sentence in document.sentences {
-            var letters = 0, upper = 0
-            for k in sentence where isWord[k] {
-                letters += 1
-                if !(starts[k]..<ends[k]).contains(where: { NameFeatures.isLowercaseLetter(s[$0]) }) { upper += 1 }
-            }
-            if letters >= 2, upper == letters { for k in sentence { sentenceAllCaps[k] = true } }
-        }
-        var cluster = [UInt64](repeating: 0, count: n)
-        for i in 0..<n where isWord[i] { cluster[i] = gazetteer.cluster(lower[i]) }
-        for i in 0..<n {
-            let (start, end) = (starts[i], ends[i])
-            var b = i * NameFeatures.staticCount
-            @inline(__always) func put(_ value: Int32) { out[b] = value; b += 1 }
-            let cap: UInt64 = capitalised[i] ? 1 : 0
-            let sh = shape[i]
-            put(row(1, 0))
-            put(row(2, lower[i]))
-            put(row(3, exact[i]))
-            put(row(4, sh))
-            put(row(5, TokenHashing.suffixHash(s, start, end, 2)))
-            put(row(6, suffix3[i]))
-            put(row(7, TokenHashing.suffixHash(s, start, end, 4)))
-            put(row(8, TokenHashing.prefixHash(s, start, end, 3)))
-            put(row(9, at(lower, i - 1)))
-            put(row(10, at(lower, i + 1)))
-            put(row(11, at(lower, i - 2)))
-            put(row(12, at(lower, i + 2)))
-            put(row(13, at(shape, i - 1)))
-            put(row(14, at(shape, i + 1)))
-            put(row(15, at(lower, i - 1), lower[i]))
-            put(row(16, lower[i], at(lower, i + 1)))
-            put(row(17, at(lower, i - 1), sh))
-            put(row(18, sh, at(lower, i + 1)))
-            put(row(19, TokenHashing.combine(at(shape, i - 1), sh), at(shape, i + 1)))
-            put(row(20, UInt64(position[i]), sh))
-            put(row(21, UInt64(gaz[i]), cap))
-            put(row(22, i > 0 ? UInt64(gaz[i - 1]) : 1 << 40))
-            put(row(23, i + 1 < n ? UInt64(gaz[i + 1]) : 1 << 40))
-            let doc = (lowerSeen.contains(lower[i]) ? 1 : 0) | (capitalSeenInside.contains(lower[i]) ? 2 : 0)
-                | (position[i] == 2 ? 0 : 4) | (capitalised[i] ? 8 : 0)
-            put(row(24, UInt64(doc)))
-            let newlineAfter = i + 1 < n ? newlineBefore[i + 1] : true
-            let line = (newlineBefore[i] ? 1 : 0) | (newlineAfter ? 2 : 0)
-            put(row(25, UInt64(line), sh))
-            let joinedAfter = i + 1 < n ? joinedToPrevious[i + 1] : false
-            let joined = (joinedToPrevious[i] ? 1 : 0) | (joinedAfter ? 2 : 0)
-            put(row(26, UInt64(joined), at(lower, i + 1) ^ at(lower, i - 1)))
-            for kind in 0..<Gazetteer.Kind.allCases.count {
-                put(row(27 + UInt64(kind), UInt64((gaz[i] >> UInt32(kind * 4)) & 0xF), cap))
-            }
-            put(row(40, at(lower, i - 2), at(lower, i - 1)))
-            put(row(41, at(lower, i + 1), at(lower, i + 2)))
-            put(row(42, at(suffix3, i - 1)))
-            put(row(43, at(suffix3, i + 1)))
-            put(row(44, runCode[i], UInt64(position[i] == 2 ? 0 : 1)))
-            put(row(45, at(shape, i - 2)))
-            put(row(46, at(shape, i + 2)))
-            put(row(47, TokenHashing.combine(at(lower, i - 1), lower[i]), at(lower, i + 1)))
-            put(row(48, sentenceAllCaps[i] ? 1 : 0, sh))
-            put(row(50, cluster[i]))
-            put(row(51, cluster[i] == 0 ? 999 : (cluster[i] - 1) >> 3))
-            put(row(52, at(cluster, i - 1)))
-            put(row(53, at(cluster, i + 1)))
-            put(row(54, cluster[i], cap))
-            put(row(55, at(cluster, i - 1), at(cluster, i + 1)))
-        }
-        staticRows = FeatureRows(rows: Array(UnsafeBufferPointer(start: out, count: n * NameFeatures.staticCount)),
-                                 width: NameFeatures.staticCount)
+        return runCode
     }
 
     static let stackedCount = 6

@@ -97,10 +97,17 @@ enum ViterbiNameDecoder {
                                 pairScores[j] = allowed[p][t]
                             }
                         }
+                        let bilou = hasBILOULayout
+                        allowed.withUnsafeBytes { allowedBytes in
+                        let flat = allowedBytes.baseAddress!.assumingMemoryBound(to: Float.self)
                         back.withUnsafeMutableBytes { backBytes in
                             let backs = backBytes.baseAddress!.assumingMemoryBound(to: UInt8.self)  // [i * 16 + t]
                             for i in 1..<max(n, 1) {
                                 UnsafeMutableRawPointer(score).storeBytes(of: scores[base + i], as: SIMD16<Float>.self)
+                                if bilou {
+                                    bilouStep(previous: previous, current: current, score: score, transitions: flat,
+                                              back: backs + i &* 16)
+                                } else {
                                 for t in 0..<tagCount {
                                     var best = -Float.infinity
                                     var arg = 0
@@ -112,12 +119,14 @@ enum ViterbiNameDecoder {
                                     current[t] = best + score[t]
                                     backs[i &* 16 &+ t] = UInt8(truncatingIfNeeded: arg)
                                 }
+                                }
                                 // Nothing may be left open at the sentence's end.
                                 if i == n - 1 {
                                     for t in 0..<tagCount where !closedTags[t] { current[t] = -.infinity }
                                 }
                                 swap(&previous, &current)
                             }
+                        }
                         }
                     }
                 }

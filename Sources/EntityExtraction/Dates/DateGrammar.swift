@@ -121,7 +121,7 @@ struct DateGrammar {
         let keys = document.tokens.map { token in
             // `k.count > 1` (characters) only when the text ends in a dot: most tokens do not
             var k = token.lower
-            if k.utf8.last == UInt8(ascii: "."), k.count > 1, k.hasSuffix(".") { k.removeLast() }
+            if k.withUTF8Bytes({ $0.last }) == UInt8(ascii: "."), k.count > 1, k.hasSuffix(".") { k.removeLast() }
             return k
         }
         self.keys = keys

@@ -41,11 +41,13 @@ struct LexiconIndex<Value: Sendable>: Sendable {
     }
 
     subscript(_ word: String) -> Value? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var ascii = true
-        for b in word.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        let (h, ascii) = word.withUTF8Bytes { bytes -> (UInt64, Bool) in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                if b >= 0x80 { return (h, false) }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            }
+            return (h, true)
         }
         guard ascii else { return dictionary[word] }
         var s = Self.slot(h, mask)

@@ -56,7 +56,7 @@ struct MoneyGrammar {
         // `normalize(text)` is the shared lower case minus dots: reuse it when it has no dot
         norms = document.tokens.map { t in
             guard t.kind == .word else { return t.text }
-            return t.lower.utf8.contains(UInt8(ascii: ".")) ? Self.normalize(t.text) : t.lower
+            return t.lower.containsUTF8Byte(UInt8(ascii: ".")) ? Self.normalize(t.text) : t.lower
         }
         lexicon = MoneyTokenFlags(tokens: tokens, norms: norms)
     }

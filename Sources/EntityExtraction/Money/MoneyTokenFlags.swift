@@ -82,12 +82,14 @@ struct MoneyTokenFlags {
 
     /// `s.count == 1` without grapheme breaking for ASCII.
     static func isOneCharacter(_ s: String) -> Bool {
-        let utf8 = s.utf8
-        let n = utf8.count
-        if n == 1 { return true }
-        // two ASCII scalars first are always two characters (CR LF aside, never in a word)
-        if n > 1, utf8.first! < 0x80, utf8[utf8.index(after: utf8.startIndex)] < 0x80 { return false }
-        return s.count == 1
+        let answer: Bool? = s.withUTF8Bytes { utf8 in
+            let n = utf8.count
+            if n == 1 { return true }
+            // two ASCII scalars first are always two characters (CR LF aside, never in a word)
+            if n > 1, utf8[0] < 0x80, utf8[1] < 0x80 { return false }
+            return nil
+        }
+        return answer ?? (s.count == 1)
     }
 
     /// True for every token `code(at:)` or `millionCode(at:)` reads (and a few non-ASCII
@@ -96,9 +98,12 @@ struct MoneyTokenFlags {
     static func maybeCode(_ text: String, flags: UInt8) -> Bool {
         let bytes = text.utf8.count
         guard bytes >= 3, bytes <= 16 else { return false }
-        var nonASCII = false, lower = false
-        for b in text.utf8 {
-            if b >= 0x80 { nonASCII = true } else if b >= 97 && b <= 122 { lower = true }
+        let (nonASCII, lower) = text.withUTF8Bytes { utf8 -> (Bool, Bool) in
+            var nonASCII = false, lower = false
+            for b in utf8 {
+                if b >= 0x80 { nonASCII = true } else if b >= 97 && b <= 122 { lower = true }
+            }
+            return (nonASCII, lower)
         }
         let n = nonASCII ? text.unicodeScalars.count : bytes
         guard n == 3 || n == 4 else { return false }

@@ -16,3 +16,33 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// `hasSuffix(suffix)` for an ASCII suffix without line breaks: on an ASCII string the
+    /// bytes say the same (each byte one Character, none canonically equal to another), so
+    /// they are compared; any other string takes `hasSuffix`. The Character-based
+    /// `hasSuffix` walked graphemes backwards on every call in profiles of the date rules.
+    func hasASCIISuffix(_ suffix: StaticString) -> Bool {
+        let answer: Bool? = withUTF8Bytes { bytes in
+            let s = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let n = bytes.count, m = s.count
+            guard n >= m else { return false }
+            for k in 0..<m where bytes[n - m + k] != s[k] { return false }
+            return true
+        }
+        return answer ?? hasSuffix(String(describing: suffix))
+    }
+}
+
+extension String {
+    /// `count` (Characters) without grapheme breaking for ASCII text without CR, where each
+    /// byte is one Character; any other string is counted by `count`.
+    var characterCount: Int {
+        let ascii: Int? = withUTF8Bytes { bytes in
+            for b in bytes where b >= 0x80 || b == 0x0D { return nil }
+            return bytes.count
+        }
+        return ascii ?? count
+    }
+}

@@ -28,7 +28,7 @@ extension DateGrammar {
             shift = s
             j = i + 2
         }
-        guard let unit = lex(j).units, !key(j).hasSuffix("s"), unit != .century, unit != .fortnight else { return nil }
+        guard let unit = lex(j).units, !key(j).hasASCIISuffix("s"), unit != .century, unit != .fortnight else { return nil }
         // `the week after next`, `the year-earlier period`, `the following week's`: other rules
         if key(j + 1) == "after" || key(j + 1) == "before" || (isDash(j + 1) && joined(j + 1)) { return nil }
         // `Tuesday of the following week` and `next week Wednesday` read a weekday off it elsewhere

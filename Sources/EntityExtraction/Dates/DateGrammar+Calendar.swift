@@ -7,7 +7,7 @@ extension DateGrammar {
     /// rather than as a verb, noun or modal (`may`, `the march`).
     func bareMonthAllowed(_ i: Int) -> Bool {
         let k = key(i)
-        guard lex(i).ambiguousMonths || tokens[i].text.count <= 4 else {
+        guard lex(i).ambiguousMonths || tokens[i].text.characterCount <= 4 else {
             return tokens[i].isCapitalized
         }
         if k == "may", !tokens[i].isCapitalized, key(i - 1) != "in" { return false }
@@ -182,12 +182,12 @@ extension DateGrammar {
         // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
         if y.year < 1700 || y.year > reference.year + 100 {
             guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
-            if exists(i + 1), tokens[i + 1].kind == .word, !lex(i + 1).yearFollowers, !key(i + 1).hasSuffix("ed") { return nil }
+            if exists(i + 1), tokens[i + 1].kind == .word, !lex(i + 1).yearFollowers, !key(i + 1).hasASCIISuffix("ed") { return nil }
         }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
         let next = key(i + 1)
         if exists(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !lex(i + 1).yearFollowers,
-           next.hasSuffix("s"), !lex(i - 1).datePrepositions, !lex(i - 1).determiners {
+           next.hasASCIISuffix("s"), !lex(i - 1).datePrepositions, !lex(i - 1).determiners {
             return nil
         }
         return DateParse(end: skipPossessive(y.end), meaning: .parts(CalendarParts(year: y.year)))

@@ -64,11 +64,11 @@ extension DateGrammar {
             if a.parts.count > 1, ["ago", "later", "earlier"].contains(key(a.end)), let first = amount(j + 1, maxParts: 1) {
                 n = first.parts; end = first.end
             }
-        } else if let c = count(j), let s = lex(c.end).shifts, s != 0, let unit = lex(c.end + 1).units, key(c.end + 1).hasSuffix("s") {
+        } else if let c = count(j), let s = lex(c.end).shifts, s != 0, let unit = lex(c.end + 1).units, key(c.end + 1).hasASCIISuffix("s") {
             shift = s; n = [(c.value, unit)]; end = c.end + 2
         } else if within, let a = amount(j) {
             shift = 1; n = a.parts; end = a.end
-        } else if key(j) == "recent" || key(j) == "coming", lex(j + 1).units != nil, key(j + 1).hasSuffix("s") {
+        } else if key(j) == "recent" || key(j) == "coming", lex(j + 1).units != nil, key(j + 1).hasASCIISuffix("s") {
             // recent years: OntoNotes marks it; no calendar value can be given
             return DateParse(end: skipPossessive(j + 2), meaning: .duration)
         } else {
@@ -205,7 +205,7 @@ extension DateGrammar {
         } else {
             return nil
         }
-        guard let unit = lex(j).units, !key(j).hasSuffix("s") || unit == .year else { return nil }
+        guard let unit = lex(j).units, !key(j).hasASCIISuffix("s") || unit == .year else { return nil }
         var end = j + 1
         if isDash(end), joined(end), key(end + 1) == "old" { end += 2 }
         return DateParse(end: end, meaning: .duration)

@@ -84,7 +84,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         let k = key(j)
-        guard k == "weekend" || (lex(j).units != nil && !k.hasSuffix("s")), key(j + 1) == "after" else { return nil }
+        guard k == "weekend" || (lex(j).units != nil && !k.hasASCIISuffix("s")), key(j + 1) == "after" else { return nil }
         var e = j + 2
         if key(e) == "the" { e += 1 }
         guard key(e) == "next" else { return nil }

@@ -13,7 +13,7 @@ extension DateGrammar {
     /// `the day`, `the week`, `the year`: the period holding the publication day, in the
     /// few contexts where news uses it so (`earlier in the day`, `partner of the year`).
     func unitContext(_ i: Int) -> DateParse? {
-        guard key(i) == "the" || key(i) == "my", let unit = lex(i + 1).units, !key(i + 1).hasSuffix("s") else { return nil }
+        guard key(i) == "the" || key(i) == "my", let unit = lex(i + 1).units, !key(i + 1).hasASCIISuffix("s") else { return nil }
         // `The End of the Day`: a title
         if tokens[i + 1].isCapitalized { return nil }
         if key(i + 2) == "before" || key(i + 2) == "after" { return nil }
@@ -29,7 +29,7 @@ extension DateGrammar {
             if isDash(i + 1), joined(i + 1) { return nil }
             // `an annual output`, `increasing daily`: a rate of production or change, not a date
             if k == "annual", key(i - 1) == "an" || ["output", "throughput", "production", "capacity", "gdp", "growth", "economic", "total", "oil", "foreign"].contains(key(i + 1)) { return nil }
-            if k == "daily" || k == "annually", key(i - 1).hasSuffix("ing") || key(i - 1).hasSuffix("es") || key(i - 1) == "obvious" || key(i - 1) == "have" { return nil }
+            if k == "daily" || k == "annually", key(i - 1).hasASCIISuffix("ing") || key(i - 1).hasASCIISuffix("es") || key(i - 1) == "obvious" || key(i - 1) == "have" { return nil }
             return DateParse(end: i + 1, meaning: .duration)
         }
         // the same year-ago period, the same year-earlier quarter
@@ -73,11 +73,11 @@ extension DateGrammar {
             var j = i + 1
             if ["first", "last", "past", "next"].contains(key(j)) { j += 1 }
             if key(j) == "half", key(j + 1) == "century" || key(j + 1) == "year" { return DateParse(end: j + 2, meaning: .duration) }
-            if let c = count(j), digits(j) != nil || lex(j).cardinals != nil, let u = lex(c.end).units, key(c.end).hasSuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
+            if let c = count(j), digits(j) != nil || lex(j).cardinals != nil, let u = lex(c.end).units, key(c.end).hasASCIISuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
                 return DateParse(end: c.end + 1, meaning: .duration)
             }
         }
-        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (lex(i + 1).units != nil && !key(i + 1).hasSuffix("s")) || lex(i + 1).seasons != nil {
+        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (lex(i + 1).units != nil && !key(i + 1).hasASCIISuffix("s")) || lex(i + 1).seasons != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)
@@ -85,7 +85,7 @@ extension DateGrammar {
         if lex(i).weekdayPlurals != nil { return DateParse(end: i + 1, meaning: .duration) }
         if k == "the", key(i + 1) == "other", key(i + 2) == "day" { return DateParse(end: i + 3, meaning: .duration) }
         // year by year, year on year, from year to year, day-to-day, week by week
-        if lex(i).units != nil, !k.hasSuffix("s") {
+        if lex(i).units != nil, !k.hasASCIISuffix("s") {
             var j = i + 1
             if isDash(j), joined(j) { j += 1 }
             if ["by", "on", "to", "after"].contains(key(j)) {
@@ -111,7 +111,7 @@ extension DateGrammar {
             return DateParse(end: i + 1, meaning: .duration)
         }
         // year-end, year's end, the quarter end: the last month of the period of the story
-        if let unit = lex(i).units, [.year, .quarter, .month].contains(unit), !k.hasSuffix("s") {
+        if let unit = lex(i).units, [.year, .quarter, .month].contains(unit), !k.hasASCIISuffix("s") {
             var e = i + 1
             if isDash(e), joined(e) { e += 1 } else if isPunct(e, "'") || isPunct(e, "’"), key(e + 1) == "s" { e += 2 }
             if key(e) == "end", e > i + 1 || k != "month" {

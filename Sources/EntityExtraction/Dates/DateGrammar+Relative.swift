@@ -125,7 +125,7 @@ extension DateGrammar {
         // the current fiscal year: fiscal years are read as calendar years
         let fiscal = (key(k) == "fiscal" || key(k) == "calendar") && key(k + 1) == "year"
         let u = fiscal ? k + 1 : k
-        guard let unit = lex(u).units, !key(u).hasSuffix("s") else { return nil }
+        guard let unit = lex(u).units, !key(u).hasASCIISuffix("s") else { return nil }
         var end = u + 1
         var period: DatePeriod
         if word == "past" || (word == "last" && key(i) == "the" && unit != .week && unit != .month && unit != .quarter) {

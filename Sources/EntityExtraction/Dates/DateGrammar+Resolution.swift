@@ -30,7 +30,7 @@ extension DateGrammar {
                 // `due to a number of corrections`: because of, not a schedule
                 if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
             }
-            if w.futureCues || k.hasSuffix("'ll") || k.hasSuffix("’ll") {
+            if w.futureCues || k.hasASCIISuffix("'ll") || k.hasSuffix("’ll") {
                 cues.append(TenseCue(token: i, direction: .future))
             } else if w.presentTense {
                 // `losses are estimated … in the year ending March 31`: the present is near now
@@ -38,10 +38,10 @@ extension DateGrammar {
             } else if w.scheduledPresent {
                 // `the council meets on Tuesday`: the present of a scheduled event looks ahead
                 cues.append(TenseCue(token: i, direction: .future, weak: true))
-            } else if w.pastCues, !(1...3).contains(where: { lex(i - $0).futureCues || key(i - $0).hasSuffix("'ll") }) {
+            } else if w.pastCues, !(1...3).contains(where: { lex(i - $0).futureCues || key(i - $0).hasASCIISuffix("'ll") }) {
                 // `will be set`: a past form after a future auxiliary is its participle
                 cues.append(TenseCue(token: i, direction: .past))
-            } else if k.count > 4, k.hasSuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
+            } else if k.characterCount > 4, k.hasASCIISuffix("ed"), i > 0, tokens[i - 1].kind == .word, !tokens[i].newlineBefore,
                       !lex(i - 1).adjectivePosition {
                 // A verb in -ed after a noun (`countries agreed`), not an adjective (`the occupied`).
                 cues.append(TenseCue(token: i, direction: .past))

@@ -121,7 +121,7 @@ struct DateGrammar {
         let keys = document.tokens.map { token in
             // `k.count > 1` (characters) only when the text ends in a dot: most tokens do not
             var k = token.lower
-            if k.withUTF8Bytes({ $0.last }) == UInt8(ascii: "."), k.count > 1, k.hasSuffix(".") { k.removeLast() }
+            if k.withUTF8Bytes({ $0.last }) == UInt8(ascii: "."), k.count > 1, k.hasASCIISuffix(".") { k.removeLast() }
             return k
         }
         self.keys = keys
@@ -148,11 +148,11 @@ struct DateGrammar {
     func digits(_ i: Int) -> Int? {
         guard exists(i), tokens[i].kind == .number else { return nil }
         let t = tokens[i].text
-        guard t.count <= 9, t.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+        guard t.characterCount <= 9, t.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
         return Int(t)
     }
 
-    func digitCount(_ i: Int) -> Int { exists(i) ? tokens[i].text.count : 0 }
+    func digitCount(_ i: Int) -> Int { exists(i) ? tokens[i].text.characterCount : 0 }
 
     func isPunct(_ i: Int, _ s: String) -> Bool { exists(i) && tokens[i].kind == .punctuation && tokens[i].text == s }
 

@@ -108,7 +108,7 @@ struct CurrencyContext {
     /// `Kong's` → `kong`: the norm without a possessive ending.
     static func word(_ norm: String) -> String {
         guard norm.utf8.last == UInt8(ascii: "s") else { return norm }
-        if norm.hasSuffix("'s") || norm.hasSuffix("’s") { return String(norm.dropLast(2)) }
+        if norm.hasASCIISuffix("'s") || norm.hasSuffix("’s") { return String(norm.dropLast(2)) }
         return norm
     }
 
@@ -119,7 +119,7 @@ struct CurrencyContext {
     }
 
     static func endWithoutPossessive(_ t: Token) -> Int {
-        t.text.hasSuffix("'s") || t.text.hasSuffix("’s") ? t.end - 2 : t.end
+        t.text.hasASCIISuffix("'s") || t.text.hasSuffix("’s") ? t.end - 2 : t.end
     }
 
     /// Short names must be written in capitals (`US`, `UK`, `N.Z.`) so that `us` or `Us` is not America.

@@ -157,7 +157,7 @@ public struct MoneyRecognizer: Sendable {
     /// Where a span ending in this token ends: a sentence's full stop that the tokenizer kept
     /// on a letter (`75p.`, `£200m.`) is not part of the sum; `U.S.` keeps its dots.
     static func end(of last: Token) -> Int {
-        guard last.kind == .word, last.text.hasSuffix("."),
+        guard last.kind == .word, last.text.hasASCIISuffix("."),
               last.text.unicodeScalars.reduce(0, { $0 + ($1 == "." ? 1 : 0) }) == 1 else { return last.end }
         return last.end - 1
     }

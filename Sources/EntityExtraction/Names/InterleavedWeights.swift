@@ -77,10 +77,12 @@ final class InterleavedWeights: @unchecked Sendable {
     func tag(_ features: NameFeatures, sentences: [Range<Int>], stop: () -> Bool = { false }) -> [UInt8] {
         let n = features.count
         let k = features.staticRows.width
-        var first = [SIMD16<Float>](repeating: SIMD16<Float>(), count: n)
+        // Filled below before any read (zero-filling them first showed in profiles).
+        var first = [SIMD16<Float>](unsafeUninitializedCapacity: n) { _, count in count = n }
         // Stage two's sums of the static rows, kept for adding its own rows later. Int16
         // cannot overflow: at most ~60 rows of ±127 are added.
-        var sums = [SIMD16<Int16>](repeating: SIMD16<Int16>(), count: stageCount > 1 ? n : 0)
+        let sumCount = stageCount > 1 ? n : 0
+        var sums = [SIMD16<Int16>](unsafeUninitializedCapacity: sumCount) { _, count in count = sumCount }
         features.staticRows.rows.withUnsafeBufferPointer { f in
             for i in 0..<n {
                 // Stage one in the low bytes (sign-extended by shifting up and back), two in the high.

@@ -10,7 +10,7 @@ struct NameFeatureInputs {
     static let noMarks: UInt64 = 1 << 40
     static let pad = 2
 
-    /// A token's own values.
+    /// A token's own values, appended in token order.
     struct Codes {
         var exact: UInt64 = 0, suffix2: UInt64 = 0, suffix4: UInt64 = 0, prefix3: UInt64 = 0
         var position: UInt64 = 0, doc: UInt64 = 0, line: UInt64 = 0, joined: UInt64 = 0
@@ -37,7 +37,8 @@ struct NameFeatureInputs {
         suffix3 = lower
         cluster = lower
         gaz = padded(Self.noMarks, Self.noMarks)
-        code = [Codes](repeating: Codes(), count: n)
+        code = []
+        code.reserveCapacity(n)
     }
 
     mutating func set(_ i: Int, lower l: UInt64, shape s: UInt64, suffix3 x: UInt64, cluster c: UInt64, gaz g: UInt64) {

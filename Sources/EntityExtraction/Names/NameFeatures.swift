@@ -79,12 +79,12 @@ struct NameFeatures {
             doc |= (position[i] == 2 ? 0 : 4) | (capitalised[i] ? 8 : 0)
             let newlineAfter = i + 1 < n ? newlineBefore[i + 1] : true
             let joinedAfter = i + 1 < n ? joinedToPrevious[i + 1] : false
-            token.code[i] = NameFeatureInputs.Codes(
+            token.code.append(NameFeatureInputs.Codes(
                 exact: words.exact[i], suffix2: words.suffix2[i], suffix4: words.suffix4[i], prefix3: words.prefix3[i],
                 position: UInt64(position[i]), doc: UInt64(doc),
                 line: UInt64((newlineBefore[i] ? 1 : 0) | (newlineAfter ? 2 : 0)),
                 joined: UInt64((joinedToPrevious[i] ? 1 : 0) | (joinedAfter ? 2 : 0)),
-                run: runCode[i], cap: capitalised[i] ? 1 : 0, allCaps: sentenceAllCaps[i] ? 1 : 0)
+                run: runCode[i], cap: capitalised[i] ? 1 : 0, allCaps: sentenceAllCaps[i] ? 1 : 0))
         }
         staticRows = FeatureRows(rows: token.rows(rowBits: rowBits), width: NameFeatures.staticCount)
     }

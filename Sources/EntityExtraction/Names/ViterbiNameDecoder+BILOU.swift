@@ -32,7 +32,8 @@ extension ViterbiNameDecoder {
         @inline(__always) func consider(_ candidate: Float, _ p: Int, _ best: inout Float, _ arg: inout Int) {
             if candidate > best { best = candidate; arg = p }
         }
-        for t in closedFollowers {
+        // Unrolled by hand: looping over arrays of the tags cost more than the sums.
+        @inline(__always) func closed(_ t: Int) {
             var best = -Float.infinity, arg = 0
             consider(p0 + tr[t], 0, &best, &arg)
             consider(p3 + tr[3 * 16 + t], 3, &best, &arg)
@@ -44,15 +45,14 @@ extension ViterbiNameDecoder {
             current[t] = best + score[t]
             back[t] = UInt8(truncatingIfNeeded: arg)
         }
-        for b in [1, 5, 9] {
-            let pb = previous[b], pi = previous[b + 1]
-            for t in (b + 1)...(b + 2) {
-                var best = -Float.infinity, arg = 0
-                consider(pb + tr[b * 16 + t], b, &best, &arg)
-                consider(pi + tr[(b + 1) * 16 + t], b + 1, &best, &arg)
-                current[t] = best + score[t]
-                back[t] = UInt8(truncatingIfNeeded: arg)
-            }
+        closed(0); closed(1); closed(4); closed(5); closed(8); closed(9); closed(12)
+        @inline(__always) func inside(_ b: Int, _ t: Int) {
+            var best = -Float.infinity, arg = 0
+            consider(previous[b] + tr[b * 16 + t], b, &best, &arg)
+            consider(previous[b + 1] + tr[(b + 1) * 16 + t], b + 1, &best, &arg)
+            current[t] = best + score[t]
+            back[t] = UInt8(truncatingIfNeeded: arg)
         }
+        inside(1, 2); inside(1, 3); inside(5, 6); inside(5, 7); inside(9, 10); inside(9, 11)
     }
 }

@@ -46,3 +46,14 @@ extension String {
         return ascii ?? count
     }
 }
+
+extension String {
+    /// `unicodeScalars.count`, from the bytes: every byte that does not continue a scalar starts one.
+    var scalarCount: Int {
+        withUTF8Bytes { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
+}

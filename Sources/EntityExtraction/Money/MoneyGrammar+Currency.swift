@@ -72,7 +72,7 @@ extension MoneyGrammar {
     func parsePrefix(at i: Int) -> (unit: CurrencyUnit, end: Int, scale: Decimal?, isSign: Bool, needsScale: Bool)? {
         let t = tokens[i]
         if t.kind == .symbol {
-            guard let c = t.text.unicodeScalars.first, t.text.unicodeScalars.count == 1,
+            guard let c = t.text.unicodeScalars.first, t.text.scalarCount == 1,
                   let unit = MoneyLexicon.symbols[c] else { return nil }
             // `$US5 billion`, `$A2m`: Australian papers put the country after the sign.
             if c == "$", i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].joinedToPrevious,
@@ -118,7 +118,7 @@ extension MoneyGrammar {
         let t = tokens[i]
         guard t.kind == .word else { return nil }
         let text = t.text
-        let count = text.unicodeScalars.count
+        let count = text.scalarCount
         guard count == 3 || count == 4 else { return nil }
         // lower-case letters: only a listed lower-case code can match (no case mapping needed)
         if MoneyTokenFlags.hasASCIILowercase(text), lexicon.flags[i] & MoneyTokenFlags.lowercaseCode == 0 { return nil }
@@ -133,7 +133,7 @@ extension MoneyGrammar {
     /// `MUSD`, `MEUR`: millions of a currency, as Nordic and German reports write them.
     func millionCode(at i: Int) -> CurrencyUnit? {
         let text = tokens[i].text
-        guard tokens[i].kind == .word, text.unicodeScalars.count == 4, text.first == "M", !MoneyTokenFlags.hasASCIILowercase(text), text == text.uppercased(),
+        guard tokens[i].kind == .word, text.scalarCount == 4, text.first == "M", !MoneyTokenFlags.hasASCIILowercase(text), text == text.uppercased(),
               let c = MoneyLexicon.codes[String(text.dropFirst())] else { return nil }
         return codeUnit(c)
     }

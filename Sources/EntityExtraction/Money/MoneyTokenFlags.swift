@@ -105,7 +105,7 @@ struct MoneyTokenFlags {
             }
             return (nonASCII, lower)
         }
-        let n = nonASCII ? text.unicodeScalars.count : bytes
+        let n = nonASCII ? text.scalarCount : bytes
         guard n == 3 || n == 4 else { return false }
         if flags & lowercaseCode != 0 || nonASCII { return true }
         guard !lower else { return false }
@@ -114,6 +114,6 @@ struct MoneyTokenFlags {
     }
 
     static func hasASCIILowercase(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= 97 && $0 <= 122 }
+        text.withUTF8Bytes { $0.contains { $0 >= 97 && $0 <= 122 } }
     }
 }

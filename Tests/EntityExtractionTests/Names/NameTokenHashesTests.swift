@@ -30,7 +30,7 @@ final class NameTokenHashesTests: XCTestCase {
 
     func testASCIISuffixAndCountAgreeWithCharacterVersions() {
         let words = ["years", "s", "", "ed", "opened", "we'll", "caf\u{E9}s", "cafe\u{301}", "s\u{301}", "x\r\ns", "x\r\n",
-                     "Dec.", ".", "months\u{301}", "\u{212A}", "going", "ing", "U.S.", "días"]
+                     "Dec.", ".", "months\u{301}", "\u{212A}", "going", "ing", "U.S.", "días", "€", "US$", "😀"]
         for w in words {
             XCTAssertEqual(w.hasASCIISuffix("s"), w.hasSuffix("s"), w)
             XCTAssertEqual(w.hasASCIISuffix("ed"), w.hasSuffix("ed"), w)
@@ -38,6 +38,7 @@ final class NameTokenHashesTests: XCTestCase {
             XCTAssertEqual(w.hasASCIISuffix("."), w.hasSuffix("."), w)
             XCTAssertEqual(w.hasASCIISuffix("'ll"), w.hasSuffix("'ll"), w)
             XCTAssertEqual(w.characterCount, w.count, w)
+            XCTAssertEqual(w.scalarCount, w.unicodeScalars.count, w)
             XCTAssertEqual(w.containsUTF8Byte(UInt8(ascii: ".")), w.utf8.contains(UInt8(ascii: ".")), w)
         }
     }

@@ -2,8 +2,9 @@
 /// interleaved in 32 bytes (tag t of stage one at byte 2t, of stage two at 2t + 1), so one
 /// pass over a token's features yields both stages' emission scores from one memory read
 /// per feature (the reads, not arithmetic, bound tagging speed; 2^18 rows make an 8 MB
-/// table). Read as 16 Int16 lanes, two shifts sign-extend the stages apart, each already
-/// in tag order. The Int8 values are the model file's own quantised weights.
+/// table). Read as 16 Int16 lanes, a shift sign-extends stage two and stage one (stored
+/// offset by 128, see `stageOneBias`) comes from the lanes' sum, each already in tag order.
+/// The Int8 values are the model file's own quantised weights.
 final class InterleavedWeights: @unchecked Sendable {
     let rowBits: Int
     let stageCount: Int
@@ -30,14 +31,17 @@ final class InterleavedWeights: @unchecked Sendable {
         self.rowCount = rowCount
         let raw = UnsafeMutableRawPointer.allocate(byteCount: rowCount * MemoryLayout<SIMD32<Int8>>.stride, alignment: 64)
         let rows = raw.bindMemory(to: SIMD32<Int8>.self, capacity: rowCount)
-        rows.initialize(repeating: SIMD32<Int8>(), count: rowCount)
+        // Stage one's bytes hold value + 128 (see `stageOneBias`): a zero is 0x80.
+        var empty = SIMD32<Int8>()
+        for t in 0..<16 { empty[2 * t] = Self.stageOneBias }
+        rows.initialize(repeating: empty, count: rowCount)
         self.rows = rows
         let tags = NameTagSet.count
         for (s, stage) in stages.enumerated() {
             let bytes = raw.assumingMemoryBound(to: Int8.self)
             stage.values.withUnsafeBufferPointer { v in
                 for r in 0..<rowCount {
-                    for t in 0..<tags { bytes[r * 32 + 2 * t + s] = v[r * tags + t] }
+                    for t in 0..<tags { bytes[r * 32 + 2 * t + s] = s == 0 ? v[r * tags + t] ^ Self.stageOneBias : v[r * tags + t] }
                 }
             }
         }
@@ -60,12 +64,18 @@ final class InterleavedWeights: @unchecked Sendable {
             let weights = NameWeights(rowBits: rowBits)
             for r in 0..<rowCount {
                 var row = SIMD16<Float>()
-                for t in 0..<NameTagSet.count { row[t] = Float(rows[r][2 * t + s]) }
+                for t in 0..<NameTagSet.count { row[t] = Float(s == 0 ? rows[r][2 * t] ^ Self.stageOneBias : rows[r][2 * t + s]) }
                 weights.rows[r] = row * scales[s]
             }
             return weights
         }
     }
+
+    /// Stage one's bytes store value + 128 (the top bit flipped), so each Int16 lane is
+    /// exactly 256 · stage two + (stage one + 128): a sum of whole lanes less 256 times the
+    /// stage-two sum and 128 per row is stage one's sum, exact in Int16 for ~60 rows of ±128,
+    /// one shift per row fewer than sign-extending the low bytes.
+    static let stageOneBias: Int8 = -128
 
     /// A row as 16 Int16 lanes, each holding both stages' value for one tag.
     @inline(__always) private func pairs(_ row: Int32) -> SIMD16<Int16> {
@@ -83,15 +93,18 @@ final class InterleavedWeights: @unchecked Sendable {
         // cannot overflow: at most ~60 rows of ±127 are added.
         let sumCount = stageCount > 1 ? n : 0
         var sums = [SIMD16<Int16>](unsafeUninitializedCapacity: sumCount) { _, count in count = sumCount }
+        let bias = SIMD16<Int16>(repeating: 128 &* Int16(truncatingIfNeeded: k))
         features.staticRows.rows.withUnsafeBufferPointer { f in
             for i in 0..<n {
-                // Stage one in the low bytes (sign-extended by shifting up and back), two in the high.
-                var low = SIMD16<Int16>(), high = SIMD16<Int16>()
+                // Stage two in the high bytes (sign-extended by one shift); stage one from
+                // the sum of whole lanes, less the high sums and the low bytes' bias.
+                var total = SIMD16<Int16>(), high = SIMD16<Int16>()
                 for j in (i * k)..<(i * k + k) {
                     let p = pairs(f[j])
-                    low &+= (p &<< 8) &>> 8
+                    total &+= p
                     high &+= p &>> 8
                 }
+                let low = total &- (high &<< 8) &- bias
                 first[i] = SIMD16<Float>(low) * scales[0]
                 if stageCount > 1 { sums[i] = high }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import EntityExtraction
 
@@ -40,6 +41,23 @@ final class NameTokenHashesTests: XCTestCase {
             XCTAssertEqual(w.characterCount, w.count, w)
             XCTAssertEqual(w.scalarCount, w.unicodeScalars.count, w)
             XCTAssertEqual(w.containsUTF8Byte(UInt8(ascii: ".")), w.utf8.contains(UInt8(ascii: ".")), w)
+        }
+    }
+}
+
+/// The run-time layout (stage one stored offset by 128) gives back the model file's values.
+final class InterleavedWeightsLayoutTests: XCTestCase {
+    func testBundledModelSavesTheValuesItLoaded() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Sources/EntityExtraction/Resources/names.model").standardizedFileURL
+        let original = try NameModelFile.decodeQuantised(Data(contentsOf: url))
+        let saved = try NameModelFile.decodeQuantised(PerceptronNameTagger(contentsOf: url).modelData())
+        XCTAssertEqual(original.count, 2)
+        XCTAssertEqual(saved.count, original.count)
+        for (a, b) in zip(original, saved) {
+            XCTAssertEqual(a.rowBits, b.rowBits)
+            XCTAssertEqual(a.scale, b.scale)
+            XCTAssertTrue(a.values == b.values, "the quantised values changed on load and save")
         }
     }
 }

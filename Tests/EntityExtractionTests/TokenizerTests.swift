@@ -62,3 +62,16 @@ final class TokenizerTests: XCTestCase {
         XCTAssertNil(CivilDate(iso: "2024-3-14"))
     }
 }
+
+/// The ASCII shortcut for symbols agrees with the Unicode categories it stands for.
+final class TokenizerSymbolTests: XCTestCase {
+    func testASCIISymbolsAreExactlyTheCurrencyAndMathSymbols() {
+        for v in 0..<128 {
+            let c = Unicode.Scalar(UInt8(v))
+            let cat = c.properties.generalCategory
+            XCTAssertEqual(Tokenizer.isSymbol(c), cat == .currencySymbol || cat == .mathSymbol, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertTrue(Tokenizer.isSymbol("€"))
+        XCTAssertFalse(Tokenizer.isSymbol("—"))
+    }
+}

@@ -48,8 +48,7 @@ public enum Tokenizer {
                 kind = .word
                 i = scanWord(scalars, from: i)
             } else {
-                let cat = c.properties.generalCategory
-                kind = (cat == .currencySymbol || cat == .mathSymbol) ? .symbol : .punctuation
+                kind = isSymbol(c) ? .symbol : .punctuation
                 i += 1
             }
             // Token text from the UTF-8 bytes: far cheaper than appending scalars one by one.
@@ -184,6 +183,18 @@ public enum Tokenizer {
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    /// Unicode category Sc or Sm; in ASCII exactly `$` (Sc) and `+ < = > | ~` (Sm), without
+    /// the property lookup.
+    @inline(__always) static func isSymbol(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 36, 43, 60, 61, 62, 124, 126: return true
+        case 0..<128: return false
+        default:
+            let cat = c.properties.generalCategory
+            return cat == .currencySymbol || cat == .mathSymbol
+        }
+    }
 
     @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }

@@ -148,7 +148,8 @@ struct DateGrammar {
     func digits(_ i: Int) -> Int? {
         guard exists(i), tokens[i].kind == .number else { return nil }
         let t = tokens[i].text
-        guard t.characterCount <= 9, t.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+        // At most nine ASCII digits, read from the bytes (each digit one byte, one scalar, one Character).
+        guard t.withUTF8Bytes({ $0.count <= 9 && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }) else { return nil }
         return Int(t)
     }
 

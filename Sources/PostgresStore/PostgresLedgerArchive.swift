@@ -10,7 +10,6 @@ extension PostgresArticleStore {
     public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort,
                                 limit: Int, cursor: String?) throws -> Page<EntitySummary> {
         var filter = PostgresLedgerFilter()
-        let typeParameter = filter.bind(nil as String?)  // each arm binds its own type below
         if let query, !query.isEmpty {
             let low = filter.bind(query.lowercased()), high = filter.bind(query.lowercased() + "\u{10FFFF}\u{10FFFF}")
             filter.add("((e.folded >= \(low) AND e.folded < \(high)) OR (e.surname >= \(low) AND e.surname < \(high)))")
@@ -43,9 +42,9 @@ extension PostgresArticleStore {
             let conditions = (["e.type = $\(values.count)"] + filter.conditions).joined(separator: " AND ")
             return "(SELECT \(Self.summaryColumns) FROM archive_entities e WHERE \(conditions) ORDER BY \(order) LIMIT \(limitParameter))"
         }
-        _ = typeParameter
         let rows = try read { c in
-            try Self.summaries(c.query(arms.joined(separator: "\nUNION ALL\n") + "\nORDER BY \(order) LIMIT \(limitParameter)", values), in: c)
+            try Self.summaries(c.query("SELECT * FROM (" + arms.joined(separator: "\nUNION ALL\n") + ") u ORDER BY \(order) LIMIT \(limitParameter)",
+                                       values), in: c)
         }
         let page = rows.prefix(limit)
         let next = rows.count > limit ? page.last.map { last -> String in

@@ -15,8 +15,8 @@ enum PostgresLedgerTotals {
         var rows = PostgresRowsClause()
         for (n, key) in keys.enumerated() {
             let d = deltas.byKey[key]!
-            // A removal's min and max are NULL: LEAST and GREATEST keep the row's.
-            rows.row([n, key.group.grouping.rawValue, key.group.key, key.currency, d.count, d.total, d.min, d.max],
+            // A removal (count below zero) keeps the row's min and max: they are recomputed below if need be.
+            rows.row([n, key.group.grouping.rawValue, key.group.key, key.currency, d.count, d.total, d.min ?? 0, d.max ?? 0],
                      casts: ["::integer", "", "", "", "::integer", "::numeric", "::numeric", "::numeric"])
         }
         let after = try c.query("""
@@ -24,8 +24,9 @@ enum PostgresLedgerTotals {
             SELECT v.g, v.k, v.c, v.count, v.total, v.lo, v.hi
             FROM (VALUES \(rows.sql)) AS v (n, g, k, c, count, total, lo, hi) ORDER BY v.n
             ON CONFLICT (grouping, group_key, currency) DO UPDATE SET count = t.count + excluded.count,
-                total = t.total + excluded.total, min_amount = LEAST(t.min_amount, excluded.min_amount),
-                max_amount = GREATEST(t.max_amount, excluded.max_amount)
+                total = t.total + excluded.total,
+                min_amount = CASE WHEN excluded.count > 0 THEN LEAST(t.min_amount, excluded.min_amount) ELSE t.min_amount END,
+                max_amount = CASE WHEN excluded.count > 0 THEN GREATEST(t.max_amount, excluded.max_amount) ELSE t.max_amount END
             RETURNING grouping, group_key, currency, count, min_amount, max_amount
             """, rows.values)
         var empty = PostgresRowsClause()

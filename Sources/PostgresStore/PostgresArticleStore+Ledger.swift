@@ -34,12 +34,10 @@ extension PostgresArticleStore {
     /// Archive ids for entities not stored (`/v1/extract`): each as a new article would get it.
     public func archiveIDs(for entities: [Entity]) throws -> [String: String] {
         try read { c in
-            var ids: [String: String] = [:]
-            for e in entities where ArchiveIdentity.isNameType(e.type) {
-                let target = try PostgresLedgerWrite.archiveTarget(type: e.type, key: e.key, in: c)
-                ids[e.id] = ArchiveIdentity.id(type: target.type, key: target.key)
-            }
-            return ids
+            try Dictionary(entities.filter { ArchiveIdentity.isNameType($0.type) }.map { e in
+                let joined = try PostgresLedgerWrite.archiveTarget(type: e.type, key: e.key, in: c)
+                return (e.id, ArchiveIdentity.id(type: joined.type, key: joined.key))
+            }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -47,15 +47,7 @@ extension PostgresArticleStore {
                                        values), in: c)
         }
         let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { last -> String in
-            let first: String
-            switch sort {
-            case .articles: first = String(last.summary.articleCount)
-            case .mentions: first = String(last.summary.mentionCount)
-            case .name: first = last.folded
-            }
-            return Cursor.encode(kind: kind, [first, String(last.ref)])
-        } : nil
+        let next = rows.count > limit ? page.last.map { sort.cursor(after: $0.summary, ref: $0.ref, folded: $0.folded) } : nil
         return Page(items: page.map(\.summary), nextCursor: next)
     }
 

@@ -8,11 +8,28 @@ import PostgresClient
 struct PostgresRowsClause {
     private(set) var sql = ""
     private(set) var values: [(any PostgresEncodable)?] = []
+    /// Parameters before these rows' in the statement.
+    private(set) var offset = 0
+    private var rowCasts: [[String]] = []
+
+    init(offset: Int = 0) { self.offset = offset }
+
+    /// The same rows with their placeholders after `offset` other parameters.
+    func renumbered(offset: Int) -> PostgresRowsClause {
+        var copy = PostgresRowsClause(offset: offset)
+        var i = 0
+        for casts in rowCasts {
+            copy.row(Array(values[i..<i + casts.count]), casts: casts)
+            i += casts.count
+        }
+        return copy
+    }
 
     /// Appends one row; `casts` (one per value, "" for none) type the placeholders where
     /// PostgreSQL cannot infer them from a target column.
     mutating func row(_ row: [(any PostgresEncodable)?], casts: [String] = []) {
-        let placeholders = row.indices.map { i in "$\(values.count + i + 1)" + (i < casts.count ? casts[i] : "") }
+        let placeholders = row.indices.map { i in "$\(offset + values.count + i + 1)" + (i < casts.count ? casts[i] : "") }
+        rowCasts.append(row.indices.map { $0 < casts.count ? casts[$0] : "" })
         sql += (sql.isEmpty ? "" : ", ") + "(" + placeholders.joined(separator: ", ") + ")"
         values += row
     }
@@ -83,10 +100,13 @@ enum PostgresLedgerSQL {
     /// (by key), so two nodes writing articles that name the same entities in different
     /// orders wait for each other instead of deadlocking on their rows.
     static func lockEntities(_ ids: some Sequence<String>, in c: PostgresConnection) throws {
-        let keys = Set(ids.map(lockKey)).sorted()
-        guard !keys.isEmpty else { return }
-        _ = try c.query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", [array(keys)])
+        let keys = lockArray(ids)
+        guard keys != "{}" else { return }
+        _ = try c.query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", [keys])
     }
+
+    /// The lock keys of `ids` in the one global order, as an array parameter.
+    static func lockArray(_ ids: some Sequence<String>) -> String { array(Set(ids.map(lockKey)).sorted()) }
 
     /// Money columns of `figures f`, read by `moneyValue`.
     static let moneyColumns = "f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount, f.currency_evidence"

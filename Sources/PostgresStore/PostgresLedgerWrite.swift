@@ -39,36 +39,27 @@ enum PostgresLedgerWrite {
             tallies[target]!.count(type: entity.type, name: entity.name, mentions: entity.mentions)
         }
         let archiveID = Dictionary(uniqueKeysWithValues: order.map { ($0, ArchiveIdentity.id(type: $0.type, key: $0.key)) })
-        try PostgresLedgerSQL.lockEntities(archiveID.values, in: c)
-        let refOf = try addArticle(order: order, ids: archiveID, tallies: tallies, in: c)
-        let ref = { (t: Target) in refOf[archiveID[t]!]! }
-
         let day = publishedAt.dayNumber
         var ids: [String: String] = [:], positions: [String: Int] = [:]
-        var sentenceRows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
         var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
         var rows = PostgresRowsClause()
         for (position, entity) in entities.enumerated() {
             let target = targetOf[entity.id]!
             if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveID[target] }
             positions[entity.id] = position
-            sentenceRows.append((ref(target), entity.type, entity.mentions))
             var date: DateValue?
             if case .date(let value)? = entity.value {
                 date = value
                 if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
             }
             let packed = MentionPacking.pack(entity.mentions, name: entity.name)
-            rows.row([seq, position, ref(target), day, entity.name, target == Target(type: entity.type, key: entity.key) ? nil : entity.key,
+            rows.row([position, archiveID[target]!, entity.name, target == Target(type: entity.type, key: entity.key) ? nil : entity.key,
                       PostgresLedgerSQL.bytea(packed.blob), MentionPacking.joinedTexts(packed.texts),
-                      date.flatMap { $0.date ?? $0.from }, date?.date == nil ? date?.to : nil, date?.grain.rawValue])
+                      date.flatMap { $0.date ?? $0.from }, date?.date == nil ? date?.to : nil, date?.grain.rawValue],
+                     casts: ["::integer", "", "", "", "::bytea", "", "", "", ""])
         }
-        if !rows.isEmpty {
-            _ = try c.query("""
-                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
-                VALUES \(rows.sql)
-                """, rows.values)
-        }
+        let refOf = try addArticle(order: order, ids: archiveID, tallies: tallies, entityRows: rows, seq: seq, day: day, in: c)
+        let sentenceRows = entities.map { (ref: refOf[archiveID[targetOf[$0.id]!]!]!, type: $0.type, mentions: $0.mentions) }
         guard !extraction.figures.isEmpty else { return ids }
         try writeFigures(extraction.figures, seq: seq, articleID: articleID, publishedAt: publishedAt, positions: positions,
                          sentenceRows: sentenceRows, dates: dates, idOfRef: Dictionary(refOf.map { ($1, $0) }) { a, _ in a }, in: c)
@@ -137,41 +128,58 @@ enum PostgresLedgerWrite {
     }
 
     /// Counts one more article for each archive entity (creating those new, numbered in the
-    /// order of first mention), with its names seen; returns each id's ref.
+    /// order of first mention) with its names seen, and inserts the article's entity rows
+    /// (`entityRows`: position, archive id, then the row's own columns), in one statement
+    /// that first takes the entities' advisory locks; returns each archive id's ref.
     private static func addArticle(order: [Target], ids: [Target: String], tallies: [Target: ArchiveTally],
-                                   in c: PostgresConnection) throws -> [String: Int64] {
+                                   entityRows: PostgresRowsClause, seq: Int64, day: Int, in c: PostgresConnection) throws -> [String: Int64] {
         guard !order.isEmpty else { return [:] }
-        var rows = PostgresRowsClause()
+        var values: [(any PostgresEncodable)?] = [PostgresLedgerSQL.lockArray(ids.values), seq, day]
+        var rows = PostgresRowsClause(offset: values.count)
         for (n, target) in order.enumerated() {
             let tally = tallies[target]!, name = ArchiveIdentity.seenName(tally.longestName)
             rows.row([n, ids[target]!, target.type.rawValue, target.key, name, name.lowercased(),
                       ArchiveIdentity.surname(type: target.type, key: target.key), tally.mentions],
                      casts: ["::integer", "", "", "", "", "", "", "::integer"])
         }
-        // The canonical name is the longest an article gave (ties keep the one already there).
-        var refs: [String: Int64] = [:]
-        for row in try c.query("""
-            INSERT INTO archive_entities AS x (id, type, key, name, folded, surname, article_count, mention_count)
-            SELECT v.id, v.type, v.key, v.name, v.folded, v.surname, 1, v.mentions
-            FROM (VALUES \(rows.sql)) AS v (n, id, type, key, name, folded, surname, mentions) ORDER BY v.n
-            ON CONFLICT (id) DO UPDATE SET article_count = x.article_count + 1, mention_count = x.mention_count + excluded.mention_count,
-                name = CASE WHEN char_length(excluded.name) > char_length(x.name) THEN excluded.name ELSE x.name END,
-                folded = CASE WHEN char_length(excluded.name) > char_length(x.name) THEN excluded.folded ELSE x.folded END
-            RETURNING id, ref
-            """, rows.values) {
-            refs[try row.required(0)] = try row.int64(1)
-        }
-        var names = PostgresRowsClause()
+        values += rows.values
+        var names = PostgresRowsClause(offset: values.count)
         for target in order {
             for (seen, count) in tallies[target]!.names.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                names.row([refs[ids[target]!]!, seen, count.mentions, count.canonical])
+                names.row([ids[target]!, seen, count.mentions, count.canonical], casts: ["", "", "::integer", "::integer"])
             }
         }
-        if !names.isEmpty {
-            _ = try c.query("""
-                INSERT INTO archive_names AS n (ref, name, mentions, canonical) VALUES \(names.sql)
-                ON CONFLICT (ref, name) DO UPDATE SET mentions = n.mentions + excluded.mentions, canonical = n.canonical + excluded.canonical
-                """, names.values)
+        values += names.values
+        let entities = entityRows.renumbered(offset: values.count)
+        values += entities.values
+        let namesCTE = names.isEmpty ? "" : """
+            , seen AS (
+                INSERT INTO archive_names AS n (ref, name, mentions, canonical)
+                SELECT x.ref, v.name, v.mentions, v.canonical FROM (VALUES \(names.sql)) AS v (id, name, mentions, canonical)
+                JOIN upserted x ON x.id = v.id
+                ON CONFLICT (ref, name) DO UPDATE SET mentions = n.mentions + excluded.mentions, canonical = n.canonical + excluded.canonical)
+            """
+        // The locks come first (the upsert's one-time filter), in key order; the canonical
+        // name is the longest an article gave (ties keep the one already there).
+        var refs: [String: Int64] = [:]
+        for row in try c.query("""
+            WITH locks AS (SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k),
+            upserted AS (
+                INSERT INTO archive_entities AS x (id, type, key, name, folded, surname, article_count, mention_count)
+                SELECT v.id, v.type, v.key, v.name, v.folded, v.surname, 1, v.mentions
+                FROM (VALUES \(rows.sql)) AS v (n, id, type, key, name, folded, surname, mentions)
+                WHERE (SELECT count(*) FROM locks) >= 0 ORDER BY v.n
+                ON CONFLICT (id) DO UPDATE SET article_count = x.article_count + 1, mention_count = x.mention_count + excluded.mention_count,
+                    name = CASE WHEN char_length(excluded.name) > char_length(x.name) THEN excluded.name ELSE x.name END,
+                    folded = CASE WHEN char_length(excluded.name) > char_length(x.name) THEN excluded.folded ELSE x.folded END
+                RETURNING id, ref)\(namesCTE),
+            rows AS (
+                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
+                SELECT $2::bigint, v.position, x.ref, $3::integer, v.name, v.key, v.mentions, v.texts, v.date, v.date_to, v.grain
+                FROM (VALUES \(entities.sql)) AS v (position, id, name, key, mentions, texts, date, date_to, grain) JOIN upserted x ON x.id = v.id)
+            SELECT id, ref FROM upserted
+            """, values) {
+            refs[try row.required(0)] = try row.int64(1)
         }
         return refs
     }

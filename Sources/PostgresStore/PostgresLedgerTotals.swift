@@ -7,19 +7,22 @@ import PostgresClient
 /// group an article touches, in key order (so two nodes lock the shared rows, such as a
 /// currency's, in the same order), added up in `numeric`.
 enum PostgresLedgerTotals {
-    static func apply(_ deltas: FigureTotals.Deltas, in c: PostgresConnection) throws {
+    /// The upsert of `deltas`, its placeholders after `offset` other parameters (so a write
+    /// can run it as part of a larger statement); nil when there is nothing to change.
+    static func upsert(_ deltas: FigureTotals.Deltas, offset: Int = 0)
+        -> (sql: String, values: [(any PostgresEncodable)?], keys: [FigureTotals.Key])? {
         let keys = deltas.order.filter { key in deltas.byKey[key].map { $0.count != 0 || $0.total != 0 } ?? false }
             .sorted { [$0.group.grouping.rawValue, $0.group.key, $0.currency].lexicographicallyPrecedes(
                 [$1.group.grouping.rawValue, $1.group.key, $1.currency]) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-        guard !keys.isEmpty else { return }
-        var rows = PostgresRowsClause()
+        guard !keys.isEmpty else { return nil }
+        var rows = PostgresRowsClause(offset: offset)
         for (n, key) in keys.enumerated() {
             let d = deltas.byKey[key]!
             // A removal (count below zero) keeps the row's min and max: they are recomputed below if need be.
             rows.row([n, key.group.grouping.rawValue, key.group.key, key.currency, d.count, d.total, d.min ?? 0, d.max ?? 0],
                      casts: ["::integer", "", "", "", "::integer", "::numeric", "::numeric", "::numeric"])
         }
-        let after = try c.query("""
+        return ("""
             INSERT INTO figure_totals AS t (grouping, group_key, currency, count, total, min_amount, max_amount)
             SELECT v.g, v.k, v.c, v.count, v.total, v.lo, v.hi
             FROM (VALUES \(rows.sql)) AS v (n, g, k, c, count, total, lo, hi) ORDER BY v.n
@@ -27,8 +30,14 @@ enum PostgresLedgerTotals {
                 total = t.total + excluded.total,
                 min_amount = CASE WHEN excluded.count > 0 THEN LEAST(t.min_amount, excluded.min_amount) ELSE t.min_amount END,
                 max_amount = CASE WHEN excluded.count > 0 THEN GREATEST(t.max_amount, excluded.max_amount) ELSE t.max_amount END
-            RETURNING grouping, group_key, currency, count, min_amount, max_amount
-            """, rows.values)
+            """, rows.values, keys)
+    }
+
+    /// Applies `deltas` (a removal's, or a write's), then deletes emptied groups and
+    /// recomputes a min or max that a removed figure was.
+    static func apply(_ deltas: FigureTotals.Deltas, in c: PostgresConnection) throws {
+        guard let (sql, values, keys) = upsert(deltas) else { return }
+        let after = try c.query(sql + "\nRETURNING grouping, group_key, currency, count, min_amount, max_amount", values)
         var empty = PostgresRowsClause()
         for row in after {
             guard let grouping = FigureGrouping(rawValue: try row.required(0)) else { throw StoreError.corrupt("grouping") }

@@ -80,32 +80,42 @@ enum PostgresLedgerWrite {
                       figure.sentenceStart, figure.sentenceEnd, date?.firstDay ?? publishedAt.dayNumber,
                       date?.position, date?.mention.start, figure.sentence], casts: figureCasts)
         }
-        let inserted = try c.query("""
-            INSERT INTO figures (article_seq, position, published_day, amount, currency, currency_resolution, currency_evidence,
-                qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end, date_start, date_position,
-                date_mention, sentence_search)
-            SELECT v.s, v.p, v.d, v.a, v.c, v.r, v.e, v.q, v.lo, v.hi, v.t, v.st, v.en, v.ss, v.se, v.ds, v.dp, v.dm,
-                   to_tsvector('simple', v.sentence)
-            FROM (VALUES \(rows.sql)) AS v (s, p, d, a, c, r, e, q, lo, hi, t, st, en, ss, se, ds, dp, dm, sentence)
-            RETURNING id, position, start
-            """, rows.values)
-        var figureID: [[Int]: Int64] = [:]
-        for row in inserted { figureID[[try row.integer(1), try row.integer(2)]] = try row.int64(0) }
-        var links = PostgresRowsClause()
+        var links = PostgresRowsClause(offset: rows.values.count)
         var totals = FigureTotals.Deltas()
         for figure in figures {
-            guard let id = figureID[[positions[figure.entityID]!, figure.mention.start]] else { throw StoreError.corrupt("figure not inserted") }
             let refs = ArchiveIdentity.entities(in: figure.sentenceStart..<figure.sentenceEnd, of: sentenceRows)
-            for ref in refs { links.row([ref, id]) }
+            for ref in refs { links.row([positions[figure.entityID]!, figure.mention.start, ref], casts: ["::integer", "::integer", "::bigint"]) }
             for group in FigureTotals.groups(currency: figure.value.currency, publishedAt: publishedAt, articleID: articleID,
                                              entityIDs: refs.map { idOfRef[$0] ?? "" }) {
                 totals.add(group, currency: figure.value.currency, amount: figure.value.amount)
             }
         }
-        if !links.isEmpty {
-            _ = try c.query("INSERT INTO figure_entities (ref, figure_id) VALUES \(links.sql) ON CONFLICT DO NOTHING", links.values)
+        var values = rows.values + links.values
+        let linksCTE = links.isEmpty ? "" : """
+            , links AS (
+                INSERT INTO figure_entities (ref, figure_id)
+                SELECT l.ref, f.id FROM (VALUES \(links.sql)) AS l (position, start, ref)
+                JOIN inserted f ON f.position = l.position AND f.start = l.start
+                ON CONFLICT DO NOTHING)
+            """
+        var totalsCTE = ""
+        if let upsert = PostgresLedgerTotals.upsert(totals, offset: values.count) {
+            totalsCTE = ", totals AS (\(upsert.sql))"
+            values += upsert.values
         }
-        try PostgresLedgerTotals.apply(totals, in: c)
+        // One statement: the figures, the entities of their sentences, the totals (in key order).
+        let inserted = try c.query("""
+            WITH inserted AS (
+                INSERT INTO figures (article_seq, position, published_day, amount, currency, currency_resolution, currency_evidence,
+                    qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end, date_start, date_position,
+                    date_mention, sentence_search)
+                SELECT v.s, v.p, v.d, v.a, v.c, v.r, v.e, v.q, v.lo, v.hi, v.t, v.st, v.en, v.ss, v.se, v.ds, v.dp, v.dm,
+                       to_tsvector('simple', v.sentence)
+                FROM (VALUES \(rows.sql)) AS v (s, p, d, a, c, r, e, q, lo, hi, t, st, en, ss, se, ds, dp, dm, sentence)
+                RETURNING id, position, start)\(linksCTE)\(totalsCTE)
+            SELECT count(*) FROM inserted
+            """, values)
+        guard try inserted.first?.integer(0) == figures.count else { throw StoreError.corrupt("figures not inserted") }
     }
 
     /// The figure rows' placeholders typed (VALUES under a SELECT has no target columns).

@@ -14,7 +14,7 @@ public enum ArchiveIdentity {
         "ent_" + SHA256.hex(type.rawValue + "\u{1F}" + key).prefix(16)
     }
 
-    public static func isNameType(_ type: EntityType) -> Bool {
+    static func isNameType(_ type: EntityType) -> Bool {
         type == .person || type == .organisation || type == .place
     }
 

@@ -39,3 +39,9 @@ extension FigureTotals {
             + entityIDs.map { Group(grouping: .entity, key: $0) }
     }
 }
+
+extension ArchiveIdentity {
+    /// People, organisations and places: the types with names seen, archive ids in an
+    /// article's entities and places in a figure's sentence (`isNameType`, for other modules).
+    public static func hasNames(_ type: EntityType) -> Bool { isNameType(type) }
+}

@@ -34,7 +34,7 @@ extension PostgresArticleStore {
     /// Archive ids for entities not stored (`/v1/extract`): each as a new article would get it.
     public func archiveIDs(for entities: [Entity]) throws -> [String: String] {
         try read { c in
-            try Dictionary(entities.filter { ArchiveIdentity.isNameType($0.type) }.map { e in
+            try Dictionary(entities.filter { ArchiveIdentity.hasNames($0.type) }.map { e in
                 let joined = try PostgresLedgerWrite.archiveTarget(type: e.type, key: e.key, in: c)
                 return (e.id, ArchiveIdentity.id(type: joined.type, key: joined.key))
             }, uniquingKeysWith: { first, _ in first })

@@ -74,7 +74,7 @@ extension PostgresArticleStore {
         let span = try row.integer(15)..<row.integer(16)
         guard let published = CivilDate(iso: try row.required(14)) else { throw StoreError.corrupt("published_at") }
         var entities: [(first: Int, entity: SentenceEntity)] = []
-        for r in rows where ArchiveIdentity.isNameType(r.type) && !entities.contains(where: { $0.entity.id == r.archiveID }) {
+        for r in rows where ArchiveIdentity.hasNames(r.type) && !entities.contains(where: { $0.entity.id == r.archiveID }) {
             if let m = r.mentions.first(where: { $0.start >= span.lowerBound && $0.end <= span.upperBound }) {
                 entities.append((m.start, SentenceEntity(r.archiveID, type: r.type, name: r.name)))
             }

@@ -63,7 +63,7 @@ extension PostgresLedgerWrite {
             case .person, .organisation, .place: value = nil
             }
             return (Entity(id: EntityKeys.id(type: r.type, key: r.key), type: r.type, name: r.name, key: r.key, value: value,
-                           mentions: r.mentions), ArchiveIdentity.isNameType(r.type) ? r.archiveID : nil)
+                           mentions: r.mentions), ArchiveIdentity.hasNames(r.type) ? r.archiveID : nil)
         }
     }
 

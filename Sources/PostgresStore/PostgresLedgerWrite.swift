@@ -45,7 +45,7 @@ enum PostgresLedgerWrite {
         var rows = PostgresRowsClause()
         for (position, entity) in entities.enumerated() {
             let target = targetOf[entity.id]!
-            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveID[target] }
+            if ArchiveIdentity.hasNames(entity.type) { ids[entity.id] = archiveID[target] }
             positions[entity.id] = position
             var date: DateValue?
             if case .date(let value)? = entity.value {

@@ -82,4 +82,47 @@ final class PostgresLedgerWriteTests: XCTestCase {
         }
         XCTAssertEqual(leftovers, [0, 0, 0, 0, 0])
     }
+
+    func testASurnameStaysApartUnlessOnePersonDominates() throws {
+        let store = try LedgerFixture.newStore(for: self)
+        defer { store.close() }
+        func person(_ name: String, times: Int) -> Extraction {
+            let text = Array(repeating: name, count: times).joined(separator: " met ") + "."
+            return LedgerFixture.extraction(text, [LedgerFixture.entity(.person, name, key: name.lowercased(),
+                (0..<times).map { LedgerFixture.mention(name, in: text, occurrence: $0) })])
+        }
+        try LedgerFixture.insert(store, id: "art_b", text: "b", published: CivilDate(iso: "2024-01-01")!, extraction: person("Boris Johnson", times: 2))
+        try LedgerFixture.insert(store, id: "art_l", text: "l", published: CivilDate(iso: "2024-01-01")!, extraction: person("Lyndon Johnson", times: 2))
+        let johnson = [EntityKeys.id(type: .person, key: "johnson")]
+        let alone = try store.archiveIDs(for: person("Johnson", times: 1).entities)
+        XCTAssertEqual(johnson.map { alone[$0] }, [ArchiveIdentity.id(type: .person, key: "johnson")])
+        try LedgerFixture.insert(store, id: "art_b2", text: "b2", published: CivilDate(iso: "2024-01-02")!, extraction: person("Boris Johnson", times: 6))
+        let joined = try LedgerFixture.insert(store, id: "art_j", text: "j", published: CivilDate(iso: "2024-01-03")!,
+                                              extraction: person("Johnson", times: 1))
+        XCTAssertEqual(johnson.map { joined[$0] }, [ArchiveIdentity.id(type: .person, key: "boris johnson")])
+    }
+
+    func testRemovingAndRewritingInOneTransactionAsReextractionDoes() throws {
+        let store = try LedgerFixture.newStore(for: self)
+        defer { store.close() }
+        let day = CivilDate(iso: "2024-03-12")!
+        try LedgerFixture.insert(store, id: "art_1", text: LedgerFixture.first, published: day, extraction: LedgerFixture.firstExtraction())
+        let before = try XCTUnwrap(store.entitiesWithArchiveIDs(articleID: "art_1", type: nil))
+        // The same text extracted anew with only the money: the people and places go.
+        let fewer = LedgerFixture.extraction(LedgerFixture.first, LedgerFixture.firstExtraction().entities.filter { $0.type == .money })
+        let old = try store.write { c -> [(entity: Entity, archiveID: String?)] in
+            let seq = try c.query("SELECT seq FROM articles WHERE id = 'art_1'")[0].int64(0)
+            let old = try PostgresLedgerWrite.storedEntities(seq: seq, type: nil, in: c)
+            try PostgresLedgerWrite.remove(seq: seq, articleID: "art_1", publishedAt: day, in: c)
+            _ = try PostgresLedgerWrite.write(fewer, seq: seq, articleID: "art_1", publishedAt: day, in: c)
+            return old
+        }
+        XCTAssertEqual(old.map(\.entity), before.map(\.entity))
+        XCTAssertEqual(old.map(\.archiveID), before.map(\.archiveID))
+        XCTAssertEqual(try store.entities(articleID: "art_1", type: nil), SQLiteArticleStore.storedOrder(fewer.entities))
+        XCTAssertEqual(try store.entitySummaries(type: .person, query: nil, limit: 5, cursor: nil).items, [])
+        XCTAssertEqual(try store.figureSummary(groupBy: .entity, filter: FigureQuery()).items, [])
+        XCTAssertEqual(try store.figureSummary(groupBy: .currency, filter: FigureQuery()).items.map(\.total),
+                       [Decimal(string: "0.3")!, Decimal(1_500_000_000)])
+    }
 }

@@ -98,12 +98,7 @@ extension PostgresArticleStore {
     /// The articles that mention an archive entity, newest first (published_at, then the
     /// order they were stored in); nil if the entity is unknown.
     public func entityArticles(id: String, limit: Int, cursor: String?) throws -> Page<StoredArticle>? {
-        var after: (Int, Int64)?
-        if let cursor {
-            let fields = try Cursor.decode(cursor, kind: "entity-articles", count: 2)
-            guard let day = Int(fields[0]), let seq = Int64(fields[1]) else { throw StoreError.invalidCursor }
-            after = (day, seq)
-        }
+        let after = try cursor.map { try EntityArticlesCursor.decode($0) }
         let limit = max(1, limit)
         guard let rows = try read({ c -> [(article: StoredArticle, day: Int, seq: Int64)]? in
             guard let ref = try c.query("SELECT ref FROM archive_entities WHERE id = $1", [id]).first.map({ try $0.int64(0) }) else {
@@ -112,17 +107,17 @@ extension PostgresArticleStore {
             return try Self.entityArticles(ref: ref, after: after, limit: limit + 1, in: c)
         }) else { return nil }
         let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { Cursor.encode(kind: "entity-articles", [String($0.day), String($0.seq)]) } : nil
+        let next = rows.count > limit ? page.last.map { EntityArticlesCursor.encode(day: $0.day, seq: $0.seq) } : nil
         return Page(items: page.map(\.article), nextCursor: next)
     }
 
-    private static func entityArticles(ref: Int64, after: (Int, Int64)?, limit: Int,
+    private static func entityArticles(ref: Int64, after: (day: Int, seq: Int64)?, limit: Int,
                                        in c: PostgresConnection) throws -> [(article: StoredArticle, day: Int, seq: Int64)] {
         var values: [(any PostgresEncodable)?] = [ref, limit]
         var condition = ""
         if let after {
             condition = " AND (e.day, e.article_seq) < ($3::integer, $4::bigint)"
-            values += [after.0, after.1]
+            values += [after.day, after.seq]
         }
         // Two entities of one article may share an archive entity: the article is listed once.
         let rows = try c.query("""

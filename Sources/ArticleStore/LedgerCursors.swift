@@ -12,3 +12,17 @@ extension EntitySort {
         return Cursor.encode(kind: "entities-" + rawValue, [key, String(ref)])
     }
 }
+
+/// The cursor of an entity's articles, newest first: the last article's day number
+/// (days since 1970-01-01) and its sequence number in the store.
+public enum EntityArticlesCursor {
+    public static func encode(day: Int, seq: Int64) -> String {
+        Cursor.encode(kind: "entity-articles", [String(day), String(seq)])
+    }
+
+    public static func decode(_ cursor: String) throws -> (day: Int, seq: Int64) {
+        let fields = try Cursor.decode(cursor, kind: "entity-articles", count: 2)
+        guard let day = Int(fields[0]), let seq = Int64(fields[1]) else { throw StoreError.invalidCursor }
+        return (day, seq)
+    }
+}

@@ -110,7 +110,7 @@ extension PostgresArticleStore {
         }
         if let text = query.text {
             // Words only, as the SQLite store quotes them: no tsquery syntax from the user.
-            let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
+            let words = PostgresLedgerSQL.searchWords(text)
             filter.add(words.isEmpty ? "FALSE" : "f.sentence_search @@ plainto_tsquery('simple', \(filter.bind(words)))")
         }
         return filter

@@ -108,6 +108,16 @@ enum PostgresLedgerSQL {
     /// The lock keys of `ids` in the one global order, as an array parameter.
     static func lockArray(_ ids: some Sequence<String>) -> String { array(Set(ids.map(lockKey)).sorted()) }
 
+    /// The words of a sentence or a query as both are given to `to_tsvector` and
+    /// `plainto_tsquery`: split where the SQLite store's FTS5 tokenizer splits (anything
+    /// but letters and digits), case and diacritics folded here (PostgreSQL's `simple`
+    /// would fold only ASCII under the C locale), so `q` matches as it does there.
+    static func searchWords(_ text: String) -> String {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            .joined(separator: " ")
+    }
+
     /// Money columns of `figures f`, read by `moneyValue`.
     static let moneyColumns = "f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount, f.currency_evidence"
 

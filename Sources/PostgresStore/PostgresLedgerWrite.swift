@@ -78,7 +78,7 @@ enum PostgresLedgerWrite {
             rows.row([seq, position, publishedAt.dayNumber, v.amount, v.currency, v.currencyResolution.rawValue, v.currencyEvidence,
                       v.qualifier, v.min, v.max, figure.mention.text, figure.mention.start, figure.mention.end,
                       figure.sentenceStart, figure.sentenceEnd, date?.firstDay ?? publishedAt.dayNumber,
-                      date?.position, date?.mention.start, figure.sentence], casts: figureCasts)
+                      date?.position, date?.mention.start, PostgresLedgerSQL.searchWords(figure.sentence)], casts: figureCasts)
         }
         var links = PostgresRowsClause(offset: rows.values.count)
         var totals = FigureTotals.Deltas()

@@ -59,7 +59,8 @@ final class PostgresFigureParityTests: XCTestCase {
             { _ in }, { $0.currency = "EUR" }, { $0.minAmount = Decimal(string: "0.2") }, { $0.maxAmount = Decimal(string: "0.25") },
             { $0.since = CivilDate(iso: "2024-03-12") }, { $0.until = CivilDate(iso: "2024-03-11") }, { $0.entity = "Trump" },
             { $0.entity = trump; $0.entityScope = .article }, { $0.entity = "Ukraine" }, { $0.text = "aides" },
-            { $0.text = "European union" }, { $0.articleID = "art_none" },
+            { $0.text = "European union" }, { $0.text = "1.5" }, { $0.text = "TRUMP's" }, { $0.text = "Ukräine" },
+            { $0.articleID = "art_none" },
         ]
         var compared = 0
         for (n, setFilter) in filters.enumerated() {

@@ -51,6 +51,7 @@ final class PostgresLedgerWriteTests: XCTestCase {
         try LedgerFixture.insert(store, id: "art_1", text: LedgerFixture.first, published: CivilDate(iso: "2024-03-12")!,
                                  extraction: LedgerFixture.firstExtraction())
         let before = try store.figureSummary(groupBy: .month, filter: FigureQuery()).items
+        let beforeByEntity = try store.figureSummary(groupBy: .entity, filter: FigureQuery()).items
         let beforeNames = try store.entitySummaries(type: nil, query: nil, limit: 50, cursor: nil).items
         let second = LedgerFixture.secondExtraction()
         let ids = try LedgerFixture.insert(store, id: "art_2", text: LedgerFixture.second, published: CivilDate(iso: "2024-03-14")!,
@@ -69,6 +70,7 @@ final class PostgresLedgerWriteTests: XCTestCase {
 
         try LedgerFixture.delete(store, id: "art_2")
         XCTAssertEqual(try store.figureSummary(groupBy: .month, filter: FigureQuery()).items, before)
+        XCTAssertEqual(try store.figureSummary(groupBy: .entity, filter: FigureQuery()).items, beforeByEntity)
         XCTAssertEqual(try store.entitySummaries(type: nil, query: nil, limit: 50, cursor: nil).items, beforeNames)
         let restored = try XCTUnwrap(store.figureSummary(groupBy: .currency, filter: FigureQuery()).items.first)
         XCTAssertEqual([restored.total, restored.min, restored.max], [Decimal(string: "0.3")!, Decimal(string: "0.1")!, Decimal(string: "0.2")!])

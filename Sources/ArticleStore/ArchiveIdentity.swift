@@ -20,20 +20,20 @@ public enum ArchiveIdentity {
 
     /// The last word of a name key of two words or more: a person's is what a surname
     /// joins; for every name type it is what `q` on `/v1/entities` also matches.
-    static func surname(type: EntityType, key: String) -> String? {
+    public static func surname(type: EntityType, key: String) -> String? {
         guard isNameType(type), let space = key.lastIndex(of: " ") else { return nil }
         let last = key[key.index(after: space)...]
         return last.isEmpty ? nil : String(last)
     }
 
     /// A person key of one word: a surname, once titles are gone.
-    static func isSurnameOnly(type: EntityType, key: String) -> Bool {
+    public static func isSurnameOnly(type: EntityType, key: String) -> Bool {
         type == .person && !key.isEmpty && !key.contains(" ")
     }
 
     /// A mention's text as a name seen: without a trailing possessive (`Trump's` is `Trump`)
     /// and with runs of white space as one space.
-    static func seenName(_ text: String) -> String {
+    public static func seenName(_ text: String) -> String {
         var words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         for suffix in ["'s", "’s", "'S", "’S"] where words.hasSuffix(suffix) && words.count > suffix.count {
             words.removeLast(suffix.count)
@@ -47,7 +47,7 @@ public enum ArchiveIdentity {
     }
 
     /// Sentence entities: the archive refs of name entities with a mention wholly inside the span.
-    static func entities(in span: Range<Int>, of rows: [(ref: Int64, type: EntityType, mentions: [Mention])]) -> [Int64] {
+    public static func entities(in span: Range<Int>, of rows: [(ref: Int64, type: EntityType, mentions: [Mention])]) -> [Int64] {
         var refs: [Int64] = []
         for row in rows where isNameType(row.type) && !refs.contains(row.ref) {
             if row.mentions.contains(where: { $0.start >= span.lowerBound && $0.end <= span.upperBound }) { refs.append(row.ref) }
@@ -58,7 +58,7 @@ public enum ArchiveIdentity {
     /// The date a figure refers to: the date entity with a mention inside its sentence that
     /// names a calendar period, nearest the figure (ties: the earlier); nil when none does.
     /// `dates` are the article's dates that name a period, with the day number they start on.
-    static func sentenceDate(for figure: Figure, among dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])])
+    public static func sentenceDate(for figure: Figure, among dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])])
         -> (position: Int, mention: Mention, firstDay: Int)? {
         var best: (position: Int, mention: Mention, firstDay: Int, distance: Int)?
         for d in dates {
@@ -71,12 +71,12 @@ public enum ArchiveIdentity {
     }
 
     /// The first day of a date value (`2024-03` is 1 March), nil for a length of time.
-    static func firstDay(of value: DateValue) -> CivilDate? {
+    public static func firstDay(of value: DateValue) -> CivilDate? {
         guard let text = value.date ?? value.from else { return nil }
         return firstDay(text)
     }
 
-    static func firstDay(_ text: String) -> CivilDate? {
+    public static func firstDay(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-")
         guard let year = Int(parts.first ?? "") else { return nil }
         let month = parts.count > 1 ? Int(parts[1]) : 1

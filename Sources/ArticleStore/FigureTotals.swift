@@ -3,31 +3,33 @@ import Foundation
 /// Count, exact total, min and max of figures per group and currency, kept in
 /// `figure_totals` as each article is written or removed, so a summary reads a few rows
 /// instead of adding up every figure. Totals are added in `Decimal`, never in floating point.
-enum FigureTotals {
-    struct Group: Hashable {
-        var grouping: FigureGrouping
-        var key: String
+public enum FigureTotals {
+    public struct Group: Hashable, Sendable {
+        public var grouping: FigureGrouping
+        public var key: String
     }
 
-    struct Key: Hashable {
-        var group: Group
-        var currency: String
+    public struct Key: Hashable, Sendable {
+        public var group: Group
+        public var currency: String
     }
 
-    struct Delta {
-        var count = 0
-        var total: Decimal = 0
-        var min: Decimal?
-        var max: Decimal?
-        var removed: [Decimal] = []
+    public struct Delta: Sendable {
+        public var count = 0
+        public var total: Decimal = 0
+        public var min: Decimal?
+        public var max: Decimal?
+        public var removed: [Decimal] = []
     }
 
     /// The changes one write makes, gathered per group first so each group row is written once.
-    struct Deltas {
-        var byKey: [Key: Delta] = [:]
-        var order: [Key] = []
+    public struct Deltas: Sendable {
+        public var byKey: [Key: Delta] = [:]
+        public var order: [Key] = []
 
-        mutating func add(_ group: Group, currency: String, amount: Decimal, sign: Int = 1) {
+        public init() {}
+
+        public mutating func add(_ group: Group, currency: String, amount: Decimal, sign: Int = 1) {
             let key = Key(group: group, currency: currency)
             if byKey[key] == nil { order.append(key) }
             var d = byKey[key] ?? Delta()

@@ -3,12 +3,12 @@ import EntityExtraction
 /// An entity's mentions in a few bytes each: start, length and which text (0: the entity's
 /// name, i: the i-th of `texts`), as unsigned LEB128 varints. Most mentions repeat the
 /// entity's name, so texts are stored once per entity rather than once per mention.
-enum MentionPacking {
+public enum MentionPacking {
     static let separator: Character = "\u{1F}"
 
     /// The blob and the texts other than `name`, in order of first use. Mentions are
     /// sorted by offset and a span listed twice is kept once, as the store returns them.
-    static func pack(_ mentions: [Mention], name: String) -> (blob: [UInt8], texts: [String]) {
+    public static func pack(_ mentions: [Mention], name: String) -> (blob: [UInt8], texts: [String]) {
         var texts: [String] = []
         var blob: [UInt8] = []
         blob.reserveCapacity(mentions.count * 4)
@@ -30,7 +30,7 @@ enum MentionPacking {
         return (blob, texts)
     }
 
-    static func unpack(_ blob: [UInt8], name: String, texts: String?) throws -> [Mention] {
+    public static func unpack(_ blob: [UInt8], name: String, texts: String?) throws -> [Mention] {
         let others = texts.map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) } ?? []
         var mentions: [Mention] = []
         var i = 0
@@ -46,7 +46,7 @@ enum MentionPacking {
         return mentions
     }
 
-    static func joinedTexts(_ texts: [String]) -> String? {
+    public static func joinedTexts(_ texts: [String]) -> String? {
         texts.isEmpty ? nil : texts.joined(separator: String(separator))
     }
 

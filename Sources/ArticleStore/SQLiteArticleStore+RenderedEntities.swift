@@ -34,7 +34,7 @@ extension SQLiteArticleStore {
 
     /// Entities in the order and shape `entities(articleID:type:)` returns them: by first
     /// mention then id, mentions by offset, a span listed twice kept once.
-    static func storedOrder(_ entities: [Entity]) -> [Entity] {
+    public static func storedOrder(_ entities: [Entity]) -> [Entity] {
         let normalised = entities.map { entity -> (first: Int, entity: Entity) in
             var entity = entity
             var seen = Set<[Int]>()

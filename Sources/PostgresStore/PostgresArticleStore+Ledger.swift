@@ -2,44 +2,61 @@ import ArticleStore
 import EntityExtraction
 import PostgresClient
 
-// The figures ledger: an article's entities, figures, their summary, archive entities.
+// An article's entities and the archive ids of entities not stored, from the ledger's rows.
 extension PostgresArticleStore {
-    public func entities(articleID: String, type: EntityType?) throws -> [Entity]? { throw StoreError.unavailable("not built yet") }
+    public func entities(articleID: String, type: EntityType?) throws -> [Entity]? {
+        try entitiesWithArchiveIDs(articleID: articleID, type: type)?.map(\.entity)
+    }
+
+    /// The article's entities in the order of their first mention, mentions by offset, each
+    /// person, organisation and place with its archive id; nil when there is no such article.
     public func entitiesWithArchiveIDs(articleID: String, type: EntityType?) throws -> [(entity: Entity, archiveID: String?)]? {
-        throw StoreError.unavailable("not built yet")
-    }
-    public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities { throw StoreError.unavailable("not built yet") }
-    public func archiveIDs(for entities: [Entity]) throws -> [String: String] { throw StoreError.unavailable("not built yet") }
-    public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> { throw StoreError.unavailable("not built yet") }
-    public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int,
-                              cursor: String?) throws -> Page<FigureSummaryRow> { throw StoreError.unavailable("not built yet") }
-    public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort,
-                                limit: Int, cursor: String?) throws -> Page<EntitySummary> { throw StoreError.unavailable("not built yet") }
-    public func entityDetail(id: String, recent: Int) throws -> EntityDetail? { throw StoreError.unavailable("not built yet") }
-    public func entityArticles(id: String, limit: Int, cursor: String?) throws -> Page<StoredArticle>? { throw StoreError.unavailable("not built yet") }
-    public func hasEntity(id: String) throws -> Bool { throw StoreError.unavailable("not built yet") }
-}
-
-/// Writes and removes one article's ledger rows inside the caller's transaction (the
-/// PostgreSQL twin of the SQLite store's `LedgerWrite`), keeping archive counts, names
-/// seen and figure totals exact. Called by the article writes.
-enum PostgresLedgerWrite {
-    /// Stores the extraction of article `seq`; returns the archive id of each name entity,
-    /// by the entity's id within the article.
-    static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate,
-                      in c: PostgresConnection) throws -> [String: String] {
-        throw StoreError.unavailable("not built yet")
+        try read { c in
+            guard let seq = try c.query("SELECT seq FROM articles WHERE id = $1", [articleID]).first.map({ try $0.int64(0) }) else {
+                return nil
+            }
+            return try PostgresLedgerWrite.storedEntities(seq: seq, type: type, in: c)
+        }
     }
 
-    /// The entities of article `seq` as `SQLiteArticleStore.entitiesWithArchiveIDs` returns
-    /// them (stored order, mentions by offset), read inside the caller's transaction (for
-    /// re-extraction's before-and-after counts).
-    static func storedEntities(seq: Int64, type: EntityType?, in c: PostgresConnection) throws -> [(entity: Entity, archiveID: String?)] {
-        throw StoreError.unavailable("not built yet")
+    /// The entity JSON of an article rendered from its rows, with the tag its write set.
+    public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities {
+        let found = try read { c -> (tag: String?, entities: [(entity: Entity, archiveID: String?)])? in
+            guard let row = try c.query("SELECT seq, entities_tag FROM articles WHERE id = $1", [articleID]).first else { return nil }
+            guard let tag = try row.string(1), entityRenderer != nil else { return (nil, []) }
+            return (tag, try PostgresLedgerWrite.storedEntities(seq: try row.int64(0), type: type, in: c))
+        }
+        guard let found else { return .noArticle }
+        guard let tag = found.tag, let entityRenderer else { return .notRendered }
+        return .rendered(tag: tag, entities: found.entities.map { entityRenderer($0.entity, $0.archiveID) })
     }
 
-    /// Removes article `seq`'s ledger rows (before its deletion or re-extraction).
-    static func remove(seq: Int64, articleID: String, publishedAt: CivilDate, in c: PostgresConnection) throws {
-        throw StoreError.unavailable("not built yet")
+    /// Archive ids for entities not stored (`/v1/extract`): each as a new article would get it.
+    public func archiveIDs(for entities: [Entity]) throws -> [String: String] {
+        try read { c in
+            try Dictionary(entities.filter { ArchiveIdentity.hasNames($0.type) }.map { e in
+                let joined = try PostgresLedgerWrite.archiveTarget(type: e.type, key: e.key, in: c)
+                return (e.id, ArchiveIdentity.id(type: joined.type, key: joined.key))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// True when the archive has an entity with this `ent_` id.
+    public func hasEntity(id: String) throws -> Bool {
+        try read { c in try !c.query("SELECT 1 FROM archive_entities WHERE id = $1", [id]).isEmpty }
+    }
+
+    /// A user's `entity` filter as archive refs: an `ent_` id, or a name whose key (or the
+    /// text as given) is an archive entity's of any type, and the person a surname joins.
+    static func ledgerRefs(matching entity: String, in c: PostgresConnection) throws -> [Int64] {
+        var ids: [String]
+        if entity.hasPrefix("ent_") { ids = [entity] } else {
+            let key = EntityKeys.nameKey(entity)
+            ids = EntityType.allCases.flatMap { t in [key, entity].map { ArchiveIdentity.id(type: t, key: $0) } }
+            let joined = try PostgresLedgerWrite.archiveTarget(type: .person, key: key, in: c)
+            if joined.key != key { ids.append(ArchiveIdentity.id(type: .person, key: joined.key)) }
+        }
+        return try c.query("SELECT ref FROM archive_entities WHERE id = ANY($1::text[])", ["{" + ids.joined(separator: ",") + "}"])
+            .map { try $0.int64(0) }
     }
 }

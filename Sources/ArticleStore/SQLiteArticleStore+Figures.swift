@@ -29,9 +29,14 @@ extension SQLiteArticleStore {
         }
         let limit = max(1, query.limit)
         let rows = try read { db -> [(record: FigureRecord, amountBits: UInt64)] in
-            var filter = try Self.figureFilters(query, in: db)
+            let filters = try FigureFilterSet(query, walkingAmount: isAmount, in: db)
+            let plan = try FigurePlan.choose(filters, limit: limit, in: db)
+            var filter = filters.clause(for: plan)
+            // A walk reads the sort's index from the cursor on; a driven plan sorts its matches.
+            let sortKey = plan == .walk ? primary : "+" + primary
             if let (key, id) = after {
-                filter.add("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))", [key, key, .integer(id)])
+                let beyond = descending ? "<" : ">"
+                filter.add("\(sortKey) \(beyond)= ? AND (\(sortKey) \(beyond) ? OR f.id > ?)", [key, key, .integer(id)])
             }
             let raw = try db.query("""
                 SELECT f.id, \(FigureColumns.value), f.text, f.start, f."end",
@@ -39,7 +44,7 @@ extension SQLiteArticleStore {
                        f.amount_real, f.sentence_start, f.sentence_end, f.date_position, f.date_mention, f.article_seq
                 FROM figures f JOIN articles a ON a.seq = f.article_seq
                 \(filter.sql)
-                ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
+                ORDER BY \(sortKey) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
                 """, filter.values + [.int(limit + 1)]) { row in
                 (id: row.int64(0), value: try FigureColumns.moneyValue(row, from: 1),
                  mention: Mention(start: row.int(9), end: row.int(10), text: row.text(8)), sentence: row.text(11),

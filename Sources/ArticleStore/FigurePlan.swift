@@ -98,11 +98,9 @@ struct FigureFilterSet {
         }
         if let text = query.text {
             let match = SQLiteValue.text(FigureSearch.match(text))
-            if driver == .text {
-                w.add("f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)", [match])
-            } else {
-                w.add("EXISTS (SELECT 1 FROM figures_fts WHERE figures_fts MATCH ? AND figures_fts.rowid = f.id)", [match])
-            }
+            // As a check, the matches are gathered once into a list each row is looked up
+            // in: a MATCH per row (rowid = f.id) would set up the full-text query each time.
+            w.add("\(driver == .text ? "" : "+")f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)", [match])
         }
         return w
     }

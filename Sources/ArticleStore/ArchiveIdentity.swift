@@ -1,4 +1,5 @@
 import EntityExtraction
+import Synchronization
 
 /// How entities of different articles become one archive entity: same type and key, or a
 /// surname-only person joined to the one full name the archive knows for it.
@@ -10,9 +11,22 @@ public enum ArchiveIdentity {
     public static let surnameDominance = 4
 
     /// `ent_` and the first 16 hex digits of SHA-256 of type, U+001F, key: the same on every node.
+    /// Remembered for the entities seen lately: the same people and places come back in
+    /// article after article, and the hash was the costliest step of storing one.
     public static func id(type: EntityType, key: String) -> String {
-        "ent_" + SHA256.hex(type.rawValue + "\u{1F}" + key).prefix(16)
+        let input = type.rawValue + "\u{1F}" + key
+        if let known = recentIDs.withLock({ $0[input] }) { return known }
+        let id = "ent_" + SHA256.hex(input).prefix(16)
+        recentIDs.withLock { cache in
+            if cache.count >= recentIDLimit { cache.removeAll(keepingCapacity: true) }
+            cache[input] = id
+        }
+        return id
     }
+
+    /// At most this many ids are remembered (about 2 MB); then the memory starts afresh.
+    static let recentIDLimit = 20_000
+    private static let recentIDs = Mutex<[String: String]>([:])
 
     static func isNameType(_ type: EntityType) -> Bool {
         type == .person || type == .organisation || type == .place

@@ -54,6 +54,7 @@ enum LedgerWrite {
         var positions: [String: Int] = [:]
         var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
         var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
+        var entityRows: [[SQLiteValue]] = []
         for (position, entity) in entities.enumerated() {
             let target = targets[position], ref = refs[target]!
             if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[target] }
@@ -65,15 +66,13 @@ enum LedgerWrite {
                 date = value
                 if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
             }
-            try db.run("""
-                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.name),
-                      entity.key == target.key && entity.type == target.type ? .null : .text(entity.key), .blob(packed.blob),
-                      .optionalText(MentionPacking.joinedTexts(packed.texts)),
-                      .optionalText(date.flatMap { $0.date ?? $0.from }), .optionalText(date?.date == nil ? date?.to : nil),
-                      .optionalText(date?.grain.rawValue)])
+            entityRows.append([.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.name),
+                               entity.key == target.key && entity.type == target.type ? .null : .text(entity.key), .blob(packed.blob),
+                               .optionalText(MentionPacking.joinedTexts(packed.texts)),
+                               .optionalText(date.flatMap { $0.date ?? $0.from }), .optionalText(date?.date == nil ? date?.to : nil),
+                               .optionalText(date?.grain.rawValue)])
         }
+        try insertEntityRows(entityRows, in: db)
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
         let articleGroup = publishedAt.description + " " + articleID
@@ -107,6 +106,25 @@ enum LedgerWrite {
         try FigureTotals.apply(totals, in: db)
         if !extraction.figures.isEmpty { try FigureSearch.index(seq: seq, in: db) }
         return ids
+    }
+
+    /// Most rows one INSERT of article_entities carries: the statement for each count up to
+    /// it is prepared once per connection.
+    static let rowsPerInsert = 32
+
+    /// The article's entity rows, several to a statement: one statement per row was a good
+    /// part of an article's write.
+    private static func insertEntityRows(_ rows: [[SQLiteValue]], in db: SQLiteConnection) throws {
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + rowsPerInsert)]
+            let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            try db.run("""
+                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
+                VALUES \(tuples)
+                """, chunk.flatMap { $0 })
+            start += chunk.count
+        }
     }
 
     /// Where an entity lands in the archive: a person named by surname alone joins the

@@ -22,7 +22,7 @@ extension SQLiteArticleStore {
     /// The results are in the order of `items`.
     public func insertMany(_ items: [BatchArticle]) throws -> [Result<(article: StoredArticle, created: Bool), any Error>] {
         guard !items.isEmpty else { return [] }
-        let prepared = try items.map { item in
+        let prepared = items.map { item in
             (item, renderDigest(item.extraction.entities))
         }
         let results = try write { db in

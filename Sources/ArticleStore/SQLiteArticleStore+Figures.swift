@@ -29,9 +29,14 @@ extension SQLiteArticleStore {
         }
         let limit = max(1, query.limit)
         let rows = try read { db -> [(record: FigureRecord, amountBits: UInt64)] in
-            var filter = try Self.figureFilters(query, in: db)
+            let filters = try FigureFilterSet(query, walkingAmount: isAmount, in: db)
+            let plan = try FigurePlan.choose(filters, limit: limit, in: db)
+            var filter = filters.clause(for: plan)
+            // A walk reads the sort's index from the cursor on; a driven plan sorts its matches.
+            let sortKey = plan == .walk ? primary : "+" + primary
             if let (key, id) = after {
-                filter.add("(\(primary) \(descending ? "<" : ">") ? OR (\(primary) = ? AND f.id > ?))", [key, key, .integer(id)])
+                let beyond = descending ? "<" : ">"
+                filter.add("\(sortKey) \(beyond)= ? AND (\(sortKey) \(beyond) ? OR f.id > ?)", [key, key, .integer(id)])
             }
             let raw = try db.query("""
                 SELECT f.id, \(FigureColumns.value), f.text, f.start, f."end",
@@ -39,7 +44,7 @@ extension SQLiteArticleStore {
                        f.amount_real, f.sentence_start, f.sentence_end, f.date_position, f.date_mention, f.article_seq
                 FROM figures f JOIN articles a ON a.seq = f.article_seq
                 \(filter.sql)
-                ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
+                ORDER BY \(sortKey) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
                 """, filter.values + [.int(limit + 1)]) { row in
                 (id: row.int64(0), value: try FigureColumns.moneyValue(row, from: 1),
                  mention: Mention(start: row.int(9), end: row.int(10), text: row.text(8)), sentence: row.text(11),
@@ -48,10 +53,9 @@ extension SQLiteArticleStore {
                  datePosition: row.isNull(18) ? nil : row.int(18), dateMention: row.isNull(19) ? nil : row.int(19),
                  seq: row.int64(20))
             }
-            var context: [Int64: [(row: LedgerWrite.StoredRow, id: String)]] = [:]
-            for r in raw where context[r.seq] == nil { context[r.seq] = try Self.contextRows(seq: r.seq, in: db) }
+            let context = try Self.contextRows(figures: raw.map(\.id), in: db)
             return raw.map { r in
-                let rows = context[r.seq] ?? []
+                let rows = context[r.id] ?? []
                 // In the order the sentence first names them.
                 var entities: [(first: Int, entity: SentenceEntity)] = []
                 for (row, id) in rows where ArchiveIdentity.isNameType(row.type) && !entities.contains(where: { $0.entity.id == id }) {
@@ -78,9 +82,31 @@ extension SQLiteArticleStore {
         return Page(items: page.map(\.record), nextCursor: next)
     }
 
-    /// An article's name and date entities with their archive ids: a figure's context.
-    private static func contextRows(seq: Int64, in db: SQLiteConnection) throws -> [(row: LedgerWrite.StoredRow, id: String)] {
-        try LedgerWrite.rows(seq: seq, types: [.person, .organisation, .place, .date], in: db)
+    /// A figure's context, for each figure: the rows of its article that name an archive
+    /// entity its sentence mentions (as `figure_entities` lists them) and the row of its
+    /// sentence's date, with their archive ids, in stored order. Only these: decoding every
+    /// row of each article cost most of a page of 500 figures.
+    private static func contextRows(figures: [Int64], in db: SQLiteConnection) throws
+        -> [Int64: [(row: LedgerWrite.StoredRow, id: String)]] {
+        guard !figures.isEmpty else { return [:] }
+        let list = SQLiteValue.text("[" + figures.map(String.init).joined(separator: ",") + "]")
+        var rows: [Int64: [(row: LedgerWrite.StoredRow, id: String)]] = [:]
+        // The article's rows of an archive entity: article_entities_ref is (ref, day, article_seq).
+        _ = try db.query("""
+            SELECT f.id, \(LedgerWrite.rowColumns) FROM json_each(?) j
+            CROSS JOIN figures f ON f.id = j.value
+            CROSS JOIN figure_entities fe ON fe.figure_id = f.id
+            CROSS JOIN article_entities e ON e.ref = fe.ref AND e.day = f.published_day AND e.article_seq = f.article_seq
+            JOIN archive_entities x ON x.ref = e.ref
+            UNION ALL
+            SELECT f.id, \(LedgerWrite.rowColumns) FROM json_each(?) j
+            CROSS JOIN figures f ON f.id = j.value
+            CROSS JOIN article_entities e ON e.article_seq = f.article_seq AND e.position = f.date_position
+            JOIN archive_entities x ON x.ref = e.ref
+            """, [list, list]) { row in
+            rows[row.int64(0), default: []].append((try LedgerWrite.decodeRow(row, from: 1), row.text(11)))
+        }
+        return rows.mapValues { $0.sorted { $0.row.position < $1.row.position } }
     }
 
     /// WHERE conditions over `figures f`, shared by listing and summary; the entity filter

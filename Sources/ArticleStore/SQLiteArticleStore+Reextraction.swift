@@ -73,7 +73,7 @@ extension SQLiteArticleStore {
     /// Stores new extractions for several articles and takes them off the queue, all in
     /// one transaction. One result per item: nil for an article deleted meanwhile.
     public func reextract(_ items: [(articleID: String, extraction: Extraction)]) throws -> [ExtractionChanges?] {
-        let prepared = try items.map { item in
+        let prepared = items.map { item in
             (item, renderDigest(item.extraction.entities))
         }
         return try write { db in

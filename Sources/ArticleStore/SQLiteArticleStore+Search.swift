@@ -98,10 +98,14 @@ extension SQLiteArticleStore {
             \(after)
             ORDER BY rank, rowid LIMIT ?
             """ }
+        // The page's rows and snippets in one statement over the range of their rowids: a
+        // prefix term's matches are gathered once per statement, not once per hit. The IN
+        // is a check (unary plus), so the match drives and no hit re-runs it.
         let page = """
-            SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
+            SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24), articles_fts.rowid
+            FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid <= ?
+              AND +articles_fts.rowid IN (SELECT value FROM json_each(?))
             """
         let (hits, more) = try read { db in
             var filter = filter
@@ -109,11 +113,16 @@ extension SQLiteArticleStore {
                                        entity: query.entity, type: query.type, in: db)
             let ranked = ranked(filter)
             let ranks = try db.query(ranked, filter.values + afterValues + [.int(limit + 1)]) { (rank: $0.double(0), rowid: $0.int(1)) }
-            let hits = try ranks.prefix(limit).map { hit in
-                let found = try db.query(page, [.text(query.terms.expression), .int(hit.rowid)]) { row in
-                    ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))
+            let wanted = ranks.prefix(limit)
+            var found: [Int: ArticleHit] = [:]
+            if let low = wanted.map(\.rowid).min(), let high = wanted.map(\.rowid).max() {
+                let list = "[" + wanted.map { String($0.rowid) }.joined(separator: ",") + "]"
+                _ = try db.query(page, [.text(query.terms.expression), .int(low), .int(high), .text(list)]) { row in
+                    found[row.int(10)] = ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))
                 }
-                guard let article = found.first else { throw StoreError.corrupt("search hit \(hit.rowid) has no article") }
+            }
+            let hits = try wanted.map { hit in
+                guard let article = found[hit.rowid] else { throw StoreError.corrupt("search hit \(hit.rowid) has no article") }
                 return (hit: article, rank: hit.rank, rowid: hit.rowid)
             }
             return (hits, ranks.count > limit)

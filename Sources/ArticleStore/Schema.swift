@@ -131,5 +131,6 @@ enum Schema {
             ) WITHOUT ROWID;
             """),
         Schema.ledger(version: 6),
+        Schema.compaction(version: 7),
     ]
 }

@@ -32,6 +32,7 @@ final class SQLiteMemoryLimitTests: StoreTestCase {
         SQLiteArticleStore.limitSQLiteMemory(toBytes: 1 << 20)
         try fill(store, articles: 400)
         XCTAssertEqual(try store.articleCount(), 400)
-        XCTAssertLessThan(SQLiteArticleStore.sqliteMemoryUsed, (1 << 20) + (512 << 10))
+        // Past the cap each connection still keeps a few pages: 16 KB pages since schema 7.
+        XCTAssertLessThan(SQLiteArticleStore.sqliteMemoryUsed, (1 << 20) + (768 << 10))
     }
 }

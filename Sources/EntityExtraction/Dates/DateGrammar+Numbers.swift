@@ -70,7 +70,6 @@ extension DateGrammar {
     /// `nineteen ninety six`, `nineteen zero one`, `nineteen hundred ninety three`,
     /// `two thousand`, `two thousand and fifteen`, `one thousand seven hundred and eighty nine`.
     func wordYear(_ i: Int) -> (year: Int, end: Int)? {
-        let k = key(i)
         guard let first = lex(i).cardinals else { return nil }
         if key(i + 1) == "thousand", first >= 1, first <= 2 {
             var j = i + 2

@@ -27,7 +27,7 @@ public enum ArchiveIdentity {
     }
 
     /// A person key of one word: a surname, once titles are gone.
-    static func isSurnameOnly(type: EntityType, key: String) -> Bool {
+    public static func isSurnameOnly(type: EntityType, key: String) -> Bool {
         type == .person && !key.isEmpty && !key.contains(" ")
     }
 

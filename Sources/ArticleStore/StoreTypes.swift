@@ -33,12 +33,30 @@ public struct StoredArticle: Sendable, Hashable {
     public let textHash: String
     public let extractorVersion: String
     public let text: String
+
+    public init(id: String, title: String?, url: String?, source: String?, publishedAt: CivilDate, receivedAt: Date,
+                textHash: String, extractorVersion: String, text: String) {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.source = source
+        self.publishedAt = publishedAt
+        self.receivedAt = receivedAt
+        self.textHash = textHash
+        self.extractorVersion = extractorVersion
+        self.text = text
+    }
 }
 
 /// One page of a listing; pass `nextCursor` back to get the next page (nil: no more).
 public struct Page<Item: Sendable>: Sendable {
     public let items: [Item]
     public let nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
 }
 
 /// Filters for listing articles, newest first (published_at, then received_at, then id).

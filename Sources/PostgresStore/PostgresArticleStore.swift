@@ -57,12 +57,22 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
         }
     }
 
+    /// One statement on a pooled connection, no transaction around it: a statement is a
+    /// snapshot of its own, so the read costs one round trip.
+    func single<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try Self.mapped { try pool.withConnection(body) }
+    }
+
     /// PostgreSQL's errors as the store's: a server that does not answer is `unavailable`
     /// (the API's 503); anything else keeps SQLSTATE and message for the log.
     static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as PostgresError {
-            if error.isUnavailable { throw StoreError.unavailable(error.message) }
-            throw StoreError.postgres(sqlState: error.sqlState ?? "", message: error.message)
-        }
+        do { return try body() } catch let error as PostgresError { throw storeError(error) }
+    }
+
+    /// `mapped` for one error; a `StoreError` (or any other error) is returned as it is.
+    static func storeError(_ error: any Error) -> any Error {
+        guard let error = error as? PostgresError else { return error }
+        if error.isUnavailable { return StoreError.unavailable(error.message) }
+        return StoreError.postgres(sqlState: error.sqlState ?? "", message: error.message)
     }
 }

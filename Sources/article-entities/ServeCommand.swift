@@ -52,6 +52,7 @@ enum ServeCommand {
             if log { AccessLog.write(entry) }
         }
         let port = try server.start()
+        api.databaseProbe.start(every: 1)
         let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
         AccessLog.line("article-entities \(extractor.versionWithAliases) listening on http://\(shownHost):\(port) (database \(try config.databaseLocation()))")
 
@@ -66,6 +67,7 @@ enum ServeCommand {
             return source
         }
         server.waitUntilStopped()
+        api.databaseProbe.stop()
         store.close()
         signals.forEach { $0.cancel() }
         AccessLog.line("stopped")

@@ -148,7 +148,8 @@ extension PostgresArticleStore {
                        + "timestamptz 'epoch' + \(filter.bind(ms))::bigint * interval '1 millisecond', \(filter.bind(fields[2])))")
         }
         let limit = max(1, query.limit)
-        let rows = try read { c in
+        // An entity filter is resolved to refs by a query of its own first.
+        let rows = try read(statements: query.entity == nil ? 1 : 2) { c in
             try Self.addArticleFilters(to: &filter, since: query.since, until: query.until, entity: query.entity, type: query.type, in: c)
             return try c.query("""
                 SELECT \(Self.articleColumns), \(query.includeText ? "a.text" : "''") FROM articles a

@@ -25,7 +25,7 @@ extension PostgresArticleStore {
             after = "WHERE rank < \(r)::real OR (rank = \(r)::real AND seq > \(s))"
         }
         let limit = max(1, query.limit)
-        let rows = try read { c -> [(article: StoredArticle, rank: String, seq: Int64)] in
+        let rows = try read(statements: query.entity == nil ? 1 : 2) { c -> [(article: StoredArticle, rank: String, seq: Int64)] in
             try Self.addArticleFilters(to: &filter, since: query.since, until: query.until, entity: query.entity, type: query.type, in: c)
             let sql = """
                 WITH q AS (SELECT \(tsquery) AS q),

@@ -70,6 +70,11 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
         }
     }
 
+    /// `read` when `body` runs several statements that must see one snapshot, else `single`.
+    func read<T>(statements: Int, _ body: (PostgresConnection) throws -> T) throws -> T {
+        statements > 1 ? try read(body) : try single(body)
+    }
+
     /// One statement on a pooled connection, no transaction around it: a statement is a
     /// snapshot of its own, so the read costs one round trip.
     func single<T>(_ body: (PostgresConnection) throws -> T) throws -> T {

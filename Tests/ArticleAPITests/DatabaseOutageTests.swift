@@ -16,7 +16,7 @@ final class DatabaseOutageTests: XCTestCase {
     func testHealthAndWritesDuringAnOutageAndRecoveryWithoutARestart() throws {
         let schema = try TestDatabase.newSchema()
         defer { schema.drop() }
-        guard let dir = ProcessInfo.processInfo.environment["ARTICLE_ENTITIES_TEST_POSTGRES_DIR"] else {
+        guard let dir = TestCluster.directory else {
             throw XCTSkip("ARTICLE_ENTITIES_TEST_POSTGRES_DIR is not set: the outage test stops and starts the "
                           + "Tests/Support/pg-cluster.sh cluster in that folder")
         }
@@ -35,9 +35,9 @@ final class DatabaseOutageTests: XCTestCase {
         let before = try post("the quick brown fox jumps over the lazy dog.")
         XCTAssertEqual(before.status, 201, before.text)
 
-        XCTAssertEqual(Self.cluster("down", dir), 0, "pg-cluster.sh down failed")
+        XCTAssertEqual(TestCluster.run("down", dir), 0, "pg-cluster.sh down failed")
         var upAgain = false
-        defer { if !upAgain { _ = Self.cluster("up", dir) } }
+        defer { if !upAgain { _ = TestCluster.run("up", dir) } }
 
         XCTAssertFalse(api.databaseProbe.checkNow())
         let down = try XCTUnwrap(health(), "/healthz is answered inline, without a worker")
@@ -55,7 +55,7 @@ final class DatabaseOutageTests: XCTestCase {
             XCTAssertEqual(response.json["detail"] as? String, "the database does not answer, so nothing was changed: retry in a moment")
         }
 
-        XCTAssertEqual(Self.cluster("up", dir), 0, "pg-cluster.sh up failed")
+        XCTAssertEqual(TestCluster.run("up", dir), 0, "pg-cluster.sh up failed")
         upAgain = true
         // The pool waits `reconnectDelay` after a failed connect before it tries again.
         var recovered = false
@@ -69,20 +69,6 @@ final class DatabaseOutageTests: XCTestCase {
         let after = try post("a second quiet sentence, stored later.")
         XCTAssertEqual(after.status, 201, after.text)
         XCTAssertEqual(try client.get("/v1/articles").json["articles"].map { ($0 as? [Any])?.count }, 2)
-    }
-
-    /// Runs Tests/Support/pg-cluster.sh COMMAND DIR (posix_spawn: Foundation's Process
-    /// would wait for the pipe the daemon keeps open).
-    static func cluster(_ command: String, _ dir: String) -> Int32 {
-        let script = ServiceFixture.packageRoot.appendingPathComponent("Tests/Support/pg-cluster.sh").path
-        let arguments = ["/bin/bash", script, command, dir]
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status
     }
 
     /// The password in the test server's URL (`postgresql://user:password@host…`).

@@ -194,16 +194,3 @@ final class PostgresArticleStoreTests: PostgresArticleTestCase {
         XCTAssertEqual(try store.queueReextraction(notExtractedBy: nil).queued, 4)
     }
 }
-
-/// A value several test threads write, behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-    var current: Value { withLock { $0 } }
-}

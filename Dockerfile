@@ -1,6 +1,7 @@
 # Build the release binary in the official Swift image, run it in a slim Debian.
+# libsqlite3 and libpq (PostgreSQL's client: `database` may be a postgresql:// URL).
 FROM swift:6.1-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libpq-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -13,7 +14,7 @@ RUN swift build -c release --static-swift-stdlib --product article-entities \
     && cp -R .build/release/*.resources /out/
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libpq5 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --home-dir /app app
 WORKDIR /app

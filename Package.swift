@@ -51,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "article-entities",
-            dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer"]
+            dependencies: ["ArticleAPI", "ArticleStore", "EntityExtraction", "HTTPServer", "PostgresStore", "PostgresClient"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction"]),

@@ -22,6 +22,9 @@ public final class ArticleAPI: HTTPResponder {
     let rateLimiter: RateLimiter?
     /// Bodies of GET entities, answered on the I/O thread while the store is unchanged.
     let entitiesCache: EntitiesCache
+    /// Whether the database answers, for `/healthz` (checked in the background once
+    /// `databaseProbe.start()` is called, as `serve` does).
+    public let databaseProbe: DatabaseProbe
 
     public init(store: any ArticleStorage, extractor: EntityExtractor, configuration: ServiceConfiguration,
                 metrics: ServiceMetrics = ServiceMetrics(), openAPIDocument: [UInt8] = [],
@@ -39,6 +42,7 @@ public final class ArticleAPI: HTTPResponder {
         self.log = log
         access = AccessPolicy(configuration)
         entitiesCache = EntitiesCache(maxBytes: entitiesCacheBytes)
+        databaseProbe = DatabaseProbe(store: store, log: log)
         rateLimiter = configuration.rateLimitPerMinute > 0 ? RateLimiter(perMinute: configuration.rateLimitPerMinute, clock: clock) : nil
     }
 
@@ -172,9 +176,16 @@ public final class ArticleAPI: HTTPResponder {
         return Self.json(200, EntityJSON.entitiesDocument(extraction.entities, archiveIDs: try store.archiveIDs(for: extraction.entities)))
     }
 
+    /// 200 with the articles stored while the database answers, 503 (with `Retry-After`)
+    /// while the background probe finds it does not. Read from memory: a health check
+    /// never waits on the database.
     func health(_ req: HTTPRequest) throws -> HTTPResponse {
         _ = try QueryParameters(req, allowed: [])
-        let count = store.storedArticleCount  // from memory: a health check never waits on the database
+        guard databaseProbe.isAnswering else {
+            throw APIProblem(503, "the database does not answer: requests that need it get 503 until it is back",
+                             headers: HTTPHeaders([("Retry-After", "2")]))
+        }
+        let count = store.storedArticleCount
         return Self.json(200, Array("{\"status\":\"ok\",\"articles\":\(count),\"extractor_version\":\"\(EntityExtractor.version)\"}".utf8))
     }
 

@@ -64,18 +64,4 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
 extension ServiceConfiguration {
     public func databaseLocation() throws -> DatabaseLocation { try DatabaseLocation(database) }
-
-    /// The SQLite file to open. Until the PostgreSQL store is built, a PostgreSQL URL is
-    /// refused here, before anything is created, rather than half-started.
-    public func sqliteDatabasePath() throws -> String {
-        switch try databaseLocation() {
-        case .sqlite(let path): return path
-        case .postgres:
-            throw ConfigurationError("database \(shownDatabase) names a PostgreSQL server, but the PostgreSQL store is not "
-                                     + "built yet (issue 11): give --database (or ARTICLE_ENTITIES_DATABASE) a SQLite file path "
-                                     + "such as ./data/articles.sqlite")
-        }
-    }
-
-    private var shownDatabase: String { DatabaseLocation.redacted(database) }
 }

@@ -164,7 +164,7 @@ extension SQLiteArticleStore {
     }
 
     /// `art_` and 16 random hex digits: opaque, unguessable enough, and short in URLs.
-    static func newArticleID() -> String {
+    public static func newArticleID() -> String {
         var generator = SystemRandomNumberGenerator()
         let hex = String(generator.next() as UInt64, radix: 16)
         return "art_" + String(repeating: "0", count: 16 - hex.count) + hex

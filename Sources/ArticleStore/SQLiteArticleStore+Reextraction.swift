@@ -20,7 +20,7 @@ public struct ExtractionChanges: Sendable, Hashable {
     }
 
     /// Compares the stored entities' type and key pairs with the new extraction's.
-    static func between(old: [(type: String, key: String)], new: [Entity]) -> ExtractionChanges {
+    public static func between(old: [(type: String, key: String)], new: [Entity]) -> ExtractionChanges {
         let before = Set(old.compactMap { row in EntityType(rawValue: row.type).map { EntityRef(type: $0, key: row.key) } })
         let after = Set(new.map { EntityRef(type: $0.type, key: $0.key) })
         var changes = ExtractionChanges()

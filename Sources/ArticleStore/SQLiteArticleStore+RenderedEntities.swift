@@ -53,24 +53,38 @@ extension SQLiteArticleStore {
     /// The SHA-256 of every entity rendered without archive ids, outside the write lock;
     /// nil without a renderer. With the archive ids it makes the article's tag.
     func renderDigest(_ entities: [Entity]) -> [UInt8]? {
-        guard let entityRenderer else { return nil }
-        var all: [UInt8] = []
-        for entity in Self.storedOrder(entities) {
-            all += entityRenderer(entity, nil)
-            all.append(0x0A)
-        }
-        return SHA256.digest(all)
+        StoredDigest.entities(entities, renderer: entityRenderer)
     }
 
     /// Inside the write transaction: sets the article's tag from the digest and the archive
     /// ids (or clears it, leaving the article to be rendered and tagged on demand).
     static func writeTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String],
                          articleID: String, in db: SQLiteConnection) throws {
-        var tag: String?
-        if var bytes = digest {
-            for entity in storedOrder(entities) { bytes += Array((archiveIDs[entity.id] ?? "-").utf8) }
-            tag = StoredDigest.tag(bytes)
-        }
+        let tag = StoredDigest.entitiesTag(digest, entities: entities, archiveIDs: archiveIDs)
         try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?", [.optionalText(tag), .text(articleID)])
+    }
+}
+
+/// The entity tag both stores keep in `articles.entities_tag`, computed alike so a node of
+/// either kind tags the same extraction the same way.
+extension StoredDigest {
+    /// The SHA-256 of every entity rendered without archive ids, in stored order (computed
+    /// outside any transaction); nil without a renderer.
+    public static func entities(_ entities: [Entity], renderer: EntityRenderer?) -> [UInt8]? {
+        guard let renderer else { return nil }
+        var all: [UInt8] = []
+        for entity in SQLiteArticleStore.storedOrder(entities) {
+            all += renderer(entity, nil)
+            all.append(0x0A)
+        }
+        return SHA256.digest(all)
+    }
+
+    /// The article's tag from `entities(_:renderer:)` and the archive ids the write gave its
+    /// entities; nil (no digest) leaves the article to be rendered on demand.
+    public static func entitiesTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String]) -> String? {
+        guard var bytes = digest else { return nil }
+        for entity in SQLiteArticleStore.storedOrder(entities) { bytes += Array((archiveIDs[entity.id] ?? "-").utf8) }
+        return tag(bytes)
     }
 }

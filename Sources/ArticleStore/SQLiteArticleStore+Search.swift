@@ -21,6 +21,11 @@ public struct ArticleSearchQuery: Sendable {
 public struct ArticleHit: Sendable {
     public let article: StoredArticle
     public let snippet: [(text: String, match: Bool)]
+
+    public init(article: StoredArticle, snippet: [(text: String, match: Bool)]) {
+        self.article = article
+        self.snippet = snippet
+    }
 }
 
 /// What a user typed into a search box, made into an FTS5 query that cannot be a syntax

@@ -4,13 +4,13 @@ import Foundation
 /// `received_at` as stored: ISO 8601 UTC to the millisecond (`2024-03-14T09:05:00.250Z`).
 /// Fixed width, so text order is time order. Hand-written to stay free of formatter
 /// objects shared between threads.
-enum Timestamp {
+public enum Timestamp {
     /// Milliseconds since 1970, rounded down: the precision the store keeps.
-    static func milliseconds(_ date: Date) -> Int64 {
+    public static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
-    static func date(milliseconds: Int64) -> Date {
+    public static func date(milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 

@@ -9,6 +9,10 @@ enum PostgresSchema {
     /// Articles and their full text. `seq` numbers articles in the order stored; the ledger's
     /// rows refer to it (`REFERENCES articles (seq) ON DELETE CASCADE`).
     static let articles = PostgresMigration(version: 1, name: "articles", sql: """
+        -- What full text compares: lower case, accents gone (as SQLite's FTS5 with
+        -- remove_diacritics), so `zurich` finds `Zürich`. Immutable, so a generated column can use it.
+        CREATE FUNCTION article_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            RETURN lower(regexp_replace(normalize(t, NFD), '[\\u0300-\\u036f]', '', 'g'));
         CREATE TABLE articles (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             id text NOT NULL UNIQUE,
@@ -23,7 +27,8 @@ enum PostgresSchema {
             entities_tag text,
             -- A word in the title weighs as much as ten in the text (as in SQLite's bm25 weights).
             search tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('simple', coalesce(title, '')), 'A') || to_tsvector('simple', text)
+                setweight(to_tsvector('simple', article_search_fold(coalesce(title, ''))), 'A')
+                || to_tsvector('simple', article_search_fold(text))
             ) STORED
         );
         -- Re-posting the same text with the same metadata is the same article: the constraint,

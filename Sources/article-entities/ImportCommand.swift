@@ -8,7 +8,7 @@ import EntityExtraction
 enum ImportCommand {
     static let summary = "Store many articles from an NDJSON file (one JSON article a line)."
     static let help = """
-    USAGE: article-entities import [--config FILE] [--database PATH] [--batch N] [--jobs N] FILE.jsonl|-
+    USAGE: article-entities import [--config FILE] [--database DB] [--batch N] [--jobs N] FILE.jsonl|-
 
     Reads one article a line, {"text", "title"?, "url"?, "source"?, "published_at"?},
     checked and deduplicated exactly as POST /v1/articles does them: an article already
@@ -29,7 +29,7 @@ enum ImportCommand {
 
     OPTIONS:
       --config FILE     JSON settings file (default: Config/default.json when present)
-      --database PATH   SQLite file (default from the configuration)
+      --database DB     SQLite file or postgresql:// URL (default from the configuration)
       --batch N         articles per transaction (default 200)
       --jobs N          extraction threads (default: the number of cores)
       -h, --help        show this help
@@ -48,10 +48,8 @@ enum ImportCommand {
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
         var reader = try LineReader(path: input)
-        let path = try config.sqliteDatabasePath()
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        // Batches are stored one at a time, on one thread.
+        let store = try StoreOpener.open(config, purpose: .create, connections: 2)
         defer { store.close() }
         let importer = ArticleImporter(store: store, extractor: try config.makeExtractor(), configuration: config)
 

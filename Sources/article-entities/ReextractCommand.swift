@@ -8,7 +8,7 @@ import EntityExtraction
 enum ReextractCommand {
     static let summary = "Re-extract stored articles made by an older extractor version."
     static let help = """
-    USAGE: article-entities reextract [--config FILE] [--database PATH] [--all] [--batch N] [--jobs N]
+    USAGE: article-entities reextract [--config FILE] [--database DB] [--all] [--batch N] [--jobs N]
 
     Re-runs extraction over every stored article whose extractor_version differs from
     this binary's (\(EntityExtractor.version), with `+aliases.<hash>` when an alias file is in
@@ -24,7 +24,7 @@ enum ReextractCommand {
 
     OPTIONS:
       --config FILE     JSON settings file (default: Config/default.json when present)
-      --database PATH   SQLite file (default from the configuration)
+      --database DB     SQLite file or postgresql:// URL (default from the configuration)
       --all             re-extract every article, whatever its version
       --batch N         articles per transaction (default 100)
       --jobs N          extraction threads (default: the number of cores)
@@ -42,9 +42,7 @@ enum ReextractCommand {
         let jobs = try args.int("--jobs", range: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         var config = try ServeCommand.configuration(file: args.value("--config"))
         if let db = args.value("--database") { config.database = db }
-        let path = try config.sqliteDatabasePath()
-        guard FileManager.default.fileExists(atPath: path) else { throw UsageError("no database at \(path)") }
-        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        let store = try StoreOpener.open(config, purpose: .existing, connections: 2)
         defer { store.close() }
         let extractor = try config.makeExtractor()
         let settings = config

@@ -8,12 +8,13 @@ import HTTPServer
 enum ServeCommand {
     static let summary = "Run the HTTP service (default http://127.0.0.1:8080, SQLite under ./data/)."
     static let help = """
-    USAGE: article-entities serve [--config FILE] [--host H] [--port N] [--database PATH]
+    USAGE: article-entities serve [--config FILE] [--host H] [--port N] [--database DB]
 
     Settings come from Config/default.json (or --config FILE), then the environment
     (ARTICLE_ENTITIES_HOST, ARTICLE_ENTITIES_PORT, ARTICLE_ENTITIES_DATABASE and the other
-    keys of the file in upper case), then these flags. The database file and its folder are
-    created when missing. Without api_tokens (ARTICLE_ENTITIES_API_TOKENS) only a loopback
+    keys of the file in upper case), then these flags. The database is a SQLite file (it and
+    its folder are created when missing) or a postgresql://user:password@host:port/db URL,
+    which any number of nodes may share. Without api_tokens (ARTICLE_ENTITIES_API_TOKENS) only a loopback
     --host is accepted, unless allow_anonymous_writes is true. Stops gracefully on SIGTERM or SIGINT: no new connections,
     in-flight requests finish, the database closes cleanly.
 
@@ -21,7 +22,7 @@ enum ServeCommand {
       --config FILE     JSON settings file (default: Config/default.json when present)
       --host H          address to listen on (default 127.0.0.1; 0.0.0.0 for all)
       --port N          TCP port (default 8080; 0 picks a free one)
-      --database PATH   SQLite file (default ./data/articles.sqlite)
+      --database DB     SQLite file (default ./data/articles.sqlite) or postgresql:// URL
       -h, --help        show this help
     """
 
@@ -37,19 +38,10 @@ enum ServeCommand {
         if let port = try args.int("--port", range: 0...65535) { config.port = port }
         if let db = args.value("--database") { config.database = db }
         try config.checkExposure()
-        // Before any folder is made: a URL is never a path.
-        let path = try config.sqliteDatabasePath()
-
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw UsageError("cannot create the database folder \(folder) (\((error as NSError).localizedDescription)): "
-                                 + "give --database (or ARTICLE_ENTITIES_DATABASE) a path in a writable folder")
-            }
-        }
         // Resident memory stays flat as the database grows: SQLite's caches share 8 MB.
         SQLiteArticleStore.limitSQLiteMemory(toBytes: 8 << 20)
-        let store = try SQLiteArticleStore(path: path, entityRenderer: EntityJSON.renderer)
+        // One connection per worker thread, and one for the health probe.
+        let store = try StoreOpener.open(config, purpose: .create, connections: config.serverConfiguration.workerThreads + 1)
         let extractor = try config.makeExtractor()
         let metrics = ServiceMetrics(logLinesDropped: { AccessLog.writer.droppedLines })
         let api = ArticleAPI(store: store, extractor: extractor, configuration: config, metrics: metrics,
@@ -60,6 +52,7 @@ enum ServeCommand {
             if log { AccessLog.write(entry) }
         }
         let port = try server.start()
+        api.databaseProbe.start(every: 1)
         let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
         AccessLog.line("article-entities \(extractor.versionWithAliases) listening on http://\(shownHost):\(port) (database \(try config.databaseLocation()))")
 
@@ -74,6 +67,7 @@ enum ServeCommand {
             return source
         }
         server.waitUntilStopped()
+        api.databaseProbe.stop()
         store.close()
         signals.forEach { $0.cancel() }
         AccessLog.line("stopped")

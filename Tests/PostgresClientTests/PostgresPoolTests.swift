@@ -183,8 +183,7 @@ final class PostgresRestartTests: XCTestCase {
         group.wait()
         XCTAssertEqual(pool.counts.open, 2)
 
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Support/pg-cluster.sh").path
-        XCTAssertEqual(Self.run(["/bin/bash", script, "restart", dir]), 0, "pg-cluster.sh restart failed")
+        XCTAssertEqual(TestCluster.run("restart", dir), 0, "pg-cluster.sh restart failed")
 
         // Both old sessions are dead; each checkout notices and connects again, no error reaches the caller.
         for _ in 0..<4 {
@@ -192,17 +191,5 @@ final class PostgresRestartTests: XCTestCase {
             XCTAssertNotEqual(after, before, "a new server answered")
         }
         XCTAssertLessThanOrEqual(pool.counts.open, 2)
-    }
-
-    /// posix_spawn and waitpid: Foundation's Process waits for a pipe that the restarted
-    /// server, a daemon, would keep open.
-    static func run(_ arguments: [String]) -> Int32 {
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status
     }
 }

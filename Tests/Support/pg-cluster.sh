@@ -4,6 +4,8 @@
 #   url=$(Tests/Support/pg-cluster.sh start DIR)   # DIR: an empty or missing folder
 #   export ARTICLE_ENTITIES_TEST_POSTGRES_URL=$url
 #   Tests/Support/pg-cluster.sh restart DIR        # a database restart, same port and data
+#   Tests/Support/pg-cluster.sh down DIR           # an outage: the server stops, DIR stays
+#   Tests/Support/pg-cluster.sh up DIR             # ...and comes back on the same port and data
 #   Tests/Support/pg-cluster.sh stop DIR           # stops the server and deletes DIR
 #
 # initdb runs into DIR as a non-root user (postgres refuses root: as root the cluster is
@@ -14,7 +16,7 @@
 set -euo pipefail
 umask 077
 
-usage() { echo "usage: $0 start|restart|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|restart|down|up|stop DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 command=$1
 dir=$2
@@ -37,6 +39,11 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The server's settings: loopback only, on PORT, its socket in DIR.
+server_options() {
+  echo "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories='$dir' -c fsync=off -c max_connections=200"
+}
+
 case $command in
 start)
   mkdir -p "$dir"
@@ -55,8 +62,7 @@ start)
   started=
   for _ in 1 2 3 4 5; do
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c fsync=off -c max_connections=200" \
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$(server_options "$port")" \
         start >/dev/null 2>&1; then
       started=1
       break
@@ -74,6 +80,15 @@ start)
 restart)
   # Fast shutdown: sessions are cut, as when an operator restarts the database under a node.
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
+  ;;
+down)
+  # Fast shutdown: sessions are cut and new connections refused until `up`.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+  ;;
+up)
+  dir=$(cd "$dir" && pwd)
+  port=$(sed -E 's|.*@127\.0\.0\.1:([0-9]+)/.*|\1|' "$dir/url")
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$(server_options "$port")" start >/dev/null
   ;;
 stop)
   [ -d "$dir" ] || exit 0

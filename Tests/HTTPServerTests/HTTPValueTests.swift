@@ -78,6 +78,21 @@ final class HTTPValueTests: XCTestCase {
         XCTAssertEqual(calls, 2)
     }
 
+    /// Event loops and workers default to the cores the process may run on, as the
+    /// kernel lists them for it (`taskset -c 0` gives one), not the machine's count.
+    func testDefaultThreadsFollowTheCPUAffinity() throws {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") })
+        var allowed = 0
+        for range in line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces).split(separator: ",") {
+            let ends = range.split(separator: "-").compactMap { Int($0) }
+            allowed += ends.count == 2 ? ends[1] - ends[0] + 1 : 1
+        }
+        XCTAssertEqual(HTTPServerConfiguration.usableCores, min(allowed, ProcessInfo.processInfo.activeProcessorCount))
+        XCTAssertEqual(HTTPServerConfiguration().eventLoops, HTTPServerConfiguration.usableCores)
+        XCTAssertEqual(HTTPServerConfiguration().workerThreads, HTTPServerConfiguration.usableCores)
+    }
+
     private static func imf(_ seconds: Int) -> String {
         String(decoding: UTCSecond(secondsSince1970: seconds).imfFixdate, as: UTF8.self)
     }

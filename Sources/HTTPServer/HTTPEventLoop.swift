@@ -17,7 +17,7 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     // Confined to the loop's thread.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
-    let dates = HTTPDateCache()
+    let dates = UTCSecondText(\.imfFixdate)
     let memory = MemoryReturner()
     private var connections: [UInt64: HTTPConnection] = [:]
     private var lastID: UInt64 = 0

@@ -1,3 +1,4 @@
+import CEpoll
 import Foundation
 
 /// Listening address, limits and timeouts. Timeouts are in seconds.
@@ -21,9 +22,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// Connections beyond this are answered 503 with Retry-After and closed.
     public var maxConnections: Int = 512
     /// Threads running the responder; CPU-bound work stays off the event loops.
-    public var workerThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var workerThreads: Int = HTTPServerConfiguration.usableCores
     /// Threads doing socket I/O and parsing, each on its own epoll with its share of the connections.
-    public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var eventLoops: Int = HTTPServerConfiguration.usableCores
     /// Requests waiting for a worker beyond this are answered 503 with Retry-After: 1.
     public var maxQueuedRequests: Int = 256
     /// A client that does not read its response within this is dropped.
@@ -43,10 +44,19 @@ public struct HTTPServerConfiguration: Sendable {
 
     public init() {}
 
+    /// The cores this process may run on: its CPU affinity (`taskset`, a container's
+    /// cpuset), not the machine's count, so a server pinned to one core runs one event
+    /// loop instead of two taking turns on it. At least 1.
+    public static var usableCores: Int {
+        let machine = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let allowed = Int(cepoll_usable_cores())
+        return allowed > 0 ? min(allowed, machine) : machine
+    }
+
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1_048_576,
                 maxHeaderBytes: Int = 16_384, maxURIBytes: Int = 8_192, headerTimeout: Double = 10,
                 bodyTimeout: Double = 30, idleTimeout: Double = 60, maxConnections: Int = 512,
-                workerThreads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                workerThreads: Int = HTTPServerConfiguration.usableCores,
                 maxQueuedRequests: Int = 256) {
         self.host = host
         self.port = port

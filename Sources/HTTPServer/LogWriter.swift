@@ -32,9 +32,8 @@ public final class LogWriter: @unchecked Sendable {
     private var broken = false
     private var stopping = false
     private var writerWaiting = false
-    // The writer thread's.
-    private var stampSecond = -1
-    private var stamp: [UInt8] = []
+    /// `2026-12-01T19:40:56Z ` for each line's second; the writer thread's.
+    private let stamps = UTCSecondText { $0.rfc3339 + [0x20] }
 
     /// Ignores SIGPIPE process-wide: a closed pipe must answer EPIPE, not end the process.
     public init(descriptor: Int32 = STDERR_FILENO, maxPendingBytes: Int = 1 << 20) {
@@ -88,11 +87,7 @@ public final class LogWriter: @unchecked Sendable {
 
     private func format(_ entries: [Entry], into batch: inout [UInt8]) {
         for entry in entries {
-            if entry.second != stampSecond {
-                stampSecond = entry.second
-                stamp = Array(Self.timestamp(entry.second).utf8)
-            }
-            batch += stamp
+            batch += stamps.text(for: entry.second)
             if let text = entry.text { batch += text.utf8 }
             if let request = entry.request { batch += Self.requestLine(request).utf8 }
             batch.append(0x0A)
@@ -187,15 +182,5 @@ public final class LogWriter: @unchecked Sendable {
 
     private static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
         bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-    }
-
-    /// `2026-12-01T19:40:56Z `, formatted by hand once a second.
-    static func timestamp(_ seconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z "
     }
 }

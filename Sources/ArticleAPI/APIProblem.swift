@@ -30,6 +30,8 @@ struct APIProblem: Error {
         case .sqlite where error.isBusy:
             return APIProblem(503, "the database is busy with another writer (such as a running reextract), so nothing was changed: "
                               + "retry in a moment", headers: HTTPHeaders([("Retry-After", "1")]))
+        case .unstorable(let why):
+            return APIProblem(422, "nothing was stored: \(why)")
         case .unavailable:
             return APIProblem(503, "the database does not answer, so nothing was changed: retry in a moment",
                               headers: HTTPHeaders([("Retry-After", "2")]))

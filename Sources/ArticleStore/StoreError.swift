@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case corrupt(String)
     /// The store was closed.
     case closed
+    /// A value this store cannot hold as given (PostgreSQL text cannot hold U+0000): nothing
+    /// was written, and the same request will fail again.
+    case unstorable(String)
     /// The database server does not answer (down, restarting, unreachable, or every
     /// connection busy past the wait): the same request may succeed later. The message
     /// never holds credentials.
@@ -29,6 +32,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .postgres(let state, let message): return "PostgreSQL error \(state): \(message)"
         case .corrupt(let what): return "corrupt database: \(what)"
         case .closed: return "the article store is closed"
+        case .unstorable(let why): return "cannot be stored: \(why)"
         case .unavailable(let why): return "the database is unavailable: \(why)"
         }
     }

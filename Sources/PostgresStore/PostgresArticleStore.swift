@@ -90,6 +90,10 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
     /// `mapped` for one error; a `StoreError` (or any other error) is returned as it is.
     static func storeError(_ error: any Error) -> any Error {
         guard let error = error as? PostgresError else { return error }
+        if error.kind == .poolClosed { return StoreError.closed }
+        if error.kind == .usage, error.message.contains("NUL character") {
+            return StoreError.unstorable("the article holds a NUL character (U+0000), which PostgreSQL text cannot hold")
+        }
         if error.isUnavailable { return StoreError.unavailable(error.message) }
         return StoreError.postgres(sqlState: error.sqlState ?? "", message: error.message)
     }

@@ -10,9 +10,12 @@ enum PostgresSchema {
     /// rows refer to it (`REFERENCES articles (seq) ON DELETE CASCADE`).
     static let articles = PostgresMigration(version: 1, name: "articles", sql: """
         -- What full text compares: lower case, accents gone (as SQLite's FTS5 with
-        -- remove_diacritics), so `zurich` finds `Zürich`. Immutable, so a generated column can use it.
+        -- remove_diacritics), so `zurich` finds `Zürich`; ASCII punctuation is a space, so words
+        -- split where FTS5 splits them and PostgreSQL's parser never reads `<ammunition>` as a tag,
+        -- or a path, an address or a URL as one token. Immutable, so a generated column can use it.
         CREATE FUNCTION article_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            RETURN lower(regexp_replace(normalize(t, NFD), '[\\u0300-\\u036f]', '', 'g'));
+            RETURN lower(regexp_replace(regexp_replace(normalize(t, NFD), '[\\u0300-\\u036f]', '', 'g'),
+                                        '[!-/:-@\\[-`{-~]+', ' ', 'g'));
         CREATE TABLE articles (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             id text NOT NULL UNIQUE,

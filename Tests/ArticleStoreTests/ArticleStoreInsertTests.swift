@@ -6,9 +6,17 @@ import XCTest
 final class ArticleStoreInsertTests: StoreTestCase {
     func testExtractionRoundTripsExactly() throws {
         let extraction = Fixtures.extraction()
-        let new = NewArticle(text: "Some text € with NATO\u{00A0}and a NUL \u{0000} inside", title: "Ammunition", url: "https://example.org/a",
+        var new = NewArticle(text: "Some text € with NATO\u{00A0}and a NUL \u{0000} inside", title: "Ammunition", url: "https://example.org/a",
                              source: "Example", publishedAt: day("2024-03-14"),
                              receivedAt: Date(timeIntervalSince1970: 1_710_400_000.123456))
+        if kind == .postgresql {
+            // PostgreSQL text cannot hold U+0000: refused whole, nothing written; U+0001 stands in.
+            XCTAssertThrowsError(try store.insert(new, extraction: extraction)) { error in
+                guard case StoreError.unstorable = error else { return XCTFail("\(error)") }
+            }
+            XCTAssertEqual(try store.articleCount(), 0)
+            new.text = new.text.replacingOccurrences(of: "\u{0000}", with: "\u{0001}")
+        }
         let (stored, created) = try store.insert(new, extraction: extraction)
         XCTAssertTrue(created)
         XCTAssertTrue(stored.id.hasPrefix("art_"))

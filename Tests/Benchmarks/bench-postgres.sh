@@ -70,7 +70,7 @@ fresh_database() {
 start_node() {  # database -> port (the node's pid is appended to pids)
   local port
   port=$(free_port)
-  ARTICLE_ENTITIES_DATABASE="$1" ARTICLE_ENTITIES_LOG_REQUESTS=false "$binary" serve --port "$port" 2>>"$work/serve.log" &
+  ARTICLE_ENTITIES_DATABASE="$1" ARTICLE_ENTITIES_LOG_REQUESTS=false "$binary" serve --port "$port" >>"$work/serve.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 150); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { echo "$port"; return; }; sleep 0.1; done
   echo "a node did not start; its log:" >&2; cat "$work/serve.log" >&2; exit 1

@@ -2,7 +2,8 @@ import ArticleStore
 import EntityExtraction
 import PostgresClient
 
-/// The conditions of a WHERE clause and the values of their `$n` placeholders, in order:
+/// The conditions of a WHERE clause (over articles or figures) and the values of their `$n`
+/// placeholders, in order:
 /// `bind` hands out the next placeholder for a value.
 struct PostgresFilter {
     private(set) var conditions: [String] = []
@@ -65,18 +66,10 @@ enum PostgresEntityMatch {
         return refs
     }
 
-    /// The key of the person a surname alone joins: the only person of that surname, or
-    /// one mentioned `surnameDominance` times as often as the next.
+    /// The key of the person a surname alone joins, as a write would join it.
     static func joinedPerson(surname: String, in c: PostgresConnection) throws -> String? {
-        let candidates = try c.query("""
-            SELECT key, mention_count FROM archive_entities WHERE surname = $1 AND type = 'person'
-            ORDER BY mention_count DESC LIMIT 2
-            """, [surname]).map { (key: try $0.string(0) ?? "", mentions: try $0.int(1) ?? 0) }
-        guard let top = candidates.first, top.key != surname else { return nil }
-        if candidates.count == 1 || top.mentions >= ArchiveIdentity.surnameDominance * max(1, candidates[1].mentions) {
-            return top.key
-        }
-        return nil
+        let target = try PostgresLedgerWrite.archiveTarget(type: .person, key: surname, in: c)
+        return target.key == surname ? nil : target.key
     }
 
     /// A PostgreSQL array literal of values that need no quoting (numbers, hex ids).

@@ -45,18 +45,4 @@ extension PostgresArticleStore {
     public func hasEntity(id: String) throws -> Bool {
         try read { c in try !c.query("SELECT 1 FROM archive_entities WHERE id = $1", [id]).isEmpty }
     }
-
-    /// A user's `entity` filter as archive refs: an `ent_` id, or a name whose key (or the
-    /// text as given) is an archive entity's of any type, and the person a surname joins.
-    static func ledgerRefs(matching entity: String, in c: PostgresConnection) throws -> [Int64] {
-        var ids: [String]
-        if entity.hasPrefix("ent_") { ids = [entity] } else {
-            let key = EntityKeys.nameKey(entity)
-            ids = EntityType.allCases.flatMap { t in [key, entity].map { ArchiveIdentity.id(type: t, key: $0) } }
-            let joined = try PostgresLedgerWrite.archiveTarget(type: .person, key: key, in: c)
-            if joined.key != key { ids.append(ArchiveIdentity.id(type: .person, key: joined.key)) }
-        }
-        return try c.query("SELECT ref FROM archive_entities WHERE id = ANY($1::text[])", ["{" + ids.joined(separator: ",") + "}"])
-            .map { try $0.int64(0) }
-    }
 }

@@ -9,7 +9,7 @@ extension PostgresArticleStore {
     /// entities whose name, or the last word of whose key, starts with it (ignoring case).
     public func entitySummaries(type: EntityType?, query: String?, sort: EntitySort,
                                 limit: Int, cursor: String?) throws -> Page<EntitySummary> {
-        var filter = PostgresLedgerFilter()
+        var filter = PostgresFilter()
         if let query, !query.isEmpty {
             let low = filter.bind(query.lowercased()), high = filter.bind(query.lowercased() + "\u{10FFFF}\u{10FFFF}")
             filter.add("((e.folded >= \(low) AND e.folded < \(high)) OR (e.surname >= \(low) AND e.surname < \(high)))")

@@ -3,21 +3,6 @@ import EntityExtraction
 import Foundation
 import PostgresClient
 
-/// WHERE conditions over `figures f` and their parameters, numbered as they are added.
-struct PostgresLedgerFilter {
-    private(set) var conditions: [String] = []
-    private(set) var values: [(any PostgresEncodable)?] = []
-
-    mutating func bind(_ value: (any PostgresEncodable)?) -> String {
-        values.append(value)
-        return "$\(values.count)"
-    }
-
-    mutating func add(_ condition: String) { conditions.append(condition) }
-
-    var sql: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
-}
-
 extension PostgresArticleStore {
     /// Money mentions across articles, filtered and sorted as the SQLite store does: ties
     /// in the sort key broken by figure id ascending in both directions. Amounts compare
@@ -93,8 +78,8 @@ extension PostgresArticleStore {
 
     /// WHERE conditions over `figures f`, shared by listing and summary; the entity filter
     /// is resolved to archive entities first, in the same read.
-    static func figureFilters(_ query: FigureQuery, in c: PostgresConnection) throws -> PostgresLedgerFilter {
-        var filter = PostgresLedgerFilter()
+    static func figureFilters(_ query: FigureQuery, in c: PostgresConnection) throws -> PostgresFilter {
+        var filter = PostgresFilter()
         if let currency = query.currency { filter.add("f.currency = \(filter.bind(currency))") }
         if let low = query.minAmount { filter.add("f.amount >= \(filter.bind(low))::numeric") }
         if let high = query.maxAmount { filter.add("f.amount <= \(filter.bind(high))::numeric") }
@@ -102,7 +87,7 @@ extension PostgresArticleStore {
         if let until = query.until { filter.add("f.date_start <= \(filter.bind(until.dayNumber))::integer") }
         if let article = query.articleID { filter.add("f.article_seq = (SELECT seq FROM articles WHERE id = \(filter.bind(article)))") }
         if let entity = query.entity {
-            let refs = filter.bind(PostgresLedgerSQL.array(try ledgerRefs(matching: entity, in: c))) + "::bigint[]"
+            let refs = filter.bind(PostgresLedgerSQL.array(try PostgresEntityMatch.refs(entity, type: nil, in: c))) + "::bigint[]"
             switch query.entityScope {
             case .sentence: filter.add("f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref = ANY(\(refs)))")
             case .article: filter.add("f.article_seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref = ANY(\(refs)))")

@@ -17,9 +17,9 @@ extension PostgresArticleStore {
         let limit = max(1, limit)
         let descending = groupBy == .article
         let rows = try read { c -> [(key: String, row: FigureSummaryRow)] in
-            var clause: PostgresLedgerFilter, source: String
+            var clause: PostgresFilter, source: String
             if filter.onlyCurrency {
-                clause = PostgresLedgerFilter()
+                clause = PostgresFilter()
                 clause.add("t.grouping = \(clause.bind(groupBy.rawValue))")
                 if let currency = filter.currency { clause.add("t.currency = \(clause.bind(currency))") }
                 let label: String

@@ -66,6 +66,31 @@ public final class PostgresConnection {
         handle = nil
     }
 
+    /// Waits up to `timeout` seconds for `NOTIFY`s on channels this session `LISTEN`s to, and
+    /// answers their payloads (none on timeout). Throws `.connectionLost` when the server goes.
+    public func notifications(waiting timeout: Double) throws -> [String] {
+        guard let handle else { throw PostgresError(.usage, "the connection was closed") }
+        var received: [String] = []
+        func drain() {
+            while let n = PQnotifies(handle) {
+                received.append(n.pointee.extra.map { String(cString: $0) } ?? "")
+                PQfreemem(n)
+            }
+        }
+        drain()
+        if !received.isEmpty { return received }
+        var fds = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&fds, 1, Int32(max(0, timeout) * 1000))
+        if ready > 0 {
+            guard PQconsumeInput(handle) == 1 else {
+                throw PostgresError(.connectionLost, scrub(String(cString: PQerrorMessage(handle))))
+            }
+            drain()
+        }
+        if PQstatus(handle) != CONNECTION_OK { throw PostgresError(.connectionLost, "the server closed the connection") }
+        return received
+    }
+
     /// True once the server is gone or the connection was closed; `reset()` may bring it back.
     public var isBroken: Bool { handle.map { PQstatus($0) != CONNECTION_OK } ?? true }
 

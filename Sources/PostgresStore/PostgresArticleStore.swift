@@ -10,6 +10,7 @@ import Synchronization
 /// so nodes starting together do not race.
 public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
     let pool: PostgresPool
+    let versions: PostgresDataVersion
     let entityRenderer: EntityRenderer?
     /// Articles stored, as this node last counted or changed them (see `storedArticleCount`).
     let count = Atomic<Int>(0)
@@ -21,10 +22,17 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
     public init(url: PostgresURL, connections: Int, entityRenderer: EntityRenderer? = nil) throws {
         pool = PostgresPool(url: url, size: max(1, connections))
         self.entityRenderer = entityRenderer
-        try Self.mapped {
-            _ = try pool.withConnection { c in try PostgresMigrator(migrations: PostgresSchema.migrations).migrate(c) }
+        versions = PostgresDataVersion(url: url)
+        do {
+            try Self.mapped {
+                _ = try pool.withConnection { c in try PostgresMigrator(migrations: PostgresSchema.migrations).migrate(c) }
+            }
+            count.store(try articleCount(), ordering: .relaxed)
+            versions.waitUntilListening(timeout: 2)
+        } catch {
+            close()
+            throw error
         }
-        count.store(try articleCount(), ordering: .relaxed)
         lastCounted.store(Int64(ProcessInfo.processInfo.systemUptime * 1000), ordering: .relaxed)
     }
 
@@ -48,14 +56,25 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
         try single { c in try c.query("SELECT COUNT(*) FROM articles").first?.int(0) ?? 0 }
     }
 
-    /// Another node's commit cannot be seen without a query, so nothing is cached.
-    public func dataVersion() -> Int64? { nil }
+    /// Moves on every commit of any node (see `PostgresDataVersion`); nil while this node
+    /// cannot hear other nodes' commits, and then nothing is cached.
+    public func dataVersion() -> Int64? { versions.current }
 
-    public func close() { pool.close() }
+    public func close() {
+        versions.stop()
+        pool.close()
+    }
 
-    /// Runs `body` in one transaction on a pooled connection.
+    /// Runs `body` in one transaction on a pooled connection; the commit notifies every node.
     func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try Self.mapped { try pool.transaction(body) }
+        defer { versions.bump() }  // also after a failed commit: a version too many costs one cache miss
+        return try Self.mapped {
+            try pool.transaction { c in
+                let result = try body(c)
+                _ = try c.query(PostgresDataVersion.notify, [versions.node])
+                return result
+            }
+        }
     }
 
     /// Runs `body` in one read-only transaction, so multi-query reads see one snapshot.

@@ -69,12 +69,30 @@ public final class PostgresArticleStore: ArticleStorage, @unchecked Sendable {
     func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         defer { versions.bump() }  // also after a failed commit: a version too many costs one cache miss
         return try Self.mapped {
-            try pool.transaction { c in
-                let result = try body(c)
-                _ = try c.query(PostgresDataVersion.notify, [versions.node])
-                return result
+            var attempt = 1
+            while true {
+                do {
+                    return try pool.transaction { c in
+                        let result = try body(c)
+                        _ = try c.query(PostgresDataVersion.notify, [versions.node])
+                        return result
+                    }
+                } catch let error as PostgresError where Self.retriable(error) && attempt < Self.writeAttempts {
+                    // Rolled back whole: two nodes' transactions locked the same rows in
+                    // opposite orders (or serialization failed). Running it again is safe.
+                    attempt += 1
+                    usleep(useconds_t(Int.random(in: 1_000...10_000) * attempt))
+                }
             }
         }
+    }
+
+    static let writeAttempts = 3
+
+    /// Deadlock detected (40P01) or serialization failure (40001): PostgreSQL rolled the
+    /// transaction back and says the same transaction may succeed when retried.
+    static func retriable(_ error: PostgresError) -> Bool {
+        error.sqlState == "40P01" || error.sqlState == "40001"
     }
 
     /// Runs `body` in one read-only transaction, so multi-query reads see one snapshot.

@@ -30,20 +30,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null;
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-python3 - "$seed" > "$work/post-new.lua" <<'PY'
-import sys
-body = open(sys.argv[1], encoding="utf-8").read()
-assert "]==]" not in body
-print('wrk.method = "POST"')
-print('wrk.headers["Content-Type"] = "text/plain"')
-print('wrk.body = [==[' + ("\n" if body.startswith("\n") else "") + body + ']==]')
-print('''local n = 0
-local prefix = tostring(math.random(1, 1000000000))
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/v1/articles?published_at=2024-03-14&title=bench-" .. prefix .. "-" .. n)
-end''')
-PY
+python3 Tests/Benchmarks/post-new-article-lua.py "$seed" > "$work/post-new.lua"
 
 # One build on a fresh database: "articles/s p99-ms".
 measure() {

@@ -31,7 +31,7 @@ pids=()
 cluster=""
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  [ -n "$cluster" ] && Tests/Support/pg-cluster.sh stop "$cluster" >/dev/null 2>&1
+  [ -n "$cluster" ] && { Tests/Support/pg-cluster.sh stop "$cluster" >/dev/null 2>&1; rm -rf "$cluster"; }
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,24 +39,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 base_url=${ARTICLE_ENTITIES_TEST_POSTGRES_URL:-}
 if [ -z "$base_url" ]; then
-  cluster="$work/pg"
+  # Its own folder in /tmp, as .ci/run's: the cluster runs as another user, who cannot enter $work.
+  cluster=$(mktemp -d /tmp/bench-postgres.XXXXXX)
   base_url=$(Tests/Support/pg-cluster.sh start "$cluster")
 fi
 
-python3 - "$seed" > "$work/post-new.lua" <<'PY'
-import sys
-body = open(sys.argv[1], encoding="utf-8").read()
-assert "]==]" not in body
-print('wrk.method = "POST"')
-print('wrk.headers["Content-Type"] = "text/plain"')
-print('wrk.body = [==[' + ("\n" if body.startswith("\n") else "") + body + ']==]')
-print('''local n = 0
-local prefix = tostring(math.random(1, 1000000000)) .. "-" .. tostring(os.time())
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/v1/articles?published_at=2024-03-14&title=bench-" .. prefix .. "-" .. n)
-end''')
-PY
+python3 Tests/Benchmarks/post-new-article-lua.py "$seed" > "$work/post-new.lua"
 
 # A database for one set-up: a SQLite path, or the PostgreSQL URL of a new, empty schema.
 fresh_database() {

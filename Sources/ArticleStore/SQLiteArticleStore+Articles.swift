@@ -2,7 +2,8 @@ import EntityExtraction
 import Foundation
 
 extension SQLiteArticleStore {
-    static let metadataColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, a.text_hash, a.extractor_version"
+    static let metadataColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, "
+        + ArticleRow.hex("a.text_hash") + ", " + ArticleRow.extractorVersion("a")
     static let articleColumns = metadataColumns + ", a.text"
 
     /// Stores the article and everything extracted from it in one transaction: either
@@ -30,17 +31,20 @@ extension SQLiteArticleStore {
     static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, digest: [UInt8]?,
                           in db: SQLiteConnection) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         let id = newArticleID()
-        let receivedAt = Timestamp.format(article.receivedAt)
+        let receivedAt = Timestamp.milliseconds(article.receivedAt)
         let publishedAt = article.publishedAt.description
+        let identity = ArticleRow.identity(hash: hash, title: article.title, url: article.url,
+                                           source: article.source, publishedAt: publishedAt)
         let seq: Int64
         do {
+            let version = try extractorRef(extraction.extractorVersion, in: db)
             // seq: the article's number in the per-article tables and the full-text index's key.
             seq = try db.query("""
-                INSERT INTO articles (id, text, title, url, source, published_at, received_at, text_hash, extractor_version, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM articles)) RETURNING seq
-                """, [.text(id), .text(article.text), .optionalText(article.title), .optionalText(article.url),
-                      .optionalText(article.source), .text(publishedAt), .text(receivedAt), .text(hash),
-                      .text(extraction.extractorVersion)]) { $0.int64(0) }.first ?? 0
+                INSERT INTO articles (seq, id, published_at, received_at, extractor_ref, text_hash, identity, title, url, source, text)
+                VALUES ((SELECT IFNULL(MAX(seq), 0) + 1 FROM articles), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq
+                """, [.text(id), .text(publishedAt), .integer(receivedAt), .integer(version),
+                      ArticleRow.hexValue(hash, bytes: 32), .blob(identity), .optionalText(article.title),
+                      .optionalText(article.url), .optionalText(article.source), .text(article.text)]) { $0.int64(0) }.first ?? 0
         } catch StoreError.sqlite(let code, let message) where code == uniqueViolation {
             // Stored meanwhile (the unique index is the duplicate check): answer with that one.
             if let existing = try find(article, hash: hash, in: db) { return (existing, false, [:]) }
@@ -50,13 +54,21 @@ extension SQLiteArticleStore {
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: id, in: db)
         let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                    publishedAt: article.publishedAt,
-                                   receivedAt: Timestamp.date(milliseconds: Timestamp.milliseconds(article.receivedAt)),
+                                   receivedAt: Timestamp.date(milliseconds: receivedAt),
                                    textHash: hash, extractorVersion: extraction.extractorVersion, text: article.text)
         return (stored, true, ids)
     }
 
     /// SQLITE_CONSTRAINT_UNIQUE.
     static let uniqueViolation: Int32 = 2067
+
+    /// The `extractor_versions` reference of a version name, added the first time it is seen.
+    static func extractorRef(_ version: String, in db: SQLiteConnection) throws -> Int64 {
+        if let ref = try db.query("SELECT ref FROM extractor_versions WHERE version = ?", [.text(version)], { $0.int64(0) }).first {
+            return ref
+        }
+        return try db.query("INSERT INTO extractor_versions (version) VALUES (?) RETURNING ref", [.text(version)]) { $0.int64(0) }.first ?? 0
+    }
 
     /// SHA-256 of the UTF-8 text in lower-case hex: what `StoredArticle.textHash` holds.
     /// Replaces everything extracted from a stored article (after the extractor improved),
@@ -73,7 +85,8 @@ extension SQLiteArticleStore {
         try LedgerWrite.remove(seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
         let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: articleID, in: db)
-        try db.run("UPDATE articles SET extractor_version = ? WHERE id = ?", [.text(extraction.extractorVersion), .text(articleID)])
+        try db.run("UPDATE articles SET extractor_ref = ? WHERE id = ?",
+                   [.integer(try extractorRef(extraction.extractorVersion, in: db)), .text(articleID)])
         return true
     }
 
@@ -88,7 +101,8 @@ extension SQLiteArticleStore {
     /// Ids of the articles extracted by any other extractor version than the given one, oldest first.
     public func articleIDs(notExtractedBy version: String) throws -> [String] {
         try read { db in
-            try db.query("SELECT id FROM articles WHERE extractor_version <> ? ORDER BY received_at, id", [.text(version)]) { $0.text(0) }
+            try db.query("SELECT id FROM articles WHERE extractor_ref IS NOT \(ArticleRow.extractorRef) ORDER BY received_at, id",
+                         [.text(version)]) { $0.text(0) }
         }
     }
 
@@ -99,13 +113,17 @@ extension SQLiteArticleStore {
         return try read { db in try Self.find(article, hash: hash, in: db) }
     }
 
+    /// Through the identity index; the fields themselves are compared too, so two
+    /// identities that happened to collide are never taken for the same article.
     private static func find(_ article: NewArticle, hash: String, in db: SQLiteConnection) throws -> StoredArticle? {
-        try db.query("""
-            SELECT \(Self.articleColumns) FROM articles a
-            WHERE a.text_hash = ? AND IFNULL(a.title, '') = ? AND IFNULL(a.url, '') = ?
-              AND IFNULL(a.source, '') = ? AND a.published_at = ?
-            """, [.text(hash), .text(article.title ?? ""), .text(article.url ?? ""),
-                  .text(article.source ?? ""), .text(article.publishedAt.description)], Self.storedArticle).first
+        let publishedAt = article.publishedAt.description
+        let identity = ArticleRow.identity(hash: hash, title: article.title, url: article.url,
+                                           source: article.source, publishedAt: publishedAt)
+        return try db.query("SELECT \(Self.articleColumns) FROM articles a WHERE a.identity = ?", [.blob(identity)],
+                            Self.storedArticle).first {
+            $0.textHash == hash && ($0.title ?? "") == (article.title ?? "") && ($0.url ?? "") == (article.url ?? "")
+                && ($0.source ?? "") == (article.source ?? "") && $0.publishedAt == article.publishedAt
+        }
     }
 
     public func article(id: String) throws -> StoredArticle? {
@@ -132,7 +150,9 @@ extension SQLiteArticleStore {
         var filter = WhereClause()
         if let cursor = query.cursor {
             let fields = try Cursor.decode(cursor, kind: "articles", count: 3)
-            filter.add("(a.published_at, a.received_at, a.id) < (?, ?, ?)", fields.map { .text($0) })
+            guard let received = Timestamp.parse(fields[1]) else { throw StoreError.invalidCursor }
+            filter.add("(a.published_at, a.received_at, a.id) < (?, ?, ?)",
+                       [.text(fields[0]), .integer(Timestamp.milliseconds(received)), .text(fields[2])])
         }
         let limit = max(1, query.limit)
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
@@ -145,7 +165,7 @@ extension SQLiteArticleStore {
                 ORDER BY a.published_at DESC, a.received_at DESC, a.id DESC LIMIT ?
                 """
             return try db.query(sql, filter.values + [.int(limit + 1)]) { row in
-                (article: try Self.storedArticle(row), receivedAt: row.text(9))
+                (article: try Self.storedArticle(row), receivedAt: Timestamp.format(milliseconds: row.int64(9)))
             }
         }
         let page = rows.prefix(limit)
@@ -156,11 +176,9 @@ extension SQLiteArticleStore {
     }
 
     static func storedArticle(_ row: SQLiteRow) throws -> StoredArticle {
-        let receivedText = row.text(5)
-        guard let receivedAt = Timestamp.parse(receivedText) else { throw StoreError.corrupt("bad received_at \(receivedText)") }
-        return StoredArticle(id: row.text(0), title: row.optionalText(1), url: row.optionalText(2), source: row.optionalText(3),
-                             publishedAt: try CivilDate.stored(row.text(4)), receivedAt: receivedAt,
-                             textHash: row.text(6), extractorVersion: row.text(7), text: row.text(8))
+        StoredArticle(id: row.text(0), title: row.optionalText(1), url: row.optionalText(2), source: row.optionalText(3),
+                      publishedAt: try CivilDate.stored(row.text(4)), receivedAt: Timestamp.date(milliseconds: row.int64(5)),
+                      textHash: row.text(6), extractorVersion: row.text(7), text: row.text(8))
     }
 
     /// `art_` and 16 random hex digits: opaque, unguessable enough, and short in URLs.

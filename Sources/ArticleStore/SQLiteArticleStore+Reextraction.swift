@@ -54,7 +54,7 @@ extension SQLiteArticleStore {
             let left = try db.query("SELECT COUNT(*) FROM reextract_pending") { $0.int(0) }.first ?? 0
             if left > 0 { return (left, true) }
             if let version {
-                try db.run("INSERT INTO reextract_pending (article_id) SELECT id FROM articles WHERE extractor_version <> ?",
+                try db.run("INSERT INTO reextract_pending (article_id) SELECT id FROM articles WHERE extractor_ref IS NOT \(ArticleRow.extractorRef)",
                            [.text(version)])
             } else {
                 try db.run("INSERT INTO reextract_pending (article_id) SELECT id FROM articles")

@@ -22,7 +22,7 @@ extension SQLiteArticleStore {
     /// one read (the rows are the one copy kept: no second copy as JSON).
     public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities {
         let found = try read { db -> (tag: String?, entities: [(Entity, String?)])? in
-            let tags = try db.query("SELECT entities_tag FROM articles WHERE id = ?", [.text(articleID)]) { $0.optionalText(0) }
+            let tags = try db.query("SELECT \(ArticleRow.hex("entities_tag")) FROM articles WHERE id = ?", [.text(articleID)]) { $0.optionalText(0) }
             guard let first = tags.first else { return nil }
             guard let tag = first, entityRenderer != nil else { return (nil, []) }
             return (tag, try Self.storedEntities(articleID: articleID, type: type, in: db) ?? [])
@@ -61,7 +61,8 @@ extension SQLiteArticleStore {
     static func writeTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String],
                          articleID: String, in db: SQLiteConnection) throws {
         let tag = StoredDigest.entitiesTag(digest, entities: entities, archiveIDs: archiveIDs)
-        try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?", [.optionalText(tag), .text(articleID)])
+        try db.run("UPDATE articles SET entities_tag = ? WHERE id = ?",
+                   [tag.map { ArticleRow.hexValue($0, bytes: 12) } ?? .null, .text(articleID)])
     }
 }
 

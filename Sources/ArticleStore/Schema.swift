@@ -132,5 +132,6 @@ enum Schema {
             """),
         Schema.ledger(version: 6),
         Schema.compaction(version: 7),
+        Schema.articlesCompact(version: 10),
     ]
 }

@@ -22,6 +22,9 @@ enum ArticleRow {
         -- Re-posting the same text with the same metadata is the same article.
         CREATE UNIQUE INDEX articles_identity ON articles (identity);
         CREATE INDEX articles_newest ON articles (published_at, received_at, id);
+        -- A search's date filter checks each match of the window here, not in the article
+        -- row (a rowid lookup into rows of 2 KB doubled its time at 10,000 articles).
+        CREATE INDEX articles_search ON articles (seq, published_at);
         """
 
     /// Keep the external-content full-text index in step inside the writing transaction.

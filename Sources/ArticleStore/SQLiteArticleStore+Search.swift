@@ -93,10 +93,12 @@ extension SQLiteArticleStore {
         // snippets (in one query SQLite would build every match's row and snippet before
         // sorting). bm25 costs microseconds a match, so it ranks the newest
         // `rankedWindow` matches only: all of them for any but the commonest words.
+        // The filters read only seq and published_at: from articles_search, never from the
+        // article rows (which a rowid lookup, the planner's choice without statistics, reads).
         func ranked(_ filter: WhereClause) -> String { """
             SELECT rank, rowid FROM (
                 SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
-                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                FROM articles_fts JOIN articles a INDEXED BY articles_search ON a.seq = articles_fts.rowid
                 \(filter.sql)
                 ORDER BY articles_fts.rowid DESC LIMIT \(Self.rankedWindow)
             )

@@ -2,9 +2,9 @@ extension Schema {
     /// The articles table rebuilt small (`ArticleRow` reads and writes this layout):
     ///
     /// - `seq` becomes the INTEGER PRIMARY KEY, so the table's rowid is the number the
-    ///   full-text index and the per-article tables use: `articles_seq` and the covering
-    ///   `articles_search` go (a search's join is a rowid lookup), and VACUUM can no
-    ///   longer renumber rows under the index.
+    ///   full-text index and the per-article tables use: `articles_seq` goes, `articles_search`
+    ///   keeps only (seq, published_at) (the id comes with the page's rows), and VACUUM can
+    ///   no longer renumber rows under the index.
     /// - The duplicate check is a UNIQUE index over `identity`, a 16-byte digest of the
     ///   text hash, title, url, source and publication date, instead of a copy of them all.
     /// - `text_hash` (32 bytes) and `entities_tag` (12) are stored as bytes, not hex;

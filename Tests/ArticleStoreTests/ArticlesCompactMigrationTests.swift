@@ -56,7 +56,7 @@ final class ArticlesCompactMigrationTests: XCTestCase {
         try store.read { db in
             XCTAssertEqual(try db.query("SELECT 1 FROM schema_migrations WHERE version = 10") { $0.int(0) }, [1])
             let indexes = try db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' ORDER BY name") { $0.text(0) }
-            XCTAssertEqual(indexes, ["articles_identity", "articles_newest", "sqlite_autoindex_articles_1"])
+            XCTAssertEqual(indexes, ["articles_identity", "articles_newest", "articles_search", "sqlite_autoindex_articles_1"])
             XCTAssertEqual(try db.query("SELECT typeof(text_hash), length(text_hash), typeof(received_at) FROM articles WHERE seq = 1") {
                 "\($0.text(0)) \($0.int(1)) \($0.text(2))"
             }, ["blob 32 integer"])

@@ -54,6 +54,15 @@ extension Schema {
                     """, [.integer(Timestamp.milliseconds(received)), ArticleRow.hexValue(row.hash, bytes: 32),
                           .blob(identity), row.tag.map { ArticleRow.hexValue($0, bytes: 12) } ?? .null, .integer(row.seq)])
             }
+            // Dropping the old table deletes its rows first, cascading to any table that points
+            // at them: one this migration does not know of would be emptied, so it stops instead.
+            let children = try db.query("""
+                SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+                WHERE m.type = 'table' AND f."table" = 'articles'
+                """) { $0.text(0) }
+            guard children.isEmpty else {
+                throw StoreError.corrupt("tables \(children) point at articles: migration 10 would empty them")
+            }
             try db.execute("""
                 DROP TABLE articles;
                 ALTER TABLE articles_compact RENAME TO articles;

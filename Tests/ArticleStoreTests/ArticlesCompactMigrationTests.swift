@@ -115,6 +115,29 @@ final class ArticlesCompactMigrationTests: XCTestCase {
         try store.write { db in try db.run("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')") }
     }
 
+    func testATableItDoesNotKnowPointingAtArticlesStopsTheMigration() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("articles-compact-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v7.sqlite").path
+        let old = try SQLiteConnection(path: path)
+        try Migrator(migrations: Schema.migrations.filter { $0.version <= 7 }).migrate(old)
+        try old.execute("""
+            INSERT INTO articles (id, text, published_at, received_at, text_hash, extractor_version, seq)
+            VALUES ('art_1', 'x', '2024-03-14', '2024-03-14T10:00:00.000Z', 'h', 'v', 1);
+            CREATE TABLE notes (article_id TEXT REFERENCES articles (id) ON DELETE CASCADE);
+            INSERT INTO notes VALUES ('art_1');
+            """)
+        old.close()
+        XCTAssertThrowsError(try SQLiteArticleStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("notes"), "\(error)")
+        }
+        let after = try SQLiteConnection(path: path)
+        defer { after.close() }
+        XCTAssertEqual(try after.query("SELECT COUNT(*) FROM notes") { $0.int(0) }, [1], "nothing deleted, nothing migrated")
+        XCTAssertEqual(try after.query("SELECT COUNT(*) FROM schema_migrations WHERE version = 10") { $0.int(0) }, [0])
+    }
+
     func testIdentityTellsEveryFieldApart() {
         let base = ArticleRow.identity(hash: "h", title: "a", url: nil, source: nil, publishedAt: "2024-03-14")
         XCTAssertEqual(base.count, 16)

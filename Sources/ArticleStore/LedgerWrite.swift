@@ -87,11 +87,13 @@ enum LedgerWrite {
                 INSERT INTO figures (article_seq, position, published_day, amount, amount_real, currency, currency_resolution,
                     currency_evidence, qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end,
                     date_start, date_position, date_mention)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, (SELECT substr(text, ? + 1, ?) FROM articles WHERE seq = ?)),
+                    ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(seq), .int(position), .int(day), .text(v.amount.description), .real(v.amount.approximateDouble),
-                      .text(v.currency), .text(v.currencyResolution.rawValue), .optionalText(v.currencyEvidence),
+                      .text(v.currency), .int(v.currencyResolution.storedCode), .optionalText(v.currencyEvidence),
                       .optionalText(v.qualifier), .optionalText(v.min?.description), .optionalText(v.max?.description),
-                      .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end),
+                      .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end - figure.mention.start),
+                      .integer(seq), .int(figure.mention.start), .int(figure.mention.end),
                       .int(figure.sentenceStart), .int(figure.sentenceEnd), .int(dateStart),
                       date.map { .int($0.position) } ?? .null, date.map { .int($0.mention.start) } ?? .null])
             let figureID = db.lastInsertRowID

@@ -57,9 +57,8 @@ enum FigureColumns {
     static let value = "f.amount, f.currency, f.currency_resolution, f.qualifier, f.min_amount, f.max_amount, f.currency_evidence"
 
     static func moneyValue(_ row: SQLiteRow, from c: Int32) throws -> MoneyValue {
-        let resolutionText = row.text(c + 2)
-        guard let resolution = CurrencyResolution(rawValue: resolutionText) else {
-            throw StoreError.corrupt("currency resolution \(resolutionText)")
+        guard let resolution = CurrencyResolution(storedCode: row.int(c + 2)) else {
+            throw StoreError.corrupt("currency resolution \(row.int(c + 2))")
         }
         return MoneyValue(amount: try Decimal.stored(row.text(c)), currency: row.text(c + 1), currencyResolution: resolution,
                           qualifier: row.optionalText(c + 3), min: try row.optionalText(c + 4).map(Decimal.stored),

@@ -3,7 +3,8 @@ import Foundation
 
 extension SQLiteArticleStore {
     /// Money mentions across articles, filtered and sorted; ties in the sort key are
-    /// broken by figure id ascending (text order within an article) in both directions.
+    /// broken by figure id (text order within an article), descending in a descending
+    /// sort: each is the exact reverse of the other, so one index serves both.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
         let primary: String, descending: Bool
         switch query.sort {
@@ -36,15 +37,15 @@ extension SQLiteArticleStore {
             let sortKey = plan == .walk ? primary : "+" + primary
             if let (key, id) = after {
                 let beyond = descending ? "<" : ">"
-                filter.add("\(sortKey) \(beyond)= ? AND (\(sortKey) \(beyond) ? OR f.id > ?)", [key, key, .integer(id)])
+                filter.add("\(sortKey) \(beyond)= ? AND (\(sortKey) \(beyond) ? OR f.id \(beyond) ?)", [key, key, .integer(id)])
             }
             let raw = try db.query("""
-                SELECT f.id, \(FigureColumns.value), f.text, f.start, f."end",
+                SELECT f.id, \(FigureColumns.value), IFNULL(f.text, substr(a.text, f.start + 1, f."end" - f.start)), f.start, f."end",
                        substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), a.id, a.title, a.published_at,
                        f.amount_real, f.sentence_start, f.sentence_end, f.date_position, f.date_mention, f.article_seq
                 FROM figures f JOIN articles a ON a.seq = f.article_seq
                 \(filter.sql)
-                ORDER BY \(sortKey) \(descending ? "DESC" : "ASC"), f.id LIMIT ?
+                ORDER BY \(sortKey) \(descending ? "DESC" : "ASC"), f.id \(descending ? "DESC" : "ASC") LIMIT ?
                 """, filter.values + [.int(limit + 1)]) { row in
                 (id: row.int64(0), value: try FigureColumns.moneyValue(row, from: 1),
                  mention: Mention(start: row.int(9), end: row.int(10), text: row.text(8)), sentence: row.text(11),

@@ -77,12 +77,13 @@ extension Schema {
                 amount TEXT NOT NULL,          -- exact: Decimal's description
                 amount_real REAL NOT NULL,     -- for range filters, sorting and the index
                 currency TEXT NOT NULL,
-                currency_resolution TEXT NOT NULL,
+                -- These two as migration 9 leaves them: the backfill below writes through today's code.
+                currency_resolution INTEGER NOT NULL,
                 currency_evidence TEXT,
                 qualifier TEXT,
                 min_amount TEXT,
                 max_amount TEXT,
-                text TEXT NOT NULL,
+                text TEXT,
                 start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL,
                 sentence_start INTEGER NOT NULL,

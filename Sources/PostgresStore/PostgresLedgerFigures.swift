@@ -5,7 +5,7 @@ import PostgresClient
 
 extension PostgresArticleStore {
     /// Money mentions across articles, filtered and sorted as the SQLite store does: ties
-    /// in the sort key broken by figure id ascending in both directions. Amounts compare
+    /// in the sort key broken by figure id, descending in a descending sort. Amounts compare
     /// and sort as exact `numeric`; an amount cursor carries the exact decimal.
     public func figures(_ query: FigureQuery) throws -> Page<FigureRecord> {
         let isAmount = query.sort == .amount || query.sort == .amountDescending
@@ -30,7 +30,7 @@ extension PostgresArticleStore {
             if let after {
                 let key = filter.bind(after.key) + (isAmount ? "::numeric" : "::integer"), id = filter.bind(after.id) + "::bigint"
                 // The bound on the key alone lets the index start at the cursor.
-                filter.add("\(primary) \(descending ? "<=" : ">=") \(key) AND (\(primary) \(descending ? "<" : ">") \(key) OR f.id > \(id))")
+                filter.add("\(primary) \(descending ? "<=" : ">=") \(key) AND (\(primary) \(descending ? "<" : ">") \(key) OR f.id \(descending ? "<" : ">") \(id))")
             }
             let limitParameter = filter.bind(limit + 1)
             let raw = try c.query("""
@@ -39,7 +39,7 @@ extension PostgresArticleStore {
                        f.sentence_start, f.sentence_end, f.date_position, f.date_mention, f.article_seq
                 FROM figures f JOIN articles a ON a.seq = f.article_seq
                 \(filter.sql)
-                ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id LIMIT \(limitParameter)
+                ORDER BY \(primary) \(descending ? "DESC" : "ASC"), f.id \(descending ? "DESC" : "ASC") LIMIT \(limitParameter)
                 """, filter.values)
             let seqs = Array(Set(try raw.map { try $0.int64(19) }))
             let context = Dictionary(grouping: try PostgresLedgerWrite.rows(seqs: seqs, types: [.person, .organisation, .place, .date], in: c),

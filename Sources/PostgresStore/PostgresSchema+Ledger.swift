@@ -8,7 +8,7 @@ extension PostgresSchema {
     /// `tsvector` with a GIN index for `q`. Text that listings sort or compare by range is
     /// `COLLATE "C"`: byte order, as SQLite compares, whatever the database's locale.
     /// Per-article rows go with their article (`ON DELETE CASCADE`).
-    static let ledger: [PostgresMigration] = [archive]
+    static let ledger: [PostgresMigration] = [archive, figuresOrder]
 
     static let archive = PostgresMigration(version: 2, name: "figures ledger", sql: """
         -- One row per entity across the archive (same type and key, after the surname join).

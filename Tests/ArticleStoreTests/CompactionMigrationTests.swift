@@ -54,7 +54,7 @@ final class CompactionMigrationTests: XCTestCase {
             XCTAssertEqual(try db.query("SELECT name FROM sqlite_master WHERE name = 'figures_published_desc'") { $0.text(0) }, [])
             XCTAssertEqual(try db.query("PRAGMA page_size") { $0.int(0) }, [4096], "an existing file keeps its pages")
         }
-        XCTAssertEqual(try pages(), before, "newest day first, ties by id ascending, as before")
+        XCTAssertEqual(try pages(), before, "newest day first, in the same order as before")
     }
 
     func testNewDatabasesGetSixteenKilobytePages() throws {

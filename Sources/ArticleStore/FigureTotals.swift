@@ -48,9 +48,10 @@ public enum FigureTotals {
     static func apply(_ deltas: Deltas, in db: SQLiteConnection) throws {
         for key in deltas.order {
             guard let d = deltas.byKey[key], d.count != 0 || d.total != 0 else { continue }
-            let where_: [SQLiteValue] = [.text(key.group.grouping.rawValue), .text(key.group.key), .text(key.currency)]
+            let where_: [SQLiteValue] = [.int(Group.code(key.group.grouping)), key.group.storedKey, .text(key.currency)]
             let current = try db.query("""
-                SELECT count, total, min_amount, max_amount FROM figure_totals WHERE grouping = ? AND group_key = ? AND currency = ?
+                SELECT count, total, IFNULL(min_amount, total), IFNULL(max_amount, total) FROM figure_totals
+                WHERE grouping = ? AND group_key = ? AND currency = ?
                 """, where_) { row in
                 (count: row.int(0), total: try Decimal.stored(row.text(1)), min: try Decimal.stored(row.text(2)),
                  max: try Decimal.stored(row.text(3)))
@@ -72,7 +73,8 @@ public enum FigureTotals {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (grouping, group_key, currency) DO UPDATE SET count = excluded.count, total = excluded.total,
                     min_amount = excluded.min_amount, max_amount = excluded.max_amount
-                """, where_ + [.int(count), .text(total.description), .text(low.description), .text(high.description)])
+                """, where_ + [.int(count), .text(total.description), low == total ? .null : .text(low.description),
+                               high == total ? .null : .text(high.description)])
         }
     }
 

@@ -39,25 +39,36 @@ extension SQLiteArticleStore {
     private static func keptTotals(_ groupBy: FigureGrouping, currency: String?, after: (key: String, currency: String)?,
                                    limit: Int, in db: SQLiteConnection) throws -> [(key: String, row: FigureSummaryRow)] {
         var filter = WhereClause()
-        filter.add("t.grouping = ?", [.text(groupBy.rawValue)])
+        filter.add("t.grouping = ?", [.int(FigureTotals.Group.code(groupBy))])
         filter.add("t.currency = ?", currency) { .text($0) }
         let descending = groupBy == .article
         if let after {
+            let key = FigureTotals.Group(grouping: groupBy, key: after.key).storedKey
             filter.add(descending ? "(t.group_key < ? OR (t.group_key = ? AND t.currency > ?))" : "(t.group_key, t.currency) > (?, ?)",
-                       descending ? [.text(after.key), .text(after.key), .text(after.currency)] : [.text(after.key), .text(after.currency)])
+                       descending ? [key, key, .text(after.currency)] : [key, .text(after.currency)])
         }
+        // The id from the stored key: its 8 bytes as hex (see FigureTotals+StoredKey.swift).
         let label: String
         switch groupBy {
-        case .article: label = "(SELECT title FROM articles WHERE id = substr(t.group_key, 12))"
-        case .entity: label = "(SELECT name FROM archive_entities WHERE id = t.group_key)"
+        case .article:
+            label = """
+                (SELECT title FROM articles WHERE id = CASE typeof(t.group_key)
+                    WHEN 'blob' THEN 'art_' || lower(hex(substr(t.group_key, 5))) ELSE substr(t.group_key, 12) END)
+                """
+        case .entity:
+            label = """
+                (SELECT name FROM archive_entities WHERE id = CASE typeof(t.group_key)
+                    WHEN 'blob' THEN 'ent_' || lower(hex(t.group_key)) ELSE t.group_key END)
+                """
         case .currency, .month: label = "NULL"
         }
         return try db.query("""
-            SELECT t.group_key, t.currency, t.count, t.total, t.min_amount, t.max_amount, \(label)
+            SELECT t.group_key, t.currency, t.count, t.total, IFNULL(t.min_amount, t.total), IFNULL(t.max_amount, t.total),
+                   \(label), typeof(t.group_key)
             FROM figure_totals t \(filter.sql)
             ORDER BY t.group_key \(descending ? "DESC" : "ASC"), t.currency LIMIT ?
             """, filter.values + [.int(limit)]) { row in
-            let key = row.text(0)
+            let key = try FigureTotals.Group.key(groupBy, row: row, column: 0, type: row.text(7))
             return (key, FigureSummaryRow(group: groupBy == .article ? String(key.dropFirst(11)) : key, currency: row.text(1),
                                           count: row.int(2), total: try Decimal.stored(row.text(3)),
                                           min: try Decimal.stored(row.text(4)), max: try Decimal.stored(row.text(5)),

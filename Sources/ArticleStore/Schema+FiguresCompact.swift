@@ -1,4 +1,5 @@
 import EntityExtraction
+import Foundation
 
 extension Schema {
     /// A smaller figures ledger, same answers:
@@ -12,6 +13,9 @@ extension Schema {
     ///   (`CurrencyResolution.storedCode`).
     /// - `figures_fts` is never ranked, so it keeps no column sizes (`columnsize=0`: no
     ///   docsize table). Rebuilt from the sentences, which the article text still holds.
+    ///
+    /// - `figure_totals` keys its groups by code and compact key (`FigureTotals.Group.storedKey`,
+    ///   in the summary's order), and leaves min and max NULL when they equal the total.
     ///
     /// A database that reached migration 6 with this code already has codes and NULL
     /// texts (its backfill writes through `LedgerWrite`); both forms are converted.
@@ -67,7 +71,44 @@ extension Schema {
             INSERT INTO figures_fts (rowid, sentence)
             SELECT f.id, substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)
             FROM figures f JOIN articles a ON a.seq = f.article_seq;
-            """)
+
+            ALTER TABLE figure_totals RENAME TO old_figure_totals;
+            CREATE TABLE figure_totals (
+                grouping INTEGER NOT NULL,     -- FigureTotals.Group.codes: currency, month, entity, article
+                group_key NOT NULL,            -- FigureTotals.Group.storedKey
+                currency TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                total TEXT NOT NULL,
+                min_amount TEXT,               -- NULL: the total
+                max_amount TEXT,               -- NULL: the total
+                PRIMARY KEY (grouping, group_key, currency)
+            ) WITHOUT ROWID;
+            """, backfill: { db in try compactTotals(db) })
+    }
+
+    /// Each kept total under its stored key; rows already stored so are copied.
+    private static func compactTotals(_ db: SQLiteConnection) throws {
+        let rows = try db.query("""
+            SELECT typeof(grouping), grouping, typeof(group_key), group_key, currency, count, total, min_amount, max_amount
+            FROM old_figure_totals
+            """) { row -> [SQLiteValue] in
+            let tail: [SQLiteValue] = [.text(row.text(4)), .integer(row.int64(5)), .text(row.text(6))]
+            if row.text(0) == "integer" {
+                let key: SQLiteValue = switch row.text(2) {
+                case "integer": .integer(row.int64(3))
+                case "blob": .blob(row.bytes(3))
+                default: .text(row.text(3))
+                }
+                return [.integer(row.int64(1)), key] + tail + [.optionalText(row.optionalText(7)), .optionalText(row.optionalText(8))]
+            }
+            guard let grouping = FigureGrouping(rawValue: row.text(1)) else { throw StoreError.corrupt("grouping \(row.text(1))") }
+            let total = try Decimal.stored(row.text(6))
+            let low = try Decimal.stored(row.text(7)), high = try Decimal.stored(row.text(8))
+            return [.int(FigureTotals.Group.code(grouping)), FigureTotals.Group(grouping: grouping, key: row.text(3)).storedKey] + tail
+                + [low == total ? .null : .text(row.text(7)), high == total ? .null : .text(row.text(8))]
+        }
+        for row in rows { try db.run("INSERT INTO figure_totals VALUES (?, ?, ?, ?, ?, ?, ?)", row) }
+        try db.execute("DROP TABLE old_figure_totals")
     }
 }
 

@@ -114,14 +114,15 @@ extension Schema {
             CREATE VIRTUAL TABLE figures_fts USING fts5 (sentence, content = '', tokenize = 'unicode61 remove_diacritics 2');
 
             -- Count, exact total, min and max per group and currency, kept at write time.
+            -- As migration 9 leaves it (the backfill below writes through today's code).
             CREATE TABLE figure_totals (
-                grouping TEXT NOT NULL,        -- currency, month, entity, article
-                group_key TEXT NOT NULL,       -- code, YYYY-MM, ent_ id, or published_at + ' ' + art_ id
+                grouping INTEGER NOT NULL,     -- FigureTotals.Group.codes: currency, month, entity, article
+                group_key NOT NULL,            -- FigureTotals.Group.storedKey
                 currency TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 total TEXT NOT NULL,
-                min_amount TEXT NOT NULL,
-                max_amount TEXT NOT NULL,
+                min_amount TEXT,               -- NULL: the total
+                max_amount TEXT,               -- NULL: the total
                 PRIMARY KEY (grouping, group_key, currency)
             ) WITHOUT ROWID;
             """, backfill: { db in try LedgerBackfill.run(db) })

@@ -4,7 +4,8 @@ import XCTest
 @testable import ArticleStore
 
 /// Migration 9 on a database in the layout of version 7 (mention text and currency
-/// resolution as text, descending amount indexes, a full-text index with column sizes):
+/// resolution as text, descending amount indexes, a full-text index with column sizes,
+/// totals keyed by text):
 /// every figure listing, search and summary answers the same after it.
 final class FiguresCompactMigrationTests: XCTestCase {
     private static let texts = [
@@ -44,6 +45,8 @@ final class FiguresCompactMigrationTests: XCTestCase {
             XCTAssertEqual(try db.query("SELECT COUNT(*) FROM figures WHERE text IS NOT NULL") { $0.int(0) }, [1],
                            "only the text that is not the article's slice is stored")
             XCTAssertEqual(try db.query("SELECT DISTINCT typeof(currency_resolution) FROM figures") { $0.text(0) }, ["integer"])
+            XCTAssertEqual(try db.query("SELECT DISTINCT typeof(group_key) FROM figure_totals ORDER BY 1") { $0.text(0) },
+                           ["blob", "integer", "text"], "entity and article keys as bytes, months as numbers, currencies as text")
         }
         let kept = try answers(store)
         XCTAssertTrue(kept.contains { $0.contains("text: \"two million euros\"") })
@@ -72,6 +75,15 @@ final class FiguresCompactMigrationTests: XCTestCase {
         }
         for grouping in FigureGrouping.allCases {
             out += try store.figureSummary(groupBy: grouping, filter: FigureQuery()).items.map { "\(grouping) \($0)" }
+            for currency in [nil, "EUR"] {
+                var filter = FigureQuery(), cursor: String?
+                filter.currency = currency
+                repeat {
+                    let page = try store.figureSummary(groupBy: grouping, filter: filter, limit: 3, cursor: cursor)
+                    out += page.items.map { "\(grouping) \(currency ?? "-") by 3 \($0)" }
+                    cursor = page.nextCursor
+                } while cursor != nil
+            }
             var filter = FigureQuery()
             filter.text = "billion"
             out += try store.figureSummary(groupBy: grouping, filter: filter).items.map { "\(grouping) billion \($0)" }
@@ -110,6 +122,24 @@ final class FiguresCompactMigrationTests: XCTestCase {
             FROM figures f JOIN articles a ON a.seq = f.article_seq;
             DELETE FROM schema_migrations WHERE version = 9;
             """)
+        let totals = try db.query("""
+            SELECT grouping, typeof(group_key), group_key, currency, count, total, IFNULL(min_amount, total), IFNULL(max_amount, total)
+            FROM figure_totals
+            """) { row -> [SQLiteValue] in
+            let grouping = FigureTotals.Group.codes[row.int(0)]
+            let key = try FigureTotals.Group.key(grouping, row: row, column: 2, type: row.text(1))
+            return [.text(grouping.rawValue), .text(key)] + (3...7).map { .text(row.text($0)) }
+        }
+        try db.execute("""
+            DROP TABLE figure_totals;
+            CREATE TABLE figure_totals (
+                grouping TEXT NOT NULL, group_key TEXT NOT NULL, currency TEXT NOT NULL, count INTEGER NOT NULL,
+                total TEXT NOT NULL, min_amount TEXT NOT NULL, max_amount TEXT NOT NULL,
+                PRIMARY KEY (grouping, group_key, currency)
+            ) WITHOUT ROWID;
+            """)
+        for row in totals { try db.run("INSERT INTO figure_totals VALUES (?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)", row) }
+        XCTAssertGreaterThan(totals.count, 50)
         XCTAssertEqual(try db.query("SELECT COUNT(*) FROM figures WHERE currency_resolution NOT IN ('explicit', 'inferred', 'ambiguous')") {
             $0.int(0) }, [0])
     }

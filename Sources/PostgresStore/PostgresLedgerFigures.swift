@@ -29,8 +29,8 @@ extension PostgresArticleStore {
             var filter = try Self.figureFilters(query, in: c)
             if let after {
                 let key = filter.bind(after.key) + (isAmount ? "::numeric" : "::integer"), id = filter.bind(after.id) + "::bigint"
-                // The bound on the key alone lets the index start at the cursor.
-                filter.add("\(primary) \(descending ? "<=" : ">=") \(key) AND (\(primary) \(descending ? "<" : ">") \(key) OR f.id \(descending ? "<" : ">") \(id))")
+                // One row comparison in the sort's direction: the (key, id) index starts at the cursor.
+                filter.add("(\(primary), f.id) \(descending ? "<" : ">") (\(key), \(id))")
             }
             let limitParameter = filter.bind(limit + 1)
             let raw = try c.query("""

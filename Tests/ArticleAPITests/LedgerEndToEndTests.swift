@@ -80,9 +80,10 @@ final class LedgerEndToEndTests: XCTestCase {
         XCTAssertEqual(his[0]["date"] as? [String: String], ["date": "2024-03-12", "grain": "day", "source": "sentence", "text": "Tuesday"])
         XCTAssertEqual(his[1]["date"] as? [String: String], ["date": "2024-03-25", "grain": "day", "source": "sentence", "text": "Monday"])
         // The Union's sum of last month: a month-grain date from its sentence.
+        // Equal amounts: the default -amount sort lists the later figure (higher id) first.
         let eu = try figures("/v1/figures?entity=European%20Union&currency=EUR")
-        XCTAssertEqual(eu.map { $0["text"] as? String }, ["€500 million", "€0.5 billion"])
-        XCTAssertEqual(eu.first?["date"] as? [String: String], ["date": "2024-02", "grain": "month", "source": "sentence", "text": "last month"])
+        XCTAssertEqual(eu.map { $0["text"] as? String }, ["€0.5 billion", "€500 million"])
+        XCTAssertEqual(eu.last?["date"] as? [String: String], ["date": "2024-02", "grain": "month", "source": "sentence", "text": "last month"])
 
         // `entity` takes the id, the full name or the surname alike; scope=article widens it.
         for entity in [trump, "Donald%20Trump", "Trump"] {

@@ -38,20 +38,20 @@ final class PostgresLedgerPlanTests: XCTestCase {
                 ANALYZE;
                 """)
             let statements: [(String, String)] = [
-                ("figures by amount", "SELECT f.id FROM figures f ORDER BY f.amount DESC, f.id LIMIT 51"),
+                ("figures by amount", "SELECT f.id FROM figures f ORDER BY f.amount DESC, f.id DESC LIMIT 51"),
                 ("figures by amount after a cursor", """
-                    SELECT f.id FROM figures f WHERE f.amount <= 5000.5 AND (f.amount < 5000.5 OR f.id > 10)
-                    ORDER BY f.amount DESC, f.id LIMIT 51
+                    SELECT f.id FROM figures f WHERE (f.amount, f.id) < (5000.5, 10)
+                    ORDER BY f.amount DESC, f.id DESC LIMIT 51
                     """),
                 ("figures of a currency", "SELECT f.id FROM figures f WHERE f.currency = 'EUR' ORDER BY f.amount, f.id LIMIT 51"),
-                ("figures newest first", "SELECT f.id FROM figures f ORDER BY f.published_day DESC, f.id LIMIT 51"),
+                ("figures newest first", "SELECT f.id FROM figures f ORDER BY f.published_day DESC, f.id DESC LIMIT 51"),
                 ("figures of a sentence entity", """
                     SELECT f.id FROM figures f WHERE f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref = ANY('{5}'::bigint[]))
-                    ORDER BY f.amount DESC, f.id LIMIT 51
+                    ORDER BY f.amount DESC, f.id DESC LIMIT 51
                     """),
                 ("figures with words", """
                     SELECT f.id FROM figures f WHERE f.sentence_search @@ plainto_tsquery('simple', 'word17')
-                    ORDER BY f.amount DESC, f.id LIMIT 51
+                    ORDER BY f.amount DESC, f.id DESC LIMIT 51
                     """),
                 ("figures of an article", "SELECT f.id FROM figures f WHERE f.article_seq = (SELECT seq FROM articles WHERE id = 'art_5')"),
                 ("an article's entities", """

@@ -21,6 +21,8 @@ extension Schema {
     /// texts (its backfill writes through `LedgerWrite`); both forms are converted.
     ///
     /// Figure ids are kept, so `figure_entities`, cursors and the full-text rowids stay valid.
+    /// The old tables' pages go to the free list, reused by later writes; the file shrinks
+    /// only after a VACUUM (see migration 7).
     static func figuresCompact(version: Int) -> Migration {
         let resolution = CurrencyResolution.stored.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
         return Migration(version: version, name: "compact figures, no descending amount indexes", sql: """

@@ -38,7 +38,7 @@ final class FiguresCompactMigrationTests: XCTestCase {
         store = try SQLiteArticleStore(path: path)
         defer { store.close() }
         try store.read { db in
-            XCTAssertEqual(try db.query("SELECT MAX(version) FROM schema_migrations") { $0.int(0) }, [9])
+            XCTAssertEqual(try db.query("SELECT version FROM schema_migrations WHERE version = 9") { $0.int(0) }, [9])
             XCTAssertEqual(try db.query("""
                 SELECT name FROM sqlite_master WHERE name IN ('figures_amount_desc', 'figures_currency_amount_desc', 'figures_fts_docsize')
                 """) { $0.text(0) }, [])

@@ -27,8 +27,13 @@ extension LedgerWrite {
     static func decode(_ blob: [UInt8], text: CodePointText, keep: ((Int, Int64) -> Bool)? = nil,
                        in db: SQLiteConnection) throws -> [(row: StoredRow, id: String)] {
         let items = try EntitySetPacking.unpack(blob, text: text, keep: keep)
-        let archive = try archiveEntities(Set(items.map(\.item.ref)), in: db)
-        return try items.map { position, item in
+        return try rows(items, archive: try archiveEntities(Set(items.map(\.item.ref)), in: db))
+    }
+
+    /// Unpacked items as rows, given their archive entities (`archiveEntities`).
+    static func rows(_ items: [(position: Int, item: EntitySetPacking.Item)],
+                     archive: [Int64: (type: EntityType, key: String, id: String)]) throws -> [(row: StoredRow, id: String)] {
+        try items.map { position, item in
             guard let x = archive[item.ref] else { throw StoreError.corrupt("archive entity \(item.ref) missing") }
             return (StoredRow(position: position, ref: item.ref, type: x.type, name: item.name, key: item.key ?? x.key,
                               mentions: item.mentions, date: item.date), x.id)

@@ -109,17 +109,20 @@ extension SQLiteArticleStore {
             perArticle[w.seq] = a
         }
         let seqs = SQLiteValue.text("[" + perArticle.keys.map(String.init).joined(separator: ",") + "]")
-        var articleRows: [Int64: [(row: LedgerWrite.StoredRow, id: String)]] = [:]
+        var items: [Int64: [(position: Int, item: EntitySetPacking.Item)]] = [:]
         for set in try db.query("""
             SELECT s.article_seq, s.entities, a.text FROM json_each(?) j
             CROSS JOIN article_entity_sets s ON s.article_seq = j.value
             JOIN articles a ON a.seq = s.article_seq
             """, [seqs], { (seq: $0.int64(0), blob: $0.bytes(1), text: $0.text(2)) }) {
             guard let need = perArticle[set.seq] else { continue }
-            articleRows[set.seq] = try LedgerWrite.decode(set.blob, text: CodePointText(set.text), keep: { position, ref in
+            items[set.seq] = try EntitySetPacking.unpack(set.blob, text: CodePointText(set.text)) { position, ref in
                 need.refs.contains(ref) || need.positions.contains(position)
-            }, in: db)
+            }
         }
+        // The archive entities of every article at once: one statement, not one per article.
+        let archive = try LedgerWrite.archiveEntities(Set(items.values.joined().map(\.item.ref)), in: db)
+        let articleRows = try items.mapValues { try LedgerWrite.rows($0, archive: archive) }
         return wanted.mapValues { w in
             (articleRows[w.seq] ?? []).filter { w.refs.contains($0.row.ref) || $0.row.position == w.datePosition }
         }

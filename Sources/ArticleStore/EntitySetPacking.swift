@@ -1,10 +1,10 @@
 import EntityExtraction
 
 /// All of one article's entities in one blob, a few bytes per entity, owned by the store.
-/// Per entity, in stored order: its archive ref; a flags byte; its mentions as start deltas
-/// and lengths, each mention's text kept by reference to the article text (the extractor
-/// cuts mentions out of it, so the span almost always says it) and spelled out only when
-/// the text there differs; the name as the index of a mention saying it, else spelled out;
+/// Per entity, in stored order: its archive ref; its mention count with two flags (own key,
+/// date value) in the low bits; its mentions as start deltas and lengths, each mention's
+/// text kept by reference to the article text (the extractor cuts mentions out of it, so
+/// the span almost always says it) and spelled out only where the text there differs; the name as the index of a mention saying it, else spelled out;
 /// the key only when it is not the archive entity's (after a surname join); the date value.
 /// Numbers are LEB128 varints, signed ones zigzag-coded; strings are a length and UTF-8.
 public enum EntitySetPacking {
@@ -32,8 +32,7 @@ public enum EntitySetPacking {
         var previousFirst = 0
         for item in items {
             out.unsigned(UInt64(bitPattern: item.ref))
-            out.bytes.append((item.key == nil ? 0 : ownKey) | (item.date == nil ? 0 : hasDate))
-            out.unsigned(UInt64(item.mentions.count))
+            out.unsigned(UInt64(item.mentions.count) << 2 | UInt64((item.key == nil ? 0 : ownKey) | (item.date == nil ? 0 : hasDate)))
             var previous = previousFirst
             for (i, m) in item.mentions.enumerated() {
                 if i == 0 { previousFirst = m.start }
@@ -73,9 +72,10 @@ public enum EntitySetPacking {
         var position = 0
         while !r.atEnd {
             let ref = Int64(bitPattern: try r.unsigned())
-            let flags = try r.byte()
+            let countAndFlags = try r.unsigned()
+            let flags = UInt8(countAndFlags & 3), count = Int(countAndFlags >> 2)
+            guard count <= blob.count else { throw StoreError.corrupt("entity set count \(count)") }
             let wanted = keep?(position, ref) ?? true
-            let count = try r.count()
             var mentions: [Mention] = []
             if wanted { mentions.reserveCapacity(count) }
             var previous = previousFirst

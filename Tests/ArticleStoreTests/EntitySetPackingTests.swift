@@ -10,10 +10,10 @@ final class EntitySetPackingTests: XCTestCase {
     func testTextsTheArticleSaysCostNoBytes() throws {
         let ann = EntitySetPacking.Item(ref: 5, name: "Ann", key: nil,
                                         mentions: [Mention(start: 0, end: 3, text: "Ann"), Mention(start: 13, end: 16, text: "Ann")], date: nil)
-        // ref 5, no flags, 2 mentions: start 0 (zigzag 0), length 3 (zigzag 6, shifted: 12),
+        // ref 5, 2 mentions and no flags (2 << 2): start 0 (zigzag 0), length 3 (zigzag 6, shifted: 12),
         // start +13 (zigzag 26), length 3; the name is the first mention's text.
-        XCTAssertEqual(EntitySetPacking.pack([ann], text: text), [5, 0, 2, 0, 12, 26, 12, 1])
-        XCTAssertEqual(try EntitySetPacking.unpack([5, 0, 2, 0, 12, 26, 12, 1], text: text).map(\.item), [ann])
+        XCTAssertEqual(EntitySetPacking.pack([ann], text: text), [5, 8, 0, 12, 26, 12, 1])
+        XCTAssertEqual(try EntitySetPacking.unpack([5, 8, 0, 12, 26, 12, 1], text: text).map(\.item), [ann])
     }
 
     func testOtherTextsKeysAndDatesAreSpelledOut() throws {
@@ -26,9 +26,9 @@ final class EntitySetPackingTests: XCTestCase {
                                   date: DateValue(from: "2024-03", to: "2024-W22", grain: .month)),
         ]
         let blob = EntitySetPacking.pack(items, text: text)
-        XCTAssertEqual(blob, [0xAC, 0x02, 1, 1, 16, 12, 0, 6] + Array("Robert".utf8) + [3] + Array("bob".utf8)
-                       + [7, 2, 1, 44, 33, 8] + Array("Thursday".utf8) + [1, 1, 1, 0xA8, 0xB5, 0x02, 0]
-                       + [8, 2, 1, 0x33, 13, 3] + Array("mat".utf8) + [0, 6] + Array("spring".utf8)
+        XCTAssertEqual(blob, [0xAC, 0x02, 5, 16, 12, 0, 6] + Array("Robert".utf8) + [3] + Array("bob".utf8)
+                       + [7, 6, 44, 33, 8] + Array("Thursday".utf8) + [1, 1, 1, 0xA8, 0xB5, 0x02, 0]
+                       + [8, 6, 0x33, 13, 3] + Array("mat".utf8) + [0, 6] + Array("spring".utf8)
                        + [3, 2, 7] + Array("2024-03".utf8) + [2, 8] + Array("2024-W22".utf8))
         XCTAssertEqual(try EntitySetPacking.unpack(blob, text: text).map(\.item), items)
     }
@@ -60,8 +60,8 @@ final class EntitySetPackingTests: XCTestCase {
     }
 
     func testCorruptSetsThrow() {
-        for blob: [UInt8] in [[5], [5, 0, 2, 0, 12], [5, 0, 1, 0, 12, 2], [5, 0, 1, 0, 13, 9, 65], [5, 0, 0, 0xFF, 0xFF],
-                              [5, 2, 0, 1, 1, 3, 0], [5, 0, 1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]] {
+        for blob: [UInt8] in [[5], [5, 8, 0, 12], [5, 4, 0, 12, 2], [5, 4, 0, 13, 9, 65], [5, 0, 0xFF, 0xFF], [5, 2, 1, 3, 0],
+                              [5, 2, 0, 0, 65], [5, 4, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]] {
             XCTAssertThrowsError(try EntitySetPacking.unpack(blob, text: text), "\(blob)")
         }
     }

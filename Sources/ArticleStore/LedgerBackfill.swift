@@ -8,13 +8,14 @@ import Foundation
 /// entity JSON is rendered and tagged on demand until they are re-extracted.
 enum LedgerBackfill {
     static func run(_ db: SQLiteConnection) throws {
-        let articles = try db.query("SELECT id, seq, published_at, text FROM articles ORDER BY received_at, rowid") { row in
-            (id: row.text(0), seq: row.int64(1), published: try CivilDate.stored(row.text(2)), text: row.text(3))
+        let articles = try db.query("SELECT id, seq, published_at FROM articles ORDER BY received_at, rowid") { row in
+            (id: row.text(0), seq: row.int64(1), published: try CivilDate.stored(row.text(2)))
         }
         for article in articles {
             let extraction = try oldExtraction(articleID: article.id, in: db)
+            let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(article.seq)]) { $0.text(0) }.first ?? ""
             _ = try LedgerWrite.write(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published,
-                                   text: article.text, in: db)
+                                   text: text, in: db)
         }
         try db.execute("""
             DROP TABLE old_mentions;

@@ -40,10 +40,12 @@ extension Schema {
 /// Reads the per-entity rows of each article (with the article's text) and writes its set.
 enum EntitySetConversion {
     static func run(_ db: SQLiteConnection) throws {
-        let articles = try db.query("SELECT seq, text, published_at FROM articles ORDER BY seq") { row in
-            (seq: row.int64(0), text: row.text(1), published: try CivilDate.stored(row.text(2)))
+        // Numbers and dates first, each text as its article comes: not every text at once.
+        let articles = try db.query("SELECT seq, published_at FROM articles ORDER BY seq") { row in
+            (seq: row.int64(0), published: try CivilDate.stored(row.text(1)))
         }
         for article in articles {
+            let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(article.seq)]) { $0.text(0) }.first ?? ""
             var types = 0
             let items = try db.query("""
                 SELECT e.position, e.ref, e.name, e.key, e.mentions, e.texts, e.date, e.date_to, e.grain, x.type
@@ -68,7 +70,7 @@ enum EntitySetConversion {
                 throw StoreError.corrupt("article \(article.seq): entity positions \(items.map(\.position))")
             }
             try LedgerWrite.storeSet(items.map(\.item), types: types, seq: article.seq, day: article.published.dayNumber,
-                                     text: article.text, in: db)
+                                     text: text, in: db)
         }
     }
 }

@@ -17,8 +17,8 @@ extension LedgerWrite {
     static func rows(seq: Int64, types: [EntityType]? = nil, in db: SQLiteConnection) throws -> [(row: StoredRow, id: String)] {
         guard let set = try db.query("""
             SELECT s.entities, a.text FROM article_entity_sets s JOIN articles a ON a.seq = s.article_seq WHERE s.article_seq = ?
-            """, [.integer(seq)], { (blob: $0.bytes(0), text: $0.text(1)) }).first else { return [] }
-        let rows = try decode(set.blob, text: CodePointText(set.text), in: db)
+            """, [.integer(seq)], { (blob: $0.bytes(0), text: $0.bytes(1)) }).first else { return [] }
+        let rows = try decode(set.blob, text: CodePointText(utf8: set.text), in: db)
         guard let types else { return rows }
         return rows.filter { types.contains($0.row.type) }
     }

@@ -114,9 +114,9 @@ extension SQLiteArticleStore {
             SELECT s.article_seq, s.entities, a.text FROM json_each(?) j
             CROSS JOIN article_entity_sets s ON s.article_seq = j.value
             JOIN articles a ON a.seq = s.article_seq
-            """, [seqs], { (seq: $0.int64(0), blob: $0.bytes(1), text: $0.text(2)) }) {
+            """, [seqs], { (seq: $0.int64(0), blob: $0.bytes(1), text: $0.bytes(2)) }) {
             guard let need = perArticle[set.seq] else { continue }
-            items[set.seq] = try EntitySetPacking.unpack(set.blob, text: CodePointText(set.text)) { position, ref in
+            items[set.seq] = try EntitySetPacking.unpack(set.blob, text: CodePointText(utf8: set.text)) { position, ref in
                 need.refs.contains(ref) || need.positions.contains(position)
             }
         }

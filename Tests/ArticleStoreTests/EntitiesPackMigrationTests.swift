@@ -44,7 +44,7 @@ final class EntitiesPackMigrationTests: XCTestCase {
         store = try SQLiteArticleStore(path: path, entityRenderer: renderer)
         defer { store.close() }
         try store.read { db in
-            XCTAssertEqual(try db.query("SELECT MAX(version) FROM schema_migrations") { $0.int(0) }, [8])
+            XCTAssertEqual(try db.query("SELECT version FROM schema_migrations WHERE version = 8") { $0.int(0) }, [8])
             XCTAssertEqual(try db.query("""
                 SELECT name FROM sqlite_master WHERE name IN ('article_entities_ref', 'old_article_entities')
                 """) { $0.text(0) }, [])

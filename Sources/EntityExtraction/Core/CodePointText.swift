@@ -4,31 +4,53 @@
 /// mention texts kept by reference to the article text with it.
 public struct CodePointText: Sendable {
     private let utf8: [UInt8]
-    /// Where each code point starts in `utf8`, and one more entry for the end.
+    /// Where each code point starts in `utf8`, and one more entry for the end; empty when
+    /// the text is ASCII (each code point one byte), which most news text is.
     private let offsets: [Int32]
 
     public init(_ text: String) {
-        let utf8 = Array(text.utf8)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        utf8.withUnsafeBufferPointer { b in
-            for (i, byte) in b.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(truncatingIfNeeded: i)) }
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// From the bytes of a String (valid UTF-8), as a database column gives them.
+    public init(utf8: [UInt8]) {
+        let starts = utf8.withUnsafeBufferPointer { b -> Int in
+            var n = 0
+            for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+            return n
         }
-        offsets.append(Int32(truncatingIfNeeded: utf8.count))
+        guard starts != utf8.count else {
+            self.init(utf8: utf8, offsets: [])
+            return
+        }
+        let offsets = [Int32](unsafeUninitializedCapacity: starts + 1) { out, initialized in
+            utf8.withUnsafeBufferPointer { b in
+                var k = 0
+                for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+                    out[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                }
+                out[k] = Int32(truncatingIfNeeded: b.count)
+                initialized = k + 1
+            }
+        }
         self.init(utf8: utf8, offsets: offsets)
     }
 
-    /// From bytes already decoded (a String's, so valid UTF-8) and their code point starts.
+    /// From bytes already decoded (a String's, so valid UTF-8) and their code point starts
+    /// (or none: ASCII).
     init(utf8: [UInt8], offsets: [Int32]) {
         self.utf8 = utf8
         self.offsets = offsets
     }
 
-    public var count: Int { offsets.count - 1 }
+    public var count: Int { offsets.isEmpty ? utf8.count : offsets.count - 1 }
+
+    private func byteOffset(_ codePoint: Int) -> Int { offsets.isEmpty ? codePoint : Int(offsets[codePoint]) }
 
     /// The text between two code point offsets, which must lie in `0...count`, start first.
     public func text(from start: Int, to end: Int) -> String {
-        let range = Int(offsets[start])..<Int(offsets[end])
+        let range = byteOffset(start)..<byteOffset(end)
         return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
@@ -42,7 +64,7 @@ public struct CodePointText: Sendable {
     /// byte, as stored), without making a String.
     public func matches(_ start: Int, _ end: Int, _ expected: String) -> Bool {
         guard start >= 0, start <= end, end <= count else { return false }
-        let lo = Int(offsets[start]), hi = Int(offsets[end])
+        let lo = byteOffset(start), hi = byteOffset(end)
         var e = expected
         return e.withUTF8 { want in
             want.count == hi - lo && utf8.withUnsafeBufferPointer { have in

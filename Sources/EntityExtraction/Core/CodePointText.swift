@@ -14,14 +14,27 @@ public struct CodePointText: Sendable {
 
     /// From the bytes of a String (valid UTF-8), as a database column gives them.
     public init(utf8: [UInt8]) {
+        // Eight bytes at a time: figures' context builds one of these per article of a page.
+        let ascii = utf8.withUnsafeBytes { raw -> Bool in
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+        guard !ascii else {
+            self.init(utf8: utf8, offsets: [])
+            return
+        }
         let starts = utf8.withUnsafeBufferPointer { b -> Int in
             var n = 0
             for byte in b where byte & 0xC0 != 0x80 { n += 1 }
             return n
-        }
-        guard starts != utf8.count else {
-            self.init(utf8: utf8, offsets: [])
-            return
         }
         let offsets = [Int32](unsafeUninitializedCapacity: starts + 1) { out, initialized in
             utf8.withUnsafeBufferPointer { b in

@@ -13,7 +13,9 @@ enum LedgerBackfill {
         }
         for article in articles {
             let extraction = try oldExtraction(articleID: article.id, in: db)
-            _ = try LedgerWrite.write(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published, in: db)
+            let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(article.seq)]) { $0.text(0) }.first ?? ""
+            _ = try LedgerWrite.write(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published,
+                                   text: text, in: db)
         }
         try db.execute("""
             DROP TABLE old_mentions;

@@ -13,37 +13,52 @@ extension LedgerWrite {
         var date: DateValue?
     }
 
-    /// Over `article_entities e JOIN archive_entities x ON x.ref = e.ref`; then the archive id.
-    static let rowColumns = "e.position, e.ref, x.type, e.name, IFNULL(e.key, x.key), e.mentions, e.texts, e.date, e.date_to, e.grain, x.id"
-
-    static func decodeRow(_ row: SQLiteRow, from column: Int32 = 0) throws -> StoredRow {
-        let typeText = row.text(column + 2)
-        guard let type = EntityType(rawValue: typeText) else { throw StoreError.corrupt("entity type \(typeText)") }
-        let name = row.text(column + 3)
-        var date: DateValue?
-        if let grainText = row.optionalText(column + 9) {
-            guard let grain = DateGrain(rawValue: grainText) else { throw StoreError.corrupt("date grain \(grainText)") }
-            let first = row.optionalText(column + 7), to = row.optionalText(column + 8)
-            date = to == nil ? DateValue(date: first, grain: grain) : DateValue(from: first, to: to, grain: grain)
-        }
-        return StoredRow(position: row.int(column), ref: row.int64(column + 1), type: type, name: name, key: row.text(column + 4),
-                         mentions: try MentionPacking.unpack(row.bytes(column + 5), name: name, texts: row.optionalText(column + 6)),
-                         date: date)
-    }
-
     /// An article's rows in stored order, with their archive ids; `types` keeps only those.
     static func rows(seq: Int64, types: [EntityType]? = nil, in db: SQLiteConnection) throws -> [(row: StoredRow, id: String)] {
-        var condition = ""
-        if let types { condition = " AND x.type IN (" + types.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")" }
-        return try db.query("""
-            SELECT \(rowColumns) FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
-            WHERE e.article_seq = ?\(condition) ORDER BY e.position
-            """, [.integer(seq)]) { (try decodeRow($0), $0.text(10)) }
+        guard let set = try db.query("""
+            SELECT s.entities, a.text FROM article_entity_sets s JOIN articles a ON a.seq = s.article_seq WHERE s.article_seq = ?
+            """, [.integer(seq)], { (blob: $0.bytes(0), text: $0.bytes(1)) }).first else { return [] }
+        let rows = try decode(set.blob, text: CodePointText(utf8: set.text), in: db)
+        guard let types else { return rows }
+        return rows.filter { types.contains($0.row.type) }
+    }
+
+    /// An entity set's rows with their archive ids; `keep` (position, ref) skips the others.
+    static func decode(_ blob: [UInt8], text: CodePointText, keep: ((Int, Int64) -> Bool)? = nil,
+                       in db: SQLiteConnection) throws -> [(row: StoredRow, id: String)] {
+        let items = try EntitySetPacking.unpack(blob, text: text, keep: keep)
+        return try rows(items, archive: try archiveEntities(Set(items.map(\.item.ref)), in: db))
+    }
+
+    /// Unpacked items as rows, given their archive entities (`archiveEntities`).
+    static func rows(_ items: [(position: Int, item: EntitySetPacking.Item)],
+                     archive: [Int64: (type: EntityType, key: String, id: String)]) throws -> [(row: StoredRow, id: String)] {
+        try items.map { position, item in
+            guard let x = archive[item.ref] else { throw StoreError.corrupt("archive entity \(item.ref) missing") }
+            return (StoredRow(position: position, ref: item.ref, type: x.type, name: item.name, key: item.key ?? x.key,
+                              mentions: item.mentions, date: item.date), x.id)
+        }
+    }
+
+    /// Type, key and id of archive entities, by ref.
+    static func archiveEntities(_ refs: Set<Int64>, in db: SQLiteConnection) throws -> [Int64: (type: EntityType, key: String, id: String)] {
+        guard !refs.isEmpty else { return [:] }
+        let list = "[" + refs.map(String.init).joined(separator: ",") + "]"
+        var out: [Int64: (type: EntityType, key: String, id: String)] = [:]
+        _ = try db.query("""
+            SELECT x.ref, x.type, x.key, x.id FROM json_each(?) j CROSS JOIN archive_entities x ON x.ref = j.value
+            """, [.text(list)]) { row in
+            let typeText = row.text(1)
+            guard let type = EntityType(rawValue: typeText) else { throw StoreError.corrupt("entity type \(typeText)") }
+            out[row.int64(0)] = (type, row.text(2), row.text(3))
+        }
+        return out
     }
 
     /// Removes everything extracted from article `seq`, taking it out of every count and total.
     static func remove(seq: Int64, articleID: String, publishedAt: CivilDate, in db: SQLiteConnection) throws {
-        let stored = try rows(seq: seq, in: db).map(\.row)
+        let storedWithIDs = try rows(seq: seq, in: db)
+        let stored = storedWithIDs.map(\.row)
         var perRef: [Int64: (type: EntityType, mentions: Int, names: [String: (mentions: Int, canonical: Int)])] = [:]
         for row in stored {
             var agg = perRef[row.ref] ?? (row.type, 0, [:])
@@ -59,9 +74,7 @@ extension LedgerWrite {
             """, [.integer(seq)]) { row in
             (id: row.int64(0), amount: try Decimal.stored(row.text(1)), currency: row.text(2), sentence: row.int(3)..<row.int(4))
         }
-        let ids = try Dictionary(uniqueKeysWithValues: perRef.keys.map { ref in
-            (ref, try db.query("SELECT id FROM archive_entities WHERE ref = ?", [.integer(ref)]) { $0.text(0) }.first ?? "")
-        })
+        let ids = Dictionary(storedWithIDs.map { ($0.row.ref, $0.id) }, uniquingKeysWith: { a, _ in a })
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
         let articleGroup = publishedAt.description + " " + articleID
@@ -77,7 +90,11 @@ extension LedgerWrite {
         }
         if !figures.isEmpty { try FigureSearch.unindex(seq: seq, in: db) }
         try db.run("DELETE FROM figures WHERE article_seq = ?", [.integer(seq)])
-        try db.run("DELETE FROM article_entities WHERE article_seq = ?", [.integer(seq)])
+        for ref in perRef.keys {
+            try db.run("DELETE FROM article_entities WHERE ref = ? AND day = ? AND article_seq = ?",
+                       [.integer(ref), .int(publishedAt.dayNumber), .integer(seq)])
+        }
+        try db.run("DELETE FROM article_entity_sets WHERE article_seq = ?", [.integer(seq)])
         // After the rows are gone, so a min or max recomputed from the remaining figures is right.
         try FigureTotals.apply(totals, in: db)
         for (ref, agg) in perRef {

@@ -11,7 +11,7 @@ enum LedgerWrite {
 
     /// Stores the extraction of article `seq`; returns the archive id of each entity, by
     /// the entity's id within the article.
-    static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate,
+    static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       in db: SQLiteConnection) throws -> [String: String] {
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
         var seen = Set<String>()
@@ -54,25 +54,24 @@ enum LedgerWrite {
         var positions: [String: Int] = [:]
         var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
         var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
-        var entityRows: [[SQLiteValue]] = []
+        var items: [EntitySetPacking.Item] = []
+        var types = 0
         for (position, entity) in entities.enumerated() {
             let target = targets[position], ref = refs[target]!
             if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[target] }
             positions[entity.id] = position
             rows.append((ref, entity.type, entity.mentions))
-            let packed = MentionPacking.pack(entity.mentions, name: entity.name)
             var date: DateValue?
             if case .date(let value)? = entity.value {
                 date = value
                 if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
             }
-            entityRows.append([.integer(seq), .int(position), .integer(ref), .int(day), .text(entity.name),
-                               entity.key == target.key && entity.type == target.type ? .null : .text(entity.key), .blob(packed.blob),
-                               .optionalText(MentionPacking.joinedTexts(packed.texts)),
-                               .optionalText(date.flatMap { $0.date ?? $0.from }), .optionalText(date?.date == nil ? date?.to : nil),
-                               .optionalText(date?.grain.rawValue)])
+            types |= EntitySetPacking.typeBit(target.type)
+            items.append(EntitySetPacking.Item(ref: ref, name: entity.name,
+                                               key: entity.key == target.key && entity.type == target.type ? nil : entity.key,
+                                               mentions: entity.mentions, date: date))
         }
-        try insertEntityRows(entityRows, in: db)
+        try storeSet(items, types: types, seq: seq, day: day, text: text, in: db)
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
         let articleGroup = publishedAt.description + " " + articleID
@@ -114,17 +113,22 @@ enum LedgerWrite {
     /// it is prepared once per connection.
     static let rowsPerInsert = 32
 
-    /// The article's entity rows, several to a statement: one statement per row was a good
-    /// part of an article's write.
-    private static func insertEntityRows(_ rows: [[SQLiteValue]], in db: SQLiteConnection) throws {
+    /// The article's entity set, and its rows in the lookup from archive entities to
+    /// articles (one per archive entity, several to a statement: one statement per row was
+    /// a good part of an article's write). Mentions in stored order (`storedOrder`).
+    static func storeSet(_ items: [EntitySetPacking.Item], types: Int, seq: Int64, day: Int, text: String,
+                         in db: SQLiteConnection) throws {
+        guard !items.isEmpty else { return }
+        try db.run("INSERT INTO article_entity_sets (article_seq, types, entities) VALUES (?, ?, ?)",
+                   [.integer(seq), .int(types), .blob(EntitySetPacking.pack(items, text: CodePointText(text)))])
+        var seen = Set<Int64>()
+        let refs = items.map(\.ref).filter { seen.insert($0).inserted }
         var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + rowsPerInsert)]
-            let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            try db.run("""
-                INSERT INTO article_entities (article_seq, position, ref, day, name, key, mentions, texts, date, date_to, grain)
-                VALUES \(tuples)
-                """, chunk.flatMap { $0 })
+        while start < refs.count {
+            let chunk = refs[start..<min(refs.count, start + rowsPerInsert)]
+            let tuples = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            try db.run("INSERT INTO article_entities (ref, day, article_seq) VALUES \(tuples)",
+                       chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
             start += chunk.count
         }
     }

@@ -50,7 +50,7 @@ extension SQLiteArticleStore {
             if let existing = try find(article, hash: hash, in: db) { return (existing, false, [:]) }
             throw StoreError.sqlite(code: code, message: message)
         }
-        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt, in: db)
+        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt, text: article.text, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: id, in: db)
         let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                    publishedAt: article.publishedAt,
@@ -83,7 +83,8 @@ extension SQLiteArticleStore {
     static func replaceRows(articleID: String, extraction: Extraction, digest: [UInt8]?, in db: SQLiteConnection) throws -> Bool {
         guard let (seq, publishedAt) = try seq(of: articleID, in: db) else { return false }
         try LedgerWrite.remove(seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
-        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
+        let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(seq)]) { $0.text(0) }.first ?? ""
+        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, text: text, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: articleID, in: db)
         try db.run("UPDATE articles SET extractor_ref = ? WHERE id = ?",
                    [.integer(try extractorRef(extraction.extractorVersion, in: db)), .text(articleID)])
@@ -204,10 +205,9 @@ extension SQLiteArticleStore {
             let refs = try EntityMatch.refs(entity, type: type, in: db)
             filter.add("a.seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(EntityMatch.list(refs)))", [])
         } else {
-            filter.add("""
-                EXISTS (SELECT 1 FROM article_entities e JOIN archive_entities x ON x.ref = e.ref
-                        WHERE e.article_seq = a.seq AND x.type = ?)
-                """, type) { .text($0.rawValue) }
+            filter.add("EXISTS (SELECT 1 FROM article_entity_sets s WHERE s.article_seq = a.seq AND s.types & ? <> 0)", type) {
+                .int(EntitySetPacking.typeBit($0))
+            }
         }
     }
 }

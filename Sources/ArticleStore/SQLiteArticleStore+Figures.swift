@@ -85,29 +85,48 @@ extension SQLiteArticleStore {
 
     /// A figure's context, for each figure: the rows of its article that name an archive
     /// entity its sentence mentions (as `figure_entities` lists them) and the row of its
-    /// sentence's date, with their archive ids, in stored order. Only these: decoding every
-    /// row of each article cost most of a page of 500 figures.
+    /// sentence's date, with their archive ids, in stored order. Each article's set is read
+    /// once and only these rows are decoded: decoding every row of each article cost most
+    /// of a page of 500 figures.
     private static func contextRows(figures: [Int64], in db: SQLiteConnection) throws
         -> [Int64: [(row: LedgerWrite.StoredRow, id: String)]] {
         guard !figures.isEmpty else { return [:] }
         let list = SQLiteValue.text("[" + figures.map(String.init).joined(separator: ",") + "]")
-        var rows: [Int64: [(row: LedgerWrite.StoredRow, id: String)]] = [:]
-        // The article's rows of an archive entity: article_entities_ref is (ref, day, article_seq).
+        var wanted: [Int64: (seq: Int64, refs: Set<Int64>, datePosition: Int?)] = [:]
         _ = try db.query("""
-            SELECT f.id, \(LedgerWrite.rowColumns) FROM json_each(?) j
+            SELECT f.id, f.article_seq, f.date_position, fe.ref FROM json_each(?) j
             CROSS JOIN figures f ON f.id = j.value
-            CROSS JOIN figure_entities fe ON fe.figure_id = f.id
-            CROSS JOIN article_entities e ON e.ref = fe.ref AND e.day = f.published_day AND e.article_seq = f.article_seq
-            JOIN archive_entities x ON x.ref = e.ref
-            UNION ALL
-            SELECT f.id, \(LedgerWrite.rowColumns) FROM json_each(?) j
-            CROSS JOIN figures f ON f.id = j.value
-            CROSS JOIN article_entities e ON e.article_seq = f.article_seq AND e.position = f.date_position
-            JOIN archive_entities x ON x.ref = e.ref
-            """, [list, list]) { row in
-            rows[row.int64(0), default: []].append((try LedgerWrite.decodeRow(row, from: 1), row.text(11)))
+            LEFT JOIN figure_entities fe ON fe.figure_id = f.id
+            """, [list]) { row in
+            var w = wanted[row.int64(0)] ?? (row.int64(1), [], row.isNull(2) ? nil : row.int(2))
+            if !row.isNull(3) { w.refs.insert(row.int64(3)) }
+            wanted[row.int64(0)] = w
         }
-        return rows.mapValues { $0.sorted { $0.row.position < $1.row.position } }
+        var perArticle: [Int64: (refs: Set<Int64>, positions: Set<Int>)] = [:]
+        for w in wanted.values {
+            var a = perArticle[w.seq] ?? ([], [])
+            a.refs.formUnion(w.refs)
+            if let p = w.datePosition { a.positions.insert(p) }
+            perArticle[w.seq] = a
+        }
+        let seqs = SQLiteValue.text("[" + perArticle.keys.map(String.init).joined(separator: ",") + "]")
+        var items: [Int64: [(position: Int, item: EntitySetPacking.Item)]] = [:]
+        for set in try db.query("""
+            SELECT s.article_seq, s.entities, a.text FROM json_each(?) j
+            CROSS JOIN article_entity_sets s ON s.article_seq = j.value
+            JOIN articles a ON a.seq = s.article_seq
+            """, [seqs], { (seq: $0.int64(0), blob: $0.bytes(1), text: $0.bytes(2)) }) {
+            guard let need = perArticle[set.seq] else { continue }
+            items[set.seq] = try EntitySetPacking.unpack(set.blob, text: CodePointText(utf8: set.text)) { position, ref in
+                need.refs.contains(ref) || need.positions.contains(position)
+            }
+        }
+        // The archive entities of every article at once: one statement, not one per article.
+        let archive = try LedgerWrite.archiveEntities(Set(items.values.joined().map(\.item.ref)), in: db)
+        let articleRows = try items.mapValues { try LedgerWrite.rows($0, archive: archive) }
+        return wanted.mapValues { w in
+            (articleRows[w.seq] ?? []).filter { w.refs.contains($0.row.ref) || $0.row.position == w.datePosition }
+        }
     }
 
     /// WHERE conditions over `figures f`, shared by listing and summary; the entity filter

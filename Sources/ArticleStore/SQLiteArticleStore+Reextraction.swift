@@ -80,14 +80,9 @@ extension SQLiteArticleStore {
             try prepared.map { item, digest -> ExtractionChanges? in
                 // An entity is its type and key: the article's own key where it differs
                 // from its archive entity's (after a surname join), else the archive's.
-                let old = try db.query("""
-                    SELECT ae.type, IFNULL(e.key, ae.key) FROM articles a
-                    JOIN article_entities e ON e.article_seq = a.seq
-                    JOIN archive_entities ae ON ae.ref = e.ref
-                    WHERE a.id = ?
-                    """, [.text(item.articleID)]) {
-                    (type: $0.text(0), key: $0.text(1))
-                }
+                let old = try Self.seq(of: item.articleID, in: db).map { seq, _ in
+                    try LedgerWrite.rows(seq: seq, in: db).map { (type: $0.row.type.rawValue, key: $0.row.key) }
+                } ?? []
                 let replaced = try Self.replaceRows(articleID: item.articleID, extraction: item.extraction,
                                                     digest: digest, in: db)
                 try db.run("DELETE FROM reextract_pending WHERE article_id = ?", [.text(item.articleID)])

@@ -4,6 +4,8 @@ extension Schema {
     /// mentions are packed into one blob per entity, values live in typed columns, and a
     /// figure's sentence is read back from the article text by its offsets. Rendered entity
     /// JSON is no longer kept (the tag is): `GET …/entities` renders from these rows.
+    /// The per-article entities have the layout of migration 8 (`entitySetTables`), which
+    /// converts databases this migration gave one row per entity.
     ///
     /// Existing databases are backfilled from their stored rows (no re-extraction): the
     /// old `entities`, `mentions`, `figures` and `entity_json` tables are read article by
@@ -53,26 +55,12 @@ extension Schema {
                 PRIMARY KEY (ref, name)
             ) WITHOUT ROWID;
 
-            CREATE TABLE article_entities (
-                article_seq INTEGER NOT NULL,
-                position INTEGER NOT NULL,     -- stored order: first mention, then id
-                ref INTEGER NOT NULL,          -- archive_entities.ref, which also gives the type
-                day INTEGER NOT NULL,          -- the article's published_at, days since 1970-01-01
-                name TEXT NOT NULL,
-                key TEXT,                      -- NULL: the archive entity's key (it differs after a surname join)
-                mentions BLOB NOT NULL,        -- MentionPacking: start, length, text index
-                texts TEXT,                    -- mention texts other than the name, 0x1F between
-                date TEXT,                     -- date values: date or from
-                date_to TEXT,
-                grain TEXT,
-                PRIMARY KEY (article_seq, position)
-            ) WITHOUT ROWID;
-            CREATE INDEX article_entities_ref ON article_entities (ref, day DESC, article_seq DESC);
+            \(entitySetTables)
 
             CREATE TABLE figures (
                 id INTEGER PRIMARY KEY,
                 article_seq INTEGER NOT NULL,
-                position INTEGER NOT NULL,     -- its money entity in article_entities
+                position INTEGER NOT NULL,     -- its money entity in article_entity_sets
                 published_day INTEGER NOT NULL,
                 amount TEXT NOT NULL,          -- exact: Decimal's description
                 amount_real REAL NOT NULL,     -- for range filters, sorting and the index

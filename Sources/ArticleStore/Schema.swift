@@ -132,6 +132,7 @@ enum Schema {
             """),
         Schema.ledger(version: 6),
         Schema.compaction(version: 7),
+        Schema.entitiesPack(version: 8),
         Schema.figuresCompact(version: 9),
         Schema.articlesCompact(version: 10),
     ]

@@ -25,7 +25,8 @@ extension PostgresArticleStore {
     /// The filters the article listing and the search share, as in the SQLite store: the
     /// publication dates, and an entity (through its archive refs) or, without one, a type
     /// some entity of the article has. Reads the ledger's `archive_entities` and
-    /// `article_entities` (same names and columns as SQLite's) only when asked to filter by them.
+    /// `article_entities` (one row per entity here; SQLite keeps one set per article) only
+    /// when asked to filter by them.
     static func addArticleFilters(to filter: inout PostgresFilter, since: CivilDate?, until: CivilDate?,
                                   entity: String?, type: EntityType?, in c: PostgresConnection) throws {
         if let since { filter.add("a.published_at >= \(filter.bind(since.description))::date") }

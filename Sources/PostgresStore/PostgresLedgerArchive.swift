@@ -119,14 +119,16 @@ extension PostgresArticleStore {
             condition = " AND (e.day, e.article_seq) < ($3::integer, $4::bigint)"
             values += [after.day, after.seq]
         }
-        // Two entities of one article may share an archive entity: the article is listed once.
+        // Two entities of one article may share an archive entity: the article is listed once,
+        // before the limit (as SQLite's lookup, one row per archive entity and article), so a
+        // page is full and its cursor says whether more follow.
         let rows = try c.query("""
-            SELECT \(PostgresLedgerSQL.articleColumns), e.day, e.article_seq
-            FROM article_entities e JOIN articles a ON a.seq = e.article_seq
-            WHERE e.ref = $1\(condition) ORDER BY e.day DESC, e.article_seq DESC LIMIT $2
+            SELECT \(PostgresLedgerSQL.articleColumns), r.day, r.article_seq
+            FROM (SELECT DISTINCT e.day, e.article_seq FROM article_entities e
+                  WHERE e.ref = $1\(condition) ORDER BY e.day DESC, e.article_seq DESC LIMIT $2) r
+            JOIN articles a ON a.seq = r.article_seq
+            ORDER BY r.day DESC, r.article_seq DESC
             """, values)
-        var seen = Set<Int64>()
         return try rows.map { (try PostgresLedgerSQL.article($0), try $0.integer(9), try $0.int64(10)) }
-            .filter { seen.insert($0.seq).inserted }
     }
 }

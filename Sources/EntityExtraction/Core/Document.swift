@@ -3,10 +3,8 @@
 public struct Document: Sendable {
     public let text: String
     public let scalars: [Unicode.Scalar]
-    /// The text's UTF-8 bytes, and where each code point starts in them (one more entry
-    /// for the end), so that cutting text out of the document costs one copy.
-    private let utf8: [UInt8]
-    private let utf8Offsets: [Int32]
+    /// The text cut by code point offsets: cutting text out of the document costs one copy.
+    private let slices: CodePointText
     public let tokens: [Token]
     /// Sentences as ranges of token indices, in order, covering every token.
     public let sentences: [Range<Int>]
@@ -14,8 +12,9 @@ public struct Document: Sendable {
     public init(text: String) {
         self.text = text
         let utf8 = Array(text.utf8)
-        self.utf8 = utf8
-        (self.scalars, self.utf8Offsets) = Document.decode(utf8)
+        let (scalars, utf8Offsets) = Document.decode(utf8)
+        self.scalars = scalars
+        self.slices = CodePointText(utf8: utf8, offsets: utf8Offsets)
         self.tokens = Tokenizer.tokenize(scalars, utf8: utf8)
         self.sentences = Tokenizer.sentences(tokens)
     }
@@ -63,8 +62,7 @@ public struct Document: Sendable {
 
     /// The text between two code point offsets.
     public func text(from start: Int, to end: Int) -> String {
-        let range = Int(utf8Offsets[start])..<Int(utf8Offsets[end])
-        return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        slices.text(from: start, to: end)
     }
 
     /// The text of a token range.

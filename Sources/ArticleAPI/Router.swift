@@ -10,20 +10,35 @@ struct Router<Context>: Sendable {
     /// Answers from memory when it can, with no blocking work; nil sends the request on.
     typealias InlineHandler = @Sendable (Context, HTTPRequest, [String: String]) -> HTTPResponse?
 
+    /// A pattern's segment, told apart once when the route is added.
+    private enum Segment: Sendable {
+        case literal([UInt8])
+        case parameter(String)
+    }
+
     private struct Route: Sendable {
         let method: String
-        let segments: [String]
+        let segments: [Segment]
+        let literals: Int
         let handler: Handler
         /// Touches neither the store nor the extractor: may run on the I/O thread.
         let cheap: Bool
         let inline: InlineHandler?
     }
 
+    /// A request path's segments: slices of its UTF-8, so matching copies nothing.
+    private typealias PathSegments = [Substring.UTF8View]
+
     private var routes: [Route] = []
 
     mutating func add(_ method: String, _ path: String, cheap: Bool = false, inline: InlineHandler? = nil,
                       _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.split(path), handler: handler, cheap: cheap, inline: inline))
+        let segments = Self.split(path).map { part -> Segment in
+            let text = String(Substring(part))
+            return text.hasPrefix("{") ? .parameter(String(text.dropFirst().dropLast())) : .literal(Array(part))
+        }
+        let literals = segments.filter { if case .literal = $0 { true } else { false } }.count
+        routes.append(Route(method: method, segments: segments, literals: literals, handler: handler, cheap: cheap, inline: inline))
     }
 
     /// What may be answered on the I/O thread, with the path split once: a cheap route or
@@ -32,9 +47,10 @@ struct Router<Context>: Sendable {
     func respondInline(_ request: HTTPRequest, context: Context, respond: () -> HTTPResponse) -> HTTPResponse? {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
-        for (route, params) in resource(segments) where route.method == method {
+        let literals = resourceLiterals(segments)
+        for route in routes where route.literals == literals && route.method == method && Self.matches(route, segments) {
             if route.cheap { return respond() }
-            return route.inline?(context, request, params)
+            return route.inline?(context, request, Self.parameters(route, segments))
         }
         return respond()
     }
@@ -42,9 +58,10 @@ struct Router<Context>: Sendable {
     func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
+        let literals = resourceLiterals(segments)
         var allowed: [String] = []
-        for (route, params) in resource(segments) {
-            if route.method == method { return try route.handler(context, request, params) }
+        for route in routes where route.literals == literals && Self.matches(route, segments) {
+            if route.method == method { return try route.handler(context, request, Self.parameters(route, segments)) }
             allowed.append(route.method)
         }
         if allowed.isEmpty { throw APIProblem.notFound("no resource at \(request.path); see GET /openapi.yaml") }
@@ -54,30 +71,32 @@ struct Router<Context>: Sendable {
                          headers: HTTPHeaders([("Allow", allow)]))
     }
 
-    /// The routes of the resource at this path, in the order added: of the patterns that
-    /// match, those with the most literal segments.
-    private func resource(_ segments: [String]) -> [(Route, [String: String])] {
-        var best: [(Route, [String: String])] = []
-        var bestLiterals = -1
-        for route in routes {
-            guard let params = Self.match(route.segments, segments) else { continue }
-            let literals = route.segments.count - params.count
-            if literals > bestLiterals { best = []; bestLiterals = literals }
-            if literals == bestLiterals { best.append((route, params)) }
-        }
+    /// The resource at this path is the routes whose patterns match with the most literal
+    /// segments: how many that is (-1 when none matches).
+    private func resourceLiterals(_ segments: PathSegments) -> Int {
+        var best = -1
+        for route in routes where route.literals > best && Self.matches(route, segments) { best = route.literals }
         return best
     }
 
     /// On the UTF-8 bytes: splitting Characters cost more than answering a health check.
-    private static func split(_ path: String) -> [String] {
-        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { String(Substring($0)) }
+    private static func split(_ path: String) -> PathSegments {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
     }
 
-    private static func match(_ pattern: [String], _ path: [String]) -> [String: String]? {
-        guard pattern.count == path.count else { return nil }
+    private static func matches(_ route: Route, _ path: PathSegments) -> Bool {
+        guard route.segments.count == path.count else { return false }
+        for (pattern, segment) in zip(route.segments, path) {
+            if case .literal(let bytes) = pattern, !segment.elementsEqual(bytes) { return false }
+        }
+        return true
+    }
+
+    /// The parameters of a route that `matches` the path, built only for the route chosen.
+    private static func parameters(_ route: Route, _ path: PathSegments) -> [String: String] {
         var params: [String: String] = [:]
-        for (p, s) in zip(pattern, path) {
-            if p.hasPrefix("{") { params[String(p.dropFirst().dropLast())] = s } else if p != s { return nil }
+        for (pattern, segment) in zip(route.segments, path) {
+            if case .parameter(let name) = pattern { params[name] = String(Substring(segment)) }
         }
         return params
     }

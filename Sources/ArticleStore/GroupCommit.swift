@@ -1,8 +1,9 @@
 import Foundation
 
 /// Writes submitted at the same time share one transaction and one commit: the first
-/// caller to find no commit under way leads, running every waiting write (its own
-/// included) each in its own savepoint, then commits once; the others wait. Each caller
+/// caller to find no commit under way leads, running the waiting writes (its own
+/// included) each in its own savepoint, then commits once; the others wait, and one whose
+/// write is still queued when the leader's own is committed leads next. Each caller
 /// gets its result only after the commit that made its write durable, and a write that
 /// throws is rolled back to its savepoint alone, so it never loses the others.
 final class GroupCommit: @unchecked Sendable {
@@ -33,9 +34,12 @@ final class GroupCommit: @unchecked Sendable {
         waiting.append(job)
         while job.result == nil && leading { condition.wait() }
         if job.result == nil {
-            // No commit under way: lead every batch until the queue is empty.
+            // No commit under way: lead until this caller's own write is committed (the
+            // queue is in order, so batches from its front reach it), then hand over: a
+            // leader that emptied the queue kept its own answer waiting behind the
+            // commits of everyone who arrived meanwhile.
             leading = true
-            while !waiting.isEmpty {
+            while job.result == nil {
                 let batch = Array(waiting.prefix(maxBatch))
                 waiting.removeFirst(batch.count)
                 condition.unlock()
@@ -43,6 +47,7 @@ final class GroupCommit: @unchecked Sendable {
                 condition.lock()
                 condition.broadcast()
             }
+            // A waiter whose write is still queued wakes to find no leader and leads.
             leading = false
             condition.broadcast()
         }

@@ -4,18 +4,19 @@ import Glibc
 /// `Date` header's IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) and the log's RFC 3339
 /// stamp (`1994-11-06T08:49:37Z`). The only place in the module that turns seconds into a
 /// calendar date; by hand, since Foundation's formatters are slow and locale-sensitive.
-struct UTCSecond {
-    let year: Int
+/// Public so that the API writes its timestamps (`received_at`) with the same code.
+public struct UTCSecond: Sendable {
+    public let year: Int
     /// 1...12
-    let month: Int
-    let day: Int
-    let hour: Int
-    let minute: Int
-    let second: Int
+    public let month: Int
+    public let day: Int
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
     /// 0 is Sunday.
-    let weekday: Int
+    public let weekday: Int
 
-    init(secondsSince1970 seconds: Int) {
+    public init(secondsSince1970 seconds: Int) {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
@@ -49,10 +50,11 @@ struct UTCSecond {
         return out
     }
 
-    /// `1994-11-06T08:49:37Z` (RFC 3339, UTC, to the second).
-    var rfc3339: [UInt8] {
+    /// `1994-11-06T08:49:37Z` (RFC 3339, UTC, to the second; the year in four digits).
+    public var rfc3339: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(20)
+        for _ in 0..<max(0, 4 - String(year).count) { out.append(UInt8(ascii: "0")) }
         HTTPResponseEncoder.appendDecimal(year, to: &out)
         out.append(UInt8(ascii: "-"))
         Self.two(month, to: &out)

@@ -140,11 +140,19 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     /// For the query-plan test: while set, every statement run by any connection is kept
-    /// here with its values. One uncontended lock per statement when unset.
-    static let recorded = Mutex<[(sql: String, values: [SQLiteValue])]?>(nil)
+    /// here with its values.
+    static let recorded = StatementLog()
+
+    /// The first column of the first row of a statement without parameters, as an integer,
+    /// with no array built (`PRAGMA data_version` on every cached GET).
+    func int64(_ sql: String) throws -> Int64? {
+        try withStatement(sql, []) { statement in try step(statement) ? sqlite3_column_int64(statement, 0) : nil }
+    }
 
     private func withStatement<T>(_ sql: String, _ values: [SQLiteValue], _ body: (OpaquePointer) throws -> T) throws -> T {
-        Self.recorded.withLock { log in if log != nil { log!.append((sql, values)) } }
+        if Self.recorded.isOn {
+            Self.recorded.withLock { log in if log != nil { log!.append((sql, values)) } }
+        }
         let statement = try prepare(sql)
         defer {
             sqlite3_reset(statement)
@@ -230,5 +238,23 @@ struct SQLiteRow {
         guard let start = sqlite3_column_blob(statement, column) else { return }
         let count = Int(sqlite3_column_bytes(statement, column))
         buffer.append(contentsOf: UnsafeRawBufferPointer(start: start, count: count))
+    }
+}
+
+/// The statements kept for the query-plan tests, behind a lock that is taken only while
+/// recording: a process-wide lock taken by every statement of every thread was contended
+/// on the cached GET path. Used as a `Mutex` of the optional log.
+final class StatementLog: Sendable {
+    private let log = Mutex<[(sql: String, values: [SQLiteValue])]?>(nil)
+    private let on = Atomic<Bool>(false)
+
+    /// Whether a log is set, without the lock.
+    var isOn: Bool { on.load(ordering: .relaxed) }
+
+    func withLock<T>(_ body: (inout [(sql: String, values: [SQLiteValue])]?) throws -> T) rethrows -> T {
+        try log.withLock { log in
+            defer { on.store(log != nil, ordering: .relaxed) }
+            return try body(&log)
+        }
     }
 }

@@ -2,6 +2,21 @@ import EntityExtraction
 import Foundation
 
 extension Schema {
+    /// `figure_totals` as migration 9 leaves it; migration 6 creates it so too (its
+    /// backfill writes through today's code).
+    static let figureTotalsTable = """
+        CREATE TABLE figure_totals (
+            grouping INTEGER NOT NULL,     -- FigureTotals.Group.codes: currency, month, entity, article
+            group_key NOT NULL,            -- FigureTotals.Group.storedKey
+            currency TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            total TEXT NOT NULL,
+            min_amount TEXT,               -- NULL: the total
+            max_amount TEXT,               -- NULL: the total
+            PRIMARY KEY (grouping, group_key, currency)
+        ) WITHOUT ROWID;
+        """
+
     /// A smaller figures ledger, same answers:
     ///
     /// - A descending sort is now the exact reverse of the ascending one (ties by id
@@ -75,16 +90,7 @@ extension Schema {
             FROM figures f JOIN articles a ON a.seq = f.article_seq;
 
             ALTER TABLE figure_totals RENAME TO old_figure_totals;
-            CREATE TABLE figure_totals (
-                grouping INTEGER NOT NULL,     -- FigureTotals.Group.codes: currency, month, entity, article
-                group_key NOT NULL,            -- FigureTotals.Group.storedKey
-                currency TEXT NOT NULL,
-                count INTEGER NOT NULL,
-                total TEXT NOT NULL,
-                min_amount TEXT,               -- NULL: the total
-                max_amount TEXT,               -- NULL: the total
-                PRIMARY KEY (grouping, group_key, currency)
-            ) WITHOUT ROWID;
+            \(figureTotalsTable)
             """, backfill: { db in try compactTotals(db) })
     }
 

@@ -103,16 +103,7 @@ extension Schema {
 
             -- Count, exact total, min and max per group and currency, kept at write time.
             -- As migration 9 leaves it (the backfill below writes through today's code).
-            CREATE TABLE figure_totals (
-                grouping INTEGER NOT NULL,     -- FigureTotals.Group.codes: currency, month, entity, article
-                group_key NOT NULL,            -- FigureTotals.Group.storedKey
-                currency TEXT NOT NULL,
-                count INTEGER NOT NULL,
-                total TEXT NOT NULL,
-                min_amount TEXT,               -- NULL: the total
-                max_amount TEXT,               -- NULL: the total
-                PRIMARY KEY (grouping, group_key, currency)
-            ) WITHOUT ROWID;
+            \(figureTotalsTable)
             """, backfill: { db in try LedgerBackfill.run(db) })
     }
 }

@@ -112,16 +112,7 @@ enum Schema {
             -- A word in the title counts ten times one in the text.
             INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
-            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
-            END;
-            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-            END;
-            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, seq ON articles BEGIN
-                INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-                INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
-            END;
+            \(ArticleRow.triggers)
             """),
         // The articles a `reextract` run has still to do: queued when it starts, each removed
         // in the transaction that re-extracts it, so a run that is killed resumes where it stopped.

@@ -32,6 +32,8 @@ public struct ArticleHit: Sendable {
 /// error: every word becomes a quoted string, so FTS5's operators (`AND`, `NEAR`, `:`,
 /// `^`, parentheses) are searched for as words, never obeyed. Words in double quotes stay
 /// one phrase; a word ending in `*` matches every word it begins. All must occur.
+/// Control characters (NUL included) separate words, as they do for the tokenizer: FTS5
+/// reads its expression as a C string, so a NUL inside a quoted word would end it unclosed.
 public struct SearchTerms: Sendable, Hashable {
     /// The FTS5 MATCH expression.
     public let expression: String
@@ -39,7 +41,9 @@ public struct SearchTerms: Sendable, Hashable {
     /// Nil when the text holds no letter or digit to search for.
     public init?(_ text: String) {
         var parts: [String] = []
-        var rest = Substring(text)
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+        var rest = Substring(String(scalars))
         while let start = rest.firstIndex(where: { !$0.isWhitespace }) {
             rest = rest[start...]
             var term: Substring

@@ -60,6 +60,18 @@ final class ArticleSearchTests: StoreTestCase {
         XCTAssertNil(SearchTerms("  !!  ** \"\" "))
     }
 
+    /// A NUL or other control character separates words (schemathesis sent `+\u{0}K`,
+    /// which ended FTS5's expression inside a quoted word: a 500).
+    func testControlCharactersSeparateWords() throws {
+        let article = try insert("Prices near the border rose.", published: "2024-03-01")
+        XCTAssertEqual(SearchTerms("+\u{0}K\u{BC}")?.expression, "\"K\u{BC}\"")
+        XCTAssertEqual(SearchTerms("\"border\u{0}rose\"")?.expression, "\"border rose\"")
+        XCTAssertEqual(SearchTerms("prices\u{7}border")?.expression, "\"prices\" \"border\"")
+        XCTAssertNil(SearchTerms("\u{0}\u{1B}"))
+        XCTAssertEqual(try search("\"border\u{0}rose\"").items.map(\.article.id), [article.id])
+        XCTAssertEqual(try search("prices\u{0}").items.map(\.article.id), [article.id])
+    }
+
     func testDeleteRemovesTheArticleFromSearch() throws {
         let gone = try insert("Drought relief reached the villages.", published: "2024-03-01")
         let kept = try insert("Drought relief was late.", published: "2024-03-02", received: 1)

@@ -2,6 +2,31 @@ import EntityExtraction
 import Foundation
 
 extension Schema {
+    /// The columns of `figures` as migration 9 leaves them; migration 6 creates the table
+    /// so too (its backfill writes through today's code).
+    static let figureColumns = """
+            id INTEGER PRIMARY KEY,
+            article_seq INTEGER NOT NULL,
+            position INTEGER NOT NULL,     -- its money entity in article_entity_sets
+            published_day INTEGER NOT NULL,
+            amount TEXT NOT NULL,          -- exact: Decimal's description
+            amount_real REAL NOT NULL,     -- for range filters, sorting and the index
+            currency TEXT NOT NULL,
+            currency_resolution INTEGER NOT NULL,  -- CurrencyResolution.storedCode
+            currency_evidence TEXT,
+            qualifier TEXT,
+            min_amount TEXT,
+            max_amount TEXT,
+            text TEXT,                     -- NULL: the article text from start to end
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            date_start INTEGER NOT NULL,   -- the figure's date, days since 1970-01-01
+            date_position INTEGER,         -- the date entity of its sentence; NULL: the article's date
+            date_mention INTEGER           -- start of that date's mention in the sentence
+        """
+
     /// `figure_totals` as migration 9 leaves it; migration 6 creates it so too (its
     /// backfill writes through today's code).
     static let figureTotalsTable = """
@@ -42,26 +67,7 @@ extension Schema {
         let resolution = CurrencyResolution.stored.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
         return Migration(version: version, name: "compact figures, no descending amount indexes", sql: """
             CREATE TABLE figures_compact (
-                id INTEGER PRIMARY KEY,
-                article_seq INTEGER NOT NULL,
-                position INTEGER NOT NULL,     -- its money entity in article_entities
-                published_day INTEGER NOT NULL,
-                amount TEXT NOT NULL,          -- exact: Decimal's description
-                amount_real REAL NOT NULL,     -- for range filters, sorting and the index
-                currency TEXT NOT NULL,
-                currency_resolution INTEGER NOT NULL,  -- CurrencyResolution.storedCode
-                currency_evidence TEXT,
-                qualifier TEXT,
-                min_amount TEXT,
-                max_amount TEXT,
-                text TEXT,                     -- NULL: the article text from start to end
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                sentence_start INTEGER NOT NULL,
-                sentence_end INTEGER NOT NULL,
-                date_start INTEGER NOT NULL,   -- the figure's date, days since 1970-01-01
-                date_position INTEGER,         -- the date entity of its sentence; NULL: the article's date
-                date_mention INTEGER           -- start of that date's mention in the sentence
+                \(figureColumns)
             );
             INSERT INTO figures_compact (id, article_seq, position, published_day, amount, amount_real, currency,
                 currency_resolution, currency_evidence, qualifier, min_amount, max_amount, text, start, "end",

@@ -58,27 +58,7 @@ extension Schema {
             \(entitySetTables)
 
             CREATE TABLE figures (
-                id INTEGER PRIMARY KEY,
-                article_seq INTEGER NOT NULL,
-                position INTEGER NOT NULL,     -- its money entity in article_entity_sets
-                published_day INTEGER NOT NULL,
-                amount TEXT NOT NULL,          -- exact: Decimal's description
-                amount_real REAL NOT NULL,     -- for range filters, sorting and the index
-                currency TEXT NOT NULL,
-                -- These two as migration 9 leaves them: the backfill below writes through today's code.
-                currency_resolution INTEGER NOT NULL,
-                currency_evidence TEXT,
-                qualifier TEXT,
-                min_amount TEXT,
-                max_amount TEXT,
-                text TEXT,
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                sentence_start INTEGER NOT NULL,
-                sentence_end INTEGER NOT NULL,
-                date_start INTEGER NOT NULL,   -- the figure's date, days since 1970-01-01
-                date_position INTEGER,         -- the date entity of its sentence; NULL: the article's date
-                date_mention INTEGER           -- start of that date's mention in the sentence
+                \(figureColumns)
             );
             CREATE INDEX figures_article ON figures (article_seq, start);
             CREATE INDEX figures_currency_amount ON figures (currency, amount_real);

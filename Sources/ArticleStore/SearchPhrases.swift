@@ -65,6 +65,19 @@ final class PhraseList {
         let tokens: [[UInt8]]
         let prefix: Bool
         let firstTerm: Int32
+        /// The tokens one after another, token k at `starts[k]..<starts[k + 1]`.
+        let flat: [UInt8]
+        let starts: [Int]
+
+        init(tokens: [[UInt8]], prefix: Bool, firstTerm: Int32) {
+            self.tokens = tokens
+            self.prefix = prefix
+            self.firstTerm = firstTerm
+            flat = tokens.flatMap { $0 }
+            var starts = [0]
+            for token in tokens { starts.append(starts[starts.count - 1] + token.count) }
+            self.starts = starts
+        }
 
         /// Whether `token` (folded, from the tokenizer) is the phrase's token `k`.
         func matches(_ token: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
@@ -92,6 +105,45 @@ final class PhraseList {
 /// the current row with its tokens adjacent and in order within one column, else 0: what
 /// FTS5 decides for a phrase on a `detail=full` index, from the row's text.
 enum SearchPhrases {
+    /// One phrase being looked for in one column: its tokens one after another in
+    /// `bytes`, token k at `starts[k]..<starts[k + 1]`; `active[k]`: the tokens just read
+    /// match the phrase's first k + 1.
+    private struct Scan {
+        let bytes: UnsafePointer<UInt8>?
+        let starts: UnsafePointer<Int>
+        let size: Int
+        let prefix: Bool
+        let active: UnsafeMutablePointer<Bool>
+        var found: Bool
+
+        func matches(_ token: UnsafePointer<CChar>?, _ count: Int, at k: Int) -> Bool {
+            let length = starts[k + 1] - starts[k]
+            guard prefix && k == size - 1 ? count >= length : count == length else { return false }
+            return length == 0 || memcmp(bytes! + starts[k], token!, length) == 0
+        }
+    }
+
+    /// The tokenizer's callback: advances the scan by one token, stops it (SQLITE_DONE)
+    /// at the phrase's last token.
+    private static let step: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32 = {
+        context, flags, token, count, _, _ in
+        guard let context, flags & FTS5_TOKEN_COLOCATED == 0 else { return SQLITE_OK }
+        let scan = context.assumingMemoryBound(to: Scan.self)
+        let size = scan.pointee.size
+        let active = scan.pointee.active
+        var k = size - 1
+        while k > 0 {
+            active[k] = active[k - 1] && scan.pointee.matches(token, Int(count), at: k)
+            k -= 1
+        }
+        active[0] = scan.pointee.matches(token, Int(count), at: 0)
+        if active[size - 1] {
+            scan.pointee.found = true
+            return SQLITE_DONE
+        }
+        return SQLITE_OK
+    }
+
     static let function: fts5_extension_function = { api, fts, context, count, values in
         guard let api, let fts else { return }
         do {
@@ -124,19 +176,24 @@ enum SearchPhrases {
                 candidates &= holding
             }
         }
-        let size = phrase.tokens.count
-        var active = [Bool](repeating: false, count: size)
+        var active = [Bool](repeating: false, count: phrase.tokens.count)
         for column in 0..<columns where column >= 64 || candidates & (UInt64(1) << UInt64(column)) != 0 {
-            for k in active.indices { active[k] = false }
-            var found = false
-            try FullTextAux.tokenize(api, fts, try FullTextAux.columnText(api, fts, column)) { token, _, _ in
-                // active[k]: the tokens just read match the phrase's first k + 1.
-                for k in stride(from: size - 1, to: 0, by: -1) {
-                    active[k] = active[k - 1] && phrase.matches(token, at: k)
+            let text = try FullTextAux.columnText(api, fts, column)
+            guard let base = text.baseAddress, !text.isEmpty else { continue }
+            // No Swift object is touched per token: the scan reads and writes through pointers.
+            let found = try phrase.flat.withUnsafeBufferPointer { bytes in
+                try phrase.starts.withUnsafeBufferPointer { starts in
+                    try active.withUnsafeMutableBufferPointer { active in
+                        active.initialize(repeating: false)
+                        var scan = Scan(bytes: bytes.baseAddress, starts: starts.baseAddress!, size: phrase.tokens.count,
+                                        prefix: phrase.prefix, active: active.baseAddress!, found: false)
+                        let rc = base.withMemoryRebound(to: CChar.self, capacity: text.count) { chars in
+                            api.pointee.xTokenize(fts, chars, Int32(text.count), &scan, Self.step)
+                        }
+                        guard rc == SQLITE_OK || rc == SQLITE_DONE else { throw FullTextError(code: rc) }
+                        return scan.found
+                    }
                 }
-                active[0] = phrase.matches(token, at: 0)
-                found = active[size - 1]
-                return !found
             }
             if found { return true }
         }

@@ -81,12 +81,10 @@ final class PhraseList {
 
         /// Whether `token` (folded, from the tokenizer) is the phrase's token `k`.
         func matches(_ token: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
-            let wanted = tokens[k]
+            let length = starts[k + 1] - starts[k]
             let isPrefix = prefix && k == tokens.count - 1
-            guard isPrefix ? token.count >= wanted.count : token.count == wanted.count else { return false }
-            return wanted.withUnsafeBufferPointer { w in
-                w.isEmpty || memcmp(w.baseAddress!, token.baseAddress!, w.count) == 0
-            }
+            guard isPrefix ? token.count >= length : token.count == length else { return false }
+            return length == 0 || flat.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[k], token.baseAddress!, length) == 0 }
         }
     }
 

@@ -48,28 +48,35 @@ enum SearchSnippetFunction {
         var column = Column()
         let text = try FullTextAux.columnText(api, fts, index)
         column.text = Array(text)
-        var folded: [[UInt8]] = []
+        // The folded tokens one after another, token i at starts[i]..<starts[i + 1].
+        var folded: [UInt8] = []
+        var starts = [0]
         try FullTextAux.tokenize(api, fts, text) { token, start, end in
             let position = column.tokens.count
             if position == 0 {
                 column.sentenceStarts.append(0)
             } else {
                 var i = Int(start) - 1
-                while i >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(text[i]) { i -= 1 }
+                while i >= 0, text[i] == 0x20 || text[i] == 0x09 || text[i] == 0x0A || text[i] == 0x0D { i -= 1 }
                 if i != Int(start) - 1, i >= 0, text[i] == UInt8(ascii: ".") || text[i] == UInt8(ascii: ":") {
                     column.sentenceStarts.append(position)
                 }
             }
             column.tokens.append((Int(start), Int(end)))
-            folded.append(Array(token))
+            folded.append(contentsOf: token)
+            starts.append(folded.count)
             return true
         }
-        for position in folded.indices {
-            for (p, phrase) in phrases.enumerated() where position + phrase.tokens.count <= folded.count {
-                let hit = phrase.tokens.indices.allSatisfy { k in
-                    folded[position + k].withUnsafeBufferPointer { phrase.matches($0, at: k) }
+        let count = column.tokens.count
+        folded.withUnsafeBufferPointer { folded in
+            for position in 0..<count {
+                for (p, phrase) in phrases.enumerated() where position + phrase.tokens.count <= count {
+                    var hit = true
+                    for k in 0..<phrase.tokens.count where hit {
+                        hit = phrase.matches(UnsafeBufferPointer(rebasing: folded[starts[position + k]..<starts[position + k + 1]]), at: k)
+                    }
+                    if hit { column.instances.append((p, position)) }
                 }
-                if hit { column.instances.append((p, position)) }
             }
         }
         return column

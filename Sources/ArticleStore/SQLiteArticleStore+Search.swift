@@ -35,12 +35,21 @@ public struct ArticleHit: Sendable {
 /// Control characters (NUL included) separate words, as they do for the tokenizer: FTS5
 /// reads its expression as a C string, so a NUL inside a quoted word would end it unclosed.
 public struct SearchTerms: Sendable, Hashable {
-    /// The FTS5 MATCH expression.
+    /// The FTS5 MATCH expression for an index that keeps token positions (PostgreSQL's
+    /// search reads its parts back from it).
     public let expression: String
+    /// The quoted parts of `expression`: each word or phrase, and whether it ends in `*`.
+    let quotedParts: [QuotedPart]
+
+    struct QuotedPart: Sendable, Hashable {
+        let text: String
+        let prefix: Bool
+    }
 
     /// Nil when the text holds no letter or digit to search for.
     public init?(_ text: String) {
         var parts: [String] = []
+        var found: [QuotedPart] = []
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
         var rest = Substring(String(scalars))
@@ -67,9 +76,11 @@ public struct SearchTerms: Sendable, Hashable {
             // A term of punctuation alone is no word: FTS5 would find nothing for it anyway.
             guard term.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
             parts.append("\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? " *" : ""))
+            found.append(QuotedPart(text: String(term), prefix: prefix))
         }
         guard !parts.isEmpty else { return nil }
         expression = parts.joined(separator: " ")
+        quotedParts = found
     }
 }
 
@@ -77,13 +88,12 @@ extension SQLiteArticleStore {
     /// Most matches a search ranks: the most recently stored ones.
     public static let rankedWindow = 1_000
 
-    /// Articles matching the terms, ranked by bm25 (title words weigh ten times text
-    /// words), ties by the order they were stored; of more than `rankedWindow` matches,
-    /// the newest stored are ranked. Ranks depend on the whole archive, so a search's
-    /// later pages are exact only while the archive does not change.
+    /// Articles matching the terms, ranked by `SearchRanking` (bm25 over which columns hold
+    /// each term: title words weigh ten times text words), ties by the order they were
+    /// stored; of more than `rankedWindow` matches, the newest stored are ranked. Ranks
+    /// depend on the whole archive, so a search's later pages are exact only while the
+    /// archive does not change.
     public func search(_ query: ArticleSearchQuery) throws -> Page<ArticleHit> {
-        var filter = WhereClause()
-        filter.add("articles_fts MATCH ?", [.text(query.terms.expression)])
         var after = ""
         var afterValues: [SQLiteValue] = []
         if let cursor = query.cursor {
@@ -95,13 +105,13 @@ extension SQLiteArticleStore {
         let limit = max(1, query.limit)
         // Two steps: rank and pick the page over ids alone, then read the page's rows and
         // snippets (in one query SQLite would build every match's row and snippet before
-        // sorting). bm25 costs microseconds a match, so it ranks the newest
+        // sorting). Ranking costs about a microsecond a match, so it ranks the newest
         // `rankedWindow` matches only: all of them for any but the commonest words.
         // The filters read only seq and published_at: from articles_search, never from the
         // article rows (which a rowid lookup, the planner's choice without statistics, reads).
         func ranked(_ filter: WhereClause) -> String { """
             SELECT rank, rowid FROM (
-                SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
+                SELECT article_rank(articles_fts) AS rank, articles_fts.rowid AS rowid
                 FROM articles_fts JOIN articles a INDEXED BY articles_search ON a.seq = articles_fts.rowid
                 \(filter.sql)
                 ORDER BY articles_fts.rowid DESC LIMIT \(Self.rankedWindow)
@@ -111,15 +121,21 @@ extension SQLiteArticleStore {
             """ }
         // The page's rows and snippets in one statement over the range of their rowids: a
         // prefix term's matches are gathered once per statement, not once per hit. The IN
-        // is a check (unary plus), so the match drives and no hit re-runs it.
+        // is a check (unary plus), so the match drives and no hit re-runs it. The ranked
+        // rows passed the phrase check already.
         let page = """
-            SELECT \(Self.articleColumns), snippet(articles_fts, -1, char(57344), char(57345), '…', 24), articles_fts.rowid
+            SELECT \(Self.articleColumns), article_snippet(articles_fts, ?), articles_fts.rowid
             FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
             WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid <= ?
               AND +articles_fts.rowid IN (SELECT value FROM json_each(?))
             """
-        let (hits, more) = try read { db in
-            var filter = filter
+        let (hits, more) = try read { db -> ([(hit: ArticleHit, rank: Double, rowid: Int)], Bool) in
+            guard let tokenizer = db.fullText else { throw StoreError.corrupt("this libsqlite3 has no FTS5") }
+            let plan = FullTextPlan(query.terms, tokenizer: tokenizer)
+            guard let match = plan.match else { return ([], false) }
+            var filter = WhereClause()
+            filter.add("articles_fts MATCH ?", [.text(match)])
+            if plan.checksAdjacency { filter.add("article_phrases(articles_fts, ?)", [.text(plan.phrases)]) }
             try Self.addArticleFilters(to: &filter, since: query.since, until: query.until,
                                        entity: query.entity, type: query.type, in: db)
             let ranked = ranked(filter)
@@ -128,7 +144,7 @@ extension SQLiteArticleStore {
             var found: [Int: ArticleHit] = [:]
             if let low = wanted.map(\.rowid).min(), let high = wanted.map(\.rowid).max() {
                 let list = "[" + wanted.map { String($0.rowid) }.joined(separator: ",") + "]"
-                _ = try db.query(page, [.text(query.terms.expression), .int(low), .int(high), .text(list)]) { row in
+                _ = try db.query(page, [.text(plan.phrases), .text(match), .int(low), .int(high), .text(list)]) { row in
                     found[row.int(10)] = ArticleHit(article: try Self.storedArticle(row), snippet: Self.snippetParts(row.text(9)))
                 }
             }
@@ -142,7 +158,7 @@ extension SQLiteArticleStore {
         return Page(items: hits.map(\.hit), nextCursor: next)
     }
 
-    /// Splits snippet()'s output at the markers it was given (U+E000 before a match,
+    /// Splits `article_snippet`'s output at the markers it was given (U+E000 before a match,
     /// U+E001 after: private-use characters no article is expected to hold).
     static func snippetParts(_ text: String) -> [(text: String, match: Bool)] {
         var parts: [(text: String, match: Bool)] = []

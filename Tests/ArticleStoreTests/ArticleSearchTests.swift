@@ -11,12 +11,35 @@ final class ArticleSearchTests: StoreTestCase {
         return try store.search(query)
     }
 
-    func testRanksTitleWordsAndRepeatedWordsFirst() throws {
+    /// Both stores rank a title word first; how repeated words count differs (below, and
+    /// PostgresArticleSearchTests).
+    func testRanksTitleWordsFirst() throws {
         let once = try insert("Grain ships left the port. Talks went on elsewhere.", published: "2024-03-01")
         let often = try insert("Grain, grain and more grain: the grain deal held.", published: "2024-03-02", received: 1)
         let title = try insert("The harbour was quiet all week.", title: "Grain deal", published: "2024-03-03", received: 2)
         _ = try insert("Nothing about cereals here.", published: "2024-03-04", received: 3)
-        XCTAssertEqual(try search("grain").items.map(\.article.id), [title.id, often.id, once.id])
+        let found = try search("grain").items.map(\.article.id)
+        XCTAssertEqual(found.first, title.id)
+        XCTAssertEqual(Set(found), [title.id, often.id, once.id])
+    }
+
+    /// The SQLite store's index keeps which columns hold a word, not how often
+    /// (`SearchRanking`): a title word first, then shorter texts before longer ones; the
+    /// same word four times in a text of the same length ties with it once (stored order).
+    func testSQLiteRanksByColumnAndLengthNotRepetition() throws {
+        _ = try sqlite()
+        let long = try insert("Grain " + Array(repeating: "was shipped from the port again", count: 8).joined(separator: " and "),
+                              published: "2024-02-01")
+        let once = try insert("Grain ships left the port. Talks went on elsewhere.", published: "2024-03-01", received: 1)
+        let often = try insert("Grain, grain and more grain: the grain deal held.", published: "2024-03-02", received: 2)
+        let title = try insert("The harbour was quiet all week, and the ships waited for the storm to pass.", title: "Grain",
+                               published: "2024-03-03", received: 3)
+        XCTAssertEqual(try search("grain").items.map(\.article.id), [title.id, once.id, often.id, long.id])
+        // Rarer words weigh more: with both words, the article holding the rare one in its
+        // title ranks above one holding the common one there.
+        let rare = try insert("Grain prices rose.", title: "Sorghum", published: "2024-03-04", received: 4)
+        let common = try insert("Sorghum prices rose.", title: "Grain", published: "2024-03-05", received: 5)
+        XCTAssertEqual(try search("grain sorghum").items.map(\.article.id), [rare.id, common.id])
     }
 
     func testSnippetMarksEveryMatchedWord() throws {
@@ -85,8 +108,10 @@ final class ArticleSearchTests: StoreTestCase {
     func testPagesFollowTheRankingWithoutGapsOrRepeats() throws {
         var ids: [String] = []
         for i in 0..<7 {
-            // i + 1 mentions of the word: the last inserted ranks first.
-            let text = Array(repeating: "budget", count: i + 1).joined(separator: " ") + " and other words to pad it out."
+            // i + 1 mentions of the word in ever shorter texts: the last inserted ranks first
+            // on both stores (PostgreSQL counts repetitions, SQLite prefers shorter texts).
+            let padding = Array(repeating: "pad", count: 2 * (7 - i)).joined(separator: " ")
+            let text = Array(repeating: "budget", count: i + 1).joined(separator: " ") + " and other words " + padding + "."
             ids.append(try insert(text, published: "2024-03-01", received: TimeInterval(i)).id)
         }
         var seen: [String] = []
@@ -132,7 +157,7 @@ final class ArticleSearchTests: StoreTestCase {
         let plan = try sqlite().read { db in
             try db.query("""
                 EXPLAIN QUERY PLAN SELECT rank, rowid FROM (
-                    SELECT articles_fts.rank AS rank, articles_fts.rowid AS rowid
+                    SELECT article_rank(articles_fts) AS rank, articles_fts.rowid AS rowid
                     FROM articles_fts JOIN articles a INDEXED BY articles_search ON a.seq = articles_fts.rowid
                     WHERE articles_fts MATCH ? AND a.published_at >= ?
                     ORDER BY articles_fts.rowid DESC LIMIT 1000

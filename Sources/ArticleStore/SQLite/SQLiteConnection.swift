@@ -28,6 +28,8 @@ private var sqliteTransient: sqlite3_destructor_type {
 final class SQLiteConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// The search's FTS5 functions on this connection and its query tokenizer.
+    private(set) var fullText: FullTextFunctions?
 
     /// Opens (creating if missing) the file and applies the PRAGMAs every connection needs.
     /// `cacheKilobytes` overrides the page cache size (default 8 MB for readers, 32 MB for the writer);
@@ -46,6 +48,7 @@ final class SQLiteConnection: @unchecked Sendable {
         handle = db
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, Int32(busyTimeoutMilliseconds))
+        fullText = FullTextFunctions(db: db)
         do {
             try execute("PRAGMA foreign_keys = ON")
             // A larger page cache than SQLite's 2 MB default: article texts make the tables
@@ -80,6 +83,8 @@ final class SQLiteConnection: @unchecked Sendable {
     func close() {
         for (_, statement) in statements { sqlite3_finalize(statement) }
         statements.removeAll()
+        fullText?.close()
+        fullText = nil
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
     }

@@ -63,7 +63,8 @@ struct FigureFilterSet {
             case .sentence: list.append((.entity, "SELECT 1 FROM figure_entities WHERE ref IN \(refs)", []))
             case .article:
                 list.append((.entity, """
-                    SELECT 1 FROM article_entities e CROSS JOIN figures f ON f.article_seq = e.article_seq WHERE e.ref IN \(refs)
+                    SELECT 1 FROM article_entities e CROSS JOIN article_figures r ON r.article_seq = e.article_seq
+                    \(FigureRange.join()) WHERE e.ref IN \(refs)
                     """, []))
             }
         }
@@ -82,13 +83,14 @@ struct FigureFilterSet {
         // In a walk of the amount index, currency and amount bounds are its own key ranges.
         addValue(to: &w, indexed: driver == .value || (driver == nil && walkingAmount), alias: "f")
         addDate(to: &w, indexed: driver == .date, alias: "f")
-        w.add("\(driver == .article ? "" : "+")f.article_seq = (SELECT seq FROM articles WHERE id = ?)", query.articleID) { .text($0) }
+        // The article's range of ids: a search of the figures' own key.
+        if let id = query.articleID { w.add(FigureRange.ofArticleID(), [.text(id), .text(id)]) }
         if let refs {
             switch (query.entityScope, driver == .entity) {
             case (.sentence, true): w.add("f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref IN \(refs))", [])
             case (.sentence, false):
                 w.add("EXISTS (SELECT 1 FROM figure_entities fe WHERE fe.ref IN \(refs) AND fe.figure_id = f.id)", [])
-            case (.article, true): w.add("f.article_seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(refs))", [])
+            case (.article, true): w.add(FigureRange.ofArticlesNaming(refs), [])
             case (.article, false):
                 // article_entities_ref is (ref, day, article_seq): the article's day is the figure's.
                 w.add("""

@@ -126,5 +126,6 @@ enum Schema {
         Schema.entitiesPack(version: 8),
         Schema.figuresCompact(version: 9),
         Schema.articlesCompact(version: 10),
+        Schema.figureRanges(version: 12),
     ]
 }

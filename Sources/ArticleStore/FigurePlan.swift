@@ -1,3 +1,4 @@
+import EntityExtraction
 import Foundation
 
 /// How a page of figures is found. Two ways, and the cheaper one is picked per request:
@@ -108,9 +109,28 @@ struct FigureFilterSet {
     }
 
     private func addDate(to w: inout WhereClause, indexed: Bool, alias: String) {
-        let column = (indexed ? "" : "+") + alias + ".date_start"
-        w.add("\(column) >= ?", query.since) { .int($0.dayNumber) }
-        w.add("\(column) <= ?", query.until) { .int($0.dayNumber) }
+        if indexed {
+            if let (sql, values) = Self.dateRange(alias, since: query.since, until: query.until) { w.add(sql, values) }
+            return
+        }
+        w.add("+\(alias).date_start >= ?", query.since) { .int($0.dayNumber) }
+        w.add("+\(alias).date_start <= ?", query.until) { .int($0.dayNumber) }
+    }
+
+    /// `since`/`until` on the figure's date, as the indexes serve it (migration 12): a figure
+    /// dated by its article (`date_position` NULL) has its article's day, found through
+    /// `figures_published`; only figures dated by their sentence are in `figures_date`.
+    static func dateRange(_ alias: String, since: CivilDate?, until: CivilDate?) -> (String, [SQLiteValue])? {
+        guard since != nil || until != nil else { return nil }
+        func bounds(_ column: String) -> (String, [SQLiteValue]) {
+            var w = WhereClause()
+            w.add("\(alias).\(column) >= ?", since) { .int($0.dayNumber) }
+            w.add("\(alias).\(column) <= ?", until) { .int($0.dayNumber) }
+            return (w.conditions.joined(separator: " AND "), w.values)
+        }
+        let article = bounds("published_day"), sentence = bounds("date_start")
+        return ("((\(article.0) AND \(alias).date_position IS NULL) OR (\(sentence.0) AND \(alias).date_position IS NOT NULL))",
+                article.1 + sentence.1)
     }
 
     /// On the REAL column: equal decimals give equal Doubles, so bounds are inclusive as

@@ -138,8 +138,7 @@ extension SQLiteArticleStore {
         // asked; only amounts beyond ~15 significant digits could compare inexactly.
         filter.add("f.amount_real >= ?", query.minAmount) { .real($0.approximateDouble) }
         filter.add("f.amount_real <= ?", query.maxAmount) { .real($0.approximateDouble) }
-        filter.add("f.date_start >= ?", query.since) { .int($0.dayNumber) }
-        filter.add("f.date_start <= ?", query.until) { .int($0.dayNumber) }
+        if let (sql, values) = FigureFilterSet.dateRange("f", since: query.since, until: query.until) { filter.add(sql, values) }
         if let id = query.articleID { filter.add(FigureRange.ofArticleID(), [.text(id), .text(id)]) }
         if let entity = query.entity {
             let refs = EntityMatch.list(try EntityMatch.refs(entity, type: nil, in: db))

@@ -65,6 +65,7 @@ final class FigureRangesMigrationTests: XCTestCase {
         XCTAssertGreaterThan(before.count, 100)
         XCTAssertTrue(before.contains { $0.hasPrefix("summary article") })
         XCTAssertTrue(before.contains { $0.hasPrefix("scope=article") })
+        XCTAssertTrue(before.contains { $0.hasPrefix("dates") && $0.contains("2024-03-03") }, "a figure dated by its sentence")
         try revertToVersionTen(store)
         store.close()
 
@@ -74,6 +75,8 @@ final class FigureRangesMigrationTests: XCTestCase {
             XCTAssertEqual(try db.query("SELECT version FROM schema_migrations WHERE version = 12") { $0.int(0) }, [12])
             XCTAssertEqual(try db.query("SELECT name FROM sqlite_master WHERE name = 'figures_article'") { $0.text(0) }, [])
             XCTAssertEqual(try db.query("SELECT COUNT(*) FROM figure_totals WHERE grouping = 3") { $0.int(0) }, [0])
+            XCTAssertEqual(try db.query("SELECT sql FROM sqlite_master WHERE name = 'figures_date'") { $0.text(0) },
+                           ["CREATE INDEX figures_date ON figures (date_start) WHERE date_position IS NOT NULL"])
             XCTAssertEqual(try db.query("""
                 SELECT COUNT(*) FROM figures f LEFT JOIN article_figures r ON r.article_seq = f.article_seq
                 WHERE f.id NOT BETWEEN r.first_figure AND r.first_figure + r.figure_count - 1 OR r.article_seq IS NULL
@@ -179,6 +182,8 @@ final class FigureRangesMigrationTests: XCTestCase {
             try db.execute("""
                 DROP TABLE article_figures;
                 CREATE INDEX figures_article ON figures (article_seq, start);
+                DROP INDEX figures_date;
+                CREATE INDEX figures_date ON figures (date_start);
                 DELETE FROM schema_migrations WHERE version = 12;
                 """)
             for row in kept { try db.run("INSERT INTO figure_totals VALUES (3, ?, ?, ?, ?, ?, ?)", row) }
@@ -196,6 +201,13 @@ final class FigureRangesMigrationTests: XCTestCase {
             var q = FigureQuery()
             q.articleID = id
             queries.append(("article", q))
+        }
+        // Dated by the article (its day) or by the sentence (3 March 2024).
+        for (since, until) in [("2024-01-10", nil), (nil, "2024-01-20"), ("2024-01-08", "2024-01-22"), ("2024-03-01", "2024-03-31")] {
+            var q = FigureQuery()
+            q.since = since.map(day)
+            q.until = until.map(day)
+            queries.append(("dates", q))
         }
         for place in places {
             for scope in [EntityScope.sentence, .article] {

@@ -162,6 +162,21 @@ final class FigureRangesMigrationTests: XCTestCase {
         }
     }
 
+    func testAFigureDatedByItsArticleOnAnotherDayStopsTheMigration() throws {
+        let path = folder.appendingPathComponent("misdated.sqlite").path
+        let store = try SQLiteArticleStore(path: path)
+        _ = try fill(store)
+        try revertToVersionTen(store)
+        // figures_date would no longer find it: since/until look for it on its article's day.
+        try store.write { db in
+            try db.execute("UPDATE figures SET date_start = date_start + 1 WHERE id = (SELECT MIN(id) FROM figures WHERE date_position IS NULL)")
+        }
+        store.close()
+        XCTAssertThrowsError(try SQLiteArticleStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("dated by their article but not on its day"), "\(error)")
+        }
+    }
+
     /// What version 10 had: `figures_article`, a kept total per article and currency, no ranges.
     private func revertToVersionTen(_ store: SQLiteArticleStore) throws {
         var kept: [[SQLiteValue]] = []

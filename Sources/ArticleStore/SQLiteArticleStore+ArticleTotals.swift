@@ -23,7 +23,9 @@ extension SQLiteArticleStore {
         var out: [(key: String, row: FigureSummaryRow)] = []
         // The cursor's article may have currencies left; articles after it have all theirs.
         var bound = after.map { (published: String($0.key.prefix(10)), id: String($0.key.dropFirst(11)), inclusive: true) }
-        let batch = max(limit + 1, 16)
+        // Articles a read: most have figures in several currencies, so a page of rows
+        // usually needs far fewer articles than rows; more are read only when short.
+        let batch = max(8, min(limit + 1, 32))
         while out.count < limit {
             var w = WhereClause()
             if let b = bound {

@@ -1,3 +1,4 @@
+import EntityExtraction
 import Foundation
 
 /// How a page of figures is found. Two ways, and the cheaper one is picked per request:
@@ -47,30 +48,42 @@ struct FigureFilterSet {
         refs = try query.entity.map { EntityMatch.list(try EntityMatch.refs($0, type: nil, in: db)) }
     }
 
-    /// The filters that could drive, with a statement counting their matches up to a bound.
+    /// The filters that could drive, each with a statement that counts its matches up to the
+    /// bound it is given last (`?`), through index entries alone: a count may be over (never
+    /// under) the matches, which changes only the plan, never the answer.
     func candidates() -> [(driver: FigureDriver, count: String, values: [SQLiteValue])] {
         var list: [(FigureDriver, String, [SQLiteValue])] = []
+        func upTo(_ sql: String) -> String { "SELECT COUNT(*) FROM (\(sql) LIMIT ?)" }
         if query.since != nil || query.until != nil {
-            var w = WhereClause()
-            addDate(to: &w, indexed: true, alias: "figures")
-            list.append((.date, "SELECT 1 FROM figures \(w.sql)", w.values))
+            // The article's day of every figure, plus the figures dated by their sentence: the
+            // exact condition (`dateRange`) would read each figure's row.
+            var day = WhereClause(), sentence = WhereClause()
+            day.add("published_day >= ?", query.since) { .int($0.dayNumber) }
+            day.add("published_day <= ?", query.until) { .int($0.dayNumber) }
+            sentence.add("date_start >= ?", query.since) { .int($0.dayNumber) }
+            sentence.add("date_start <= ?", query.until) { .int($0.dayNumber) }
+            sentence.add("date_position IS NOT NULL", [])
+            list.append((.date, upTo("SELECT 1 FROM figures \(day.sql) UNION ALL SELECT 1 FROM figures \(sentence.sql)"),
+                         day.values + sentence.values))
         }
         if let text = query.text {
-            list.append((.text, "SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?", [.text(FigureSearch.match(text))]))
+            list.append((.text, upTo("SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?"), [.text(FigureSearch.match(text))]))
         }
         if let refs {
             switch query.entityScope {
-            case .sentence: list.append((.entity, "SELECT 1 FROM figure_entities WHERE ref IN \(refs)", []))
+            case .sentence: list.append((.entity, upTo("SELECT 1 FROM figure_entities WHERE ref IN \(refs)"), []))
             case .article:
+                // The figures of up to bound + 1 articles: each has at least one.
                 list.append((.entity, """
-                    SELECT 1 FROM article_entities e CROSS JOIN figures f ON f.article_seq = e.article_seq WHERE e.ref IN \(refs)
+                    SELECT IFNULL(SUM(n), 0) FROM (SELECT r.figure_count AS n FROM article_entities e
+                        CROSS JOIN article_figures r ON r.article_seq = e.article_seq WHERE e.ref IN \(refs) LIMIT ?)
                     """, []))
             }
         }
         if query.currency != nil || query.minAmount != nil || query.maxAmount != nil {
             var w = WhereClause()
             addValue(to: &w, indexed: true, alias: "figures")
-            list.append((.value, "SELECT 1 FROM figures \(w.sql)", w.values))
+            list.append((.value, upTo("SELECT 1 FROM figures \(w.sql)"), w.values))
         }
         return list.map { (driver: $0.0, count: $0.1, values: $0.2) }
     }
@@ -82,13 +95,14 @@ struct FigureFilterSet {
         // In a walk of the amount index, currency and amount bounds are its own key ranges.
         addValue(to: &w, indexed: driver == .value || (driver == nil && walkingAmount), alias: "f")
         addDate(to: &w, indexed: driver == .date, alias: "f")
-        w.add("\(driver == .article ? "" : "+")f.article_seq = (SELECT seq FROM articles WHERE id = ?)", query.articleID) { .text($0) }
+        // The article's range of ids: a search of the figures' own key.
+        if let id = query.articleID { w.add(FigureRange.ofArticleID(), [.text(id), .text(id)]) }
         if let refs {
             switch (query.entityScope, driver == .entity) {
             case (.sentence, true): w.add("f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref IN \(refs))", [])
             case (.sentence, false):
                 w.add("EXISTS (SELECT 1 FROM figure_entities fe WHERE fe.ref IN \(refs) AND fe.figure_id = f.id)", [])
-            case (.article, true): w.add("f.article_seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(refs))", [])
+            case (.article, true): w.add(FigureRange.ofArticlesNaming(refs), [])
             case (.article, false):
                 // article_entities_ref is (ref, day, article_seq): the article's day is the figure's.
                 w.add("""
@@ -106,9 +120,28 @@ struct FigureFilterSet {
     }
 
     private func addDate(to w: inout WhereClause, indexed: Bool, alias: String) {
-        let column = (indexed ? "" : "+") + alias + ".date_start"
-        w.add("\(column) >= ?", query.since) { .int($0.dayNumber) }
-        w.add("\(column) <= ?", query.until) { .int($0.dayNumber) }
+        if indexed {
+            if let (sql, values) = Self.dateRange(alias, since: query.since, until: query.until) { w.add(sql, values) }
+            return
+        }
+        w.add("+\(alias).date_start >= ?", query.since) { .int($0.dayNumber) }
+        w.add("+\(alias).date_start <= ?", query.until) { .int($0.dayNumber) }
+    }
+
+    /// `since`/`until` on the figure's date, as the indexes serve it (migration 12): a figure
+    /// dated by its article (`date_position` NULL) has its article's day, found through
+    /// `figures_published`; only figures dated by their sentence are in `figures_date`.
+    static func dateRange(_ alias: String, since: CivilDate?, until: CivilDate?) -> (String, [SQLiteValue])? {
+        guard since != nil || until != nil else { return nil }
+        func bounds(_ column: String) -> (String, [SQLiteValue]) {
+            var w = WhereClause()
+            w.add("\(alias).\(column) >= ?", since) { .int($0.dayNumber) }
+            w.add("\(alias).\(column) <= ?", until) { .int($0.dayNumber) }
+            return (w.conditions.joined(separator: " AND "), w.values)
+        }
+        let article = bounds("published_day"), sentence = bounds("date_start")
+        return ("((\(article.0) AND \(alias).date_position IS NULL) OR (\(sentence.0) AND \(alias).date_position IS NOT NULL))",
+                article.1 + sentence.1)
     }
 
     /// On the REAL column: equal decimals give equal Doubles, so bounds are inclusive as
@@ -132,7 +165,7 @@ extension FigurePlan {
         let window = window(limit: limit, figures: figures)
         var best: (driver: FigureDriver, count: Int)?
         for c in candidates {
-            let count = try db.query("SELECT COUNT(*) FROM (\(c.count) LIMIT ?)", c.values + [.int(window + 1)]) { $0.int(0) }.first ?? 0
+            let count = try db.query(c.count, c.values + [.int(window + 1)]) { $0.int(0) }.first ?? 0
             if count <= window, best == nil || count < best!.count { best = (c.driver, count) }
         }
         return best.map { .drive($0.driver) } ?? .walk

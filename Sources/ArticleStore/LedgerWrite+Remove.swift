@@ -69,19 +69,19 @@ extension LedgerWrite {
             }
             perRef[row.ref] = agg
         }
+        let range = try FigureRange.of(seq: seq, in: db)
+        let bounds: [SQLiteValue] = [.integer(range.first), .integer(range.first + range.count - 1)]
         let figures = try db.query("""
-            SELECT id, amount, currency, sentence_start, sentence_end FROM figures WHERE article_seq = ?
-            """, [.integer(seq)]) { row in
+            SELECT id, amount, currency, sentence_start, sentence_end FROM figures WHERE id BETWEEN ? AND ?
+            """, bounds) { row in
             (id: row.int64(0), amount: try Decimal.stored(row.text(1)), currency: row.text(2), sentence: row.int(3)..<row.int(4))
         }
         let ids = Dictionary(storedWithIDs.map { ($0.row.ref, $0.id) }, uniquingKeysWith: { a, _ in a })
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
-        let articleGroup = publishedAt.description + " " + articleID
         let sentenceRows = stored.map { (ref: $0.ref, type: $0.type, mentions: $0.mentions) }
         for figure in figures {
-            var groups = [FigureTotals.Group(grouping: .currency, key: figure.currency), FigureTotals.Group(grouping: .month, key: month),
-                          FigureTotals.Group(grouping: .article, key: articleGroup)]
+            var groups = [FigureTotals.Group(grouping: .currency, key: figure.currency), FigureTotals.Group(grouping: .month, key: month)]
             for ref in ArchiveIdentity.entities(in: figure.sentence, of: sentenceRows) {
                 try db.run("DELETE FROM figure_entities WHERE ref = ? AND figure_id = ?", [.integer(ref), .integer(figure.id)])
                 groups.append(FigureTotals.Group(grouping: .entity, key: ids[ref] ?? ""))
@@ -89,7 +89,8 @@ extension LedgerWrite {
             for group in groups { totals.add(group, currency: figure.currency, amount: figure.amount, sign: -1) }
         }
         if !figures.isEmpty { try FigureSearch.unindex(seq: seq, in: db) }
-        try db.run("DELETE FROM figures WHERE article_seq = ?", [.integer(seq)])
+        try db.run("DELETE FROM figures WHERE id BETWEEN ? AND ?", bounds)
+        try db.run("DELETE FROM article_figures WHERE article_seq = ?", [.integer(seq)])
         for ref in perRef.keys {
             try db.run("DELETE FROM article_entities WHERE ref = ? AND day = ? AND article_seq = ?",
                        [.integer(ref), .int(publishedAt.dayNumber), .integer(seq)])

@@ -74,30 +74,31 @@ enum LedgerWrite {
         try storeSet(items, types: types, seq: seq, day: day, text: text, in: db)
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
-        let articleGroup = publishedAt.description + " " + articleID
-        for figure in extraction.figures {
+        // Consecutive ids, so the article keeps its figures as one range (`article_figures`).
+        let first = try db.query("SELECT IFNULL(MAX(id), 0) + 1 FROM figures") { $0.int64(0) }.first ?? 1
+        for (offset, figure) in extraction.figures.enumerated() {
             guard let position = positions[figure.entityID] else {
                 throw StoreError.corrupt("figure of unknown entity \(figure.entityID)")
             }
             let v = figure.value
             let date = ArchiveIdentity.sentenceDate(for: figure, among: dates)
             let dateStart = date?.firstDay ?? day
+            let figureID = first + Int64(offset)
             try db.run("""
-                INSERT INTO figures (article_seq, position, published_day, amount, amount_real, currency, currency_resolution,
+                INSERT INTO figures (id, article_seq, position, published_day, amount, amount_real, currency, currency_resolution,
                     currency_evidence, qualifier, min_amount, max_amount, text, start, "end", sentence_start, sentence_end,
                     date_start, date_position, date_mention)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, (SELECT substr(text, ? + 1, ?) FROM articles WHERE seq = ?)),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, (SELECT substr(text, ? + 1, ?) FROM articles WHERE seq = ?)),
                     ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(seq), .int(position), .int(day), .text(v.amount.description), .real(v.amount.approximateDouble),
-                      .text(v.currency), .int(v.currencyResolution.storedCode), .optionalText(v.currencyEvidence),
+                """, [.integer(figureID), .integer(seq), .int(position), .int(day), .text(v.amount.description),
+                      .real(v.amount.approximateDouble), .text(v.currency), .int(v.currencyResolution.storedCode), .optionalText(v.currencyEvidence),
                       .optionalText(v.qualifier), .optionalText(v.min?.description), .optionalText(v.max?.description),
                       .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end - figure.mention.start),
                       .integer(seq), .int(figure.mention.start), .int(figure.mention.end),
                       .int(figure.sentenceStart), .int(figure.sentenceEnd), .int(dateStart),
                       date.map { .int($0.position) } ?? .null, date.map { .int($0.mention.start) } ?? .null])
-            let figureID = db.lastInsertRowID
-            var groups = [FigureTotals.Group(grouping: .currency, key: v.currency), FigureTotals.Group(grouping: .month, key: month),
-                          FigureTotals.Group(grouping: .article, key: articleGroup)]
+            // No per-article group: the summary by article adds up the article's range when asked.
+            var groups = [FigureTotals.Group(grouping: .currency, key: v.currency), FigureTotals.Group(grouping: .month, key: month)]
             for ref in ArchiveIdentity.entities(in: figure.sentenceStart..<figure.sentenceEnd, of: rows) {
                 try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)", [.integer(ref), .integer(figureID)])
                 groups.append(FigureTotals.Group(grouping: .entity, key: idOfRef[ref]!))
@@ -105,7 +106,11 @@ enum LedgerWrite {
             for group in groups { totals.add(group, currency: v.currency, amount: v.amount) }
         }
         try FigureTotals.apply(totals, in: db)
-        if !extraction.figures.isEmpty { try FigureSearch.index(seq: seq, in: db) }
+        if !extraction.figures.isEmpty {
+            try db.run("INSERT INTO article_figures (article_seq, first_figure, figure_count) VALUES (?, ?, ?)",
+                       [.integer(seq), .integer(first), .int(extraction.figures.count)])
+            try FigureSearch.index(seq: seq, in: db)
+        }
         return ids
     }
 

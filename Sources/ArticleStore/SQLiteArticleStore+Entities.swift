@@ -20,7 +20,7 @@ extension SQLiteArticleStore {
         if rows.contains(where: { $0.row.type == .money }) {
             // A money entity's value is its figures' (one figure per mention, all alike).
             for (position, value) in try db.query("""
-                SELECT position, \(FigureColumns.value) FROM figures f WHERE f.article_seq = ? ORDER BY f.id
+                SELECT position, \(FigureColumns.value) FROM article_figures r \(FigureRange.join()) WHERE r.article_seq = ? ORDER BY f.id
                 """, [.integer(seq)], { row in (row.int(0), try FigureColumns.moneyValue(row, from: 1)) }) where money[position] == nil {
                 money[position] = value
             }

@@ -5,8 +5,9 @@ extension SQLiteArticleStore {
     /// Count, exact total, min and max of the figures matching `filter` (its sort and
     /// cursor are ignored), one row per group and currency, `limit` rows a page. Currency
     /// groups are ordered by code, months oldest first, entities by id, articles newest
-    /// first. With no filter but `currency`, the totals kept at write time are read;
-    /// otherwise the matching figures are added up here, in `Decimal`.
+    /// first. With no filter but `currency`, the totals kept at write time are read (by
+    /// article, each listed article's figures are added up: `articleTotals`); otherwise the
+    /// matching figures are added up here, in `Decimal`.
     public func figureSummary(groupBy: FigureGrouping, filter: FigureQuery, limit: Int,
                               cursor: String?) throws -> Page<FigureSummaryRow> {
         let kind = "summary-" + groupBy.rawValue
@@ -18,8 +19,11 @@ extension SQLiteArticleStore {
         let limit = max(1, limit)
         let newestFirst = groupBy == .article
         let rows: [(key: String, row: FigureSummaryRow)] = try read { db in
-            if filter.onlyCurrency {
+            if filter.onlyCurrency, groupBy != .article {
                 return try Self.keptTotals(groupBy, currency: filter.currency, after: after, limit: limit + 1, in: db)
+            }
+            if filter.onlyCurrency, try Self.walksArticles(currency: filter.currency, limit: limit, in: db) {
+                return try Self.articleTotals(currency: filter.currency, after: after, limit: limit + 1, in: db)
             }
             var all = try Self.addedUp(groupBy, filter: filter, in: db)
             if let after {
@@ -50,17 +54,12 @@ extension SQLiteArticleStore {
         // The id from the stored key: its 8 bytes as hex (see FigureTotals+StoredKey.swift).
         let label: String
         switch groupBy {
-        case .article:
-            label = """
-                (SELECT title FROM articles WHERE id = CASE typeof(t.group_key)
-                    WHEN 'blob' THEN 'art_' || lower(hex(substr(t.group_key, 5))) ELSE substr(t.group_key, 12) END)
-                """
         case .entity:
             label = """
                 (SELECT name FROM archive_entities WHERE id = CASE typeof(t.group_key)
                     WHEN 'blob' THEN 'ent_' || lower(hex(t.group_key)) ELSE t.group_key END)
                 """
-        case .currency, .month: label = "NULL"
+        case .currency, .month, .article: label = "NULL"  // articles: not kept (migration 12)
         }
         return try db.query("""
             SELECT t.group_key, t.currency, t.count, t.total, IFNULL(t.min_amount, t.total), IFNULL(t.max_amount, t.total),

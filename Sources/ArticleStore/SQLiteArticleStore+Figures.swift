@@ -138,14 +138,13 @@ extension SQLiteArticleStore {
         // asked; only amounts beyond ~15 significant digits could compare inexactly.
         filter.add("f.amount_real >= ?", query.minAmount) { .real($0.approximateDouble) }
         filter.add("f.amount_real <= ?", query.maxAmount) { .real($0.approximateDouble) }
-        filter.add("f.date_start >= ?", query.since) { .int($0.dayNumber) }
-        filter.add("f.date_start <= ?", query.until) { .int($0.dayNumber) }
-        filter.add("f.article_seq = (SELECT seq FROM articles WHERE id = ?)", query.articleID) { .text($0) }
+        if let (sql, values) = FigureFilterSet.dateRange("f", since: query.since, until: query.until) { filter.add(sql, values) }
+        if let id = query.articleID { filter.add(FigureRange.ofArticleID(), [.text(id), .text(id)]) }
         if let entity = query.entity {
             let refs = EntityMatch.list(try EntityMatch.refs(entity, type: nil, in: db))
             switch query.entityScope {
             case .sentence: filter.add("f.id IN (SELECT fe.figure_id FROM figure_entities fe WHERE fe.ref IN \(refs))", [])
-            case .article: filter.add("f.article_seq IN (SELECT e.article_seq FROM article_entities e WHERE e.ref IN \(refs))", [])
+            case .article: filter.add(FigureRange.ofArticlesNaming(refs), [])
             }
         }
         if let text = query.text {

@@ -127,5 +127,6 @@ enum Schema {
         Schema.figuresCompact(version: 9),
         Schema.articlesCompact(version: 10),
         Schema.searchCompact(version: 11),
+        Schema.figureRanges(version: 12),
     ]
 }

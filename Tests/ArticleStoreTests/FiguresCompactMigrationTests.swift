@@ -30,7 +30,14 @@ final class FiguresCompactMigrationTests: XCTestCase {
         }
         let before = try answers(store)
         XCTAssertGreaterThan(before.count, 20)
-        try store.write { db in try Self.revertToVersionSeven(db) }
+        // Version 7 kept a total per article and currency, keyed by `published_at id`.
+        var articleTotals: [[SQLiteValue]] = []
+        for row in try store.figureSummary(groupBy: .article, filter: FigureQuery()).items {
+            let published = try XCTUnwrap(try store.article(id: row.group)).publishedAt.description
+            articleTotals.append([.text(published + " " + row.group), .text(row.currency), .int(row.count),
+                                  .text(row.total.description), .text(row.min.description), .text(row.max.description)])
+        }
+        try store.write { db in try Self.revertToVersionSeven(db, articleTotals: articleTotals) }
         // A mention text that differs from the article's text there is kept as it was.
         try store.write { db in try db.run("UPDATE figures SET text = 'two million euros' WHERE id = 4") }
         store.close()
@@ -46,7 +53,8 @@ final class FiguresCompactMigrationTests: XCTestCase {
                            "only the text that is not the article's slice is stored")
             XCTAssertEqual(try db.query("SELECT DISTINCT typeof(currency_resolution) FROM figures") { $0.text(0) }, ["integer"])
             XCTAssertEqual(try db.query("SELECT DISTINCT typeof(group_key) FROM figure_totals ORDER BY 1") { $0.text(0) },
-                           ["blob", "integer", "text"], "entity and article keys as bytes, months as numbers, currencies as text")
+                           ["integer", "text"], "months as numbers, currencies as text; per-article totals gone (migration 12)")
+            XCTAssertEqual(try db.query("SELECT COUNT(*) FROM article_figures") { $0.int(0) }, [24])
         }
         let kept = try answers(store)
         XCTAssertTrue(kept.contains { $0.contains("text: \"two million euros\"") })
@@ -92,7 +100,7 @@ final class FiguresCompactMigrationTests: XCTestCase {
     }
 
     /// The figures table, its indexes and its full-text index as version 7 made them.
-    private static func revertToVersionSeven(_ db: SQLiteConnection) throws {
+    private static func revertToVersionSeven(_ db: SQLiteConnection, articleTotals: [[SQLiteValue]]) throws {
         let names = CurrencyResolution.stored.enumerated().map { "WHEN \($0.offset) THEN '\($0.element.rawValue)'" }
         try db.execute("""
             CREATE TABLE figures_v7 (
@@ -120,7 +128,8 @@ final class FiguresCompactMigrationTests: XCTestCase {
             CREATE VIRTUAL TABLE figures_fts USING fts5 (sentence, content = '', tokenize = 'unicode61 remove_diacritics 2');
             INSERT INTO figures_fts (rowid, sentence) SELECT f.id, substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)
             FROM figures f JOIN articles a ON a.seq = f.article_seq;
-            DELETE FROM schema_migrations WHERE version = 9;
+            DROP TABLE article_figures;
+            DELETE FROM schema_migrations WHERE version IN (9, 12);
             """)
         let totals = try db.query("""
             SELECT grouping, typeof(group_key), group_key, currency, count, total, IFNULL(min_amount, total), IFNULL(max_amount, total)
@@ -139,7 +148,8 @@ final class FiguresCompactMigrationTests: XCTestCase {
             ) WITHOUT ROWID;
             """)
         for row in totals { try db.run("INSERT INTO figure_totals VALUES (?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)", row) }
-        XCTAssertGreaterThan(totals.count, 50)
+        for row in articleTotals { try db.run("INSERT INTO figure_totals VALUES ('article', ?, ?, ?, ?, ?, ?)", row) }
+        XCTAssertGreaterThan(totals.count + articleTotals.count, 50)
         XCTAssertEqual(try db.query("SELECT COUNT(*) FROM figures WHERE currency_resolution NOT IN ('explicit', 'inferred', 'ambiguous')") {
             $0.int(0) }, [0])
     }

@@ -91,7 +91,9 @@ final class QueryPlanTests: StoreTestCase {
     static func fullScan(_ plan: [String], sql: String) -> String? {
         // A walk in either direction needs no sort at all: a descending listing is the exact
         // reverse of the ascending one, ties included, so the index's own order serves it.
-        let sorts = plan.contains { $0.hasPrefix("USE TEMP B-TREE") }
+        // A sort of the right part only orders the rows sharing one value of the index's
+        // leading column (an article summary's day): the walk still stops after the page.
+        let sorts = plan.contains { $0.hasPrefix("USE TEMP B-TREE") && !$0.contains("RIGHT PART OF ORDER BY") }
         let limited = sql.uppercased().contains("LIMIT")
         for line in plan where line.hasPrefix("SCAN ") {
             let name = line.dropFirst(5).split(separator: " ").first.map(String.init) ?? ""

@@ -47,4 +47,21 @@ final class StoreHotPathTests: XCTestCase {
         XCTAssertEqual(stored[3].mentions, [m(3, 4, "b1"), m(3, 5, "bb"), m(9, 10, "B")])
         XCTAssertEqual(stored[1].mentions, [m(3, 4, "A"), m(7, 8, "A")])
     }
+
+    /// Whole amounts skip Foundation's parser and come out the same value, and write back alike.
+    func testStoredAmountsReadAsFoundationReadsThem() throws {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var texts = ["0", "7", "-7", "276000000", "55000000000", "999999999999999999", "-999999999999999999",
+                     "1000000000000000000", "-1000000000000000000", "0.5", "-0.25", "1234.5678", "12345678901234567890123"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { texts.append(String(Int64.random(in: -999_999_999_999_999_999...999_999_999_999_999_999, using: &generator))) }
+        for text in texts {
+            let expected = try XCTUnwrap(Decimal(string: text, locale: posix))
+            let read = try Decimal.stored(text)
+            XCTAssertEqual(read, expected, text)
+            XCTAssertEqual(read.description, expected.description, text)
+            XCTAssertEqual((read + 276_000_000).description, (expected + 276_000_000).description, text)
+        }
+        XCTAssertThrowsError(try Decimal.stored(""))
+    }
 }

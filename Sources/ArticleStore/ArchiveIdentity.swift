@@ -48,6 +48,41 @@ public enum ArchiveIdentity {
     /// A mention's text as a name seen: without a trailing possessive (`Trump's` is `Trump`)
     /// and with runs of white space as one space.
     public static func seenName(_ text: String) -> String {
+        if let ascii = asciiSeenName(text) { return ascii }
+        return seenNameOfCharacters(text)
+    }
+
+    /// `seenName` of ASCII text, over bytes: the same answer without grapheme breaking,
+    /// which made it thousands of instructions a mention. In ASCII a Character is one byte
+    /// (CR LF aside, white space either way) and the white space is TAB to CR and SPACE.
+    /// Nil for other text.
+    static func asciiSeenName(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            }
+            if out.count > 2, out[out.count - 2] == 0x27, out[out.count - 1] == 0x73 || out[out.count - 1] == 0x53 {
+                out.removeLast(2)  // 's or 'S
+            }
+            if out.count > 1, out[out.count - 1] == 0x27, out[out.count - 2] == 0x73 {
+                out.removeLast()  // s'
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `seenName` of any text, Character by Character.
+    static func seenNameOfCharacters(_ text: String) -> String {
         var words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         for suffix in ["'s", "’s", "'S", "’S"] where words.hasSuffix(suffix) && words.count > suffix.count {
             words.removeLast(suffix.count)

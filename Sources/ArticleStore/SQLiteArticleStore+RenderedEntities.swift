@@ -35,19 +35,36 @@ extension SQLiteArticleStore {
     /// Entities in the order and shape `entities(articleID:type:)` returns them: by first
     /// mention then id, mentions by offset, a span listed twice kept once.
     public static func storedOrder(_ entities: [Entity]) -> [Entity] {
-        let normalised = entities.map { entity -> (first: Int, entity: Entity) in
-            var entity = entity
-            var seen = Set<[Int]>()
-            entity.mentions = entity.mentions.enumerated()
-                .sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
-                .map(\.element)
-                .filter { seen.insert([$0.start, $0.end]).inserted }
-            return (entity.mentions.first?.start ?? 0, entity)
+        var normalised: [(first: Int, entity: Entity)] = []
+        normalised.reserveCapacity(entities.count)
+        for var entity in entities {
+            if !inStoredOrder(entity.mentions) {
+                // Sorted by start, end and position, a span listed twice is adjacent: keep its first.
+                let sorted = entity.mentions.enumerated()
+                    .sorted { ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset) }
+                var kept: [Mention] = []
+                kept.reserveCapacity(sorted.count)
+                for (_, m) in sorted where kept.last.map({ $0.start != m.start || $0.end != m.end }) ?? true { kept.append(m) }
+                entity.mentions = kept
+            }
+            normalised.append((entity.mentions.first?.start ?? 0, entity))
         }
         // SQLite compares the ids byte by byte.
         return normalised.sorted {
             $0.first != $1.first ? $0.first < $1.first : $0.entity.id.utf8.lexicographicallyPrecedes($1.entity.id.utf8)
         }.map(\.entity)
+    }
+
+    /// Mentions already by start then end, no span twice: what the extractor mostly gives,
+    /// left as it is without a sort or a copy.
+    private static func inStoredOrder(_ mentions: [Mention]) -> Bool {
+        var i = 1
+        while i < mentions.count {
+            let a = mentions[i - 1], b = mentions[i]
+            guard a.start < b.start || (a.start == b.start && a.end < b.end) else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The SHA-256 of every entity rendered without archive ids, outside the write lock;

@@ -79,10 +79,23 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
 extension Decimal {
     /// Parses what `Decimal.description` wrote, which is how amounts are stored.
     static func stored(_ text: String) throws -> Decimal {
+        if let whole = storedInteger(text) { return Decimal(whole) }
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
             throw StoreError.corrupt("bad decimal \(text)")
         }
         return value
+    }
+
+    /// An amount stored as a whole number of up to 18 digits (most are), read without
+    /// Foundation's parser, which cost ~12,000 instructions an amount: the same value.
+    private static func storedInteger(_ text: String) -> Int64? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, utf8.count <= 19 else { return nil }
+        let digits = first == UInt8(ascii: "-") ? utf8.dropFirst() : utf8[...]
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
+        return Int64(text)
     }
 
     /// The nearest Double, for the REAL column used by range filters and sorting.

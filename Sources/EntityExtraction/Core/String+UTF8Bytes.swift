@@ -36,6 +36,24 @@ extension String {
 }
 
 extension String {
+    /// `hasSuffix(suffix)` for a suffix of quotes and letters that no character's canonical
+    /// decomposition ends with (`’s`, `’ll`): a string whose UTF-8 does not end with the
+    /// suffix's bytes cannot end with its Characters either, so only one that does is asked
+    /// `hasSuffix` (which also checks the grapheme boundary). Walking graphemes backwards
+    /// for every name and every word of a sentence showed in profiles.
+    func hasSuffixOfBytes(_ suffix: StaticString) -> Bool {
+        let bytesEnd: Bool = withUTF8Bytes { bytes in
+            let s = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            let n = bytes.count, m = s.count
+            guard n >= m else { return false }
+            for k in 0..<m where bytes[n - m + k] != s[k] { return false }
+            return true
+        }
+        return bytesEnd && hasSuffix(String(describing: suffix))
+    }
+}
+
+extension String {
     /// `count` (Characters) without grapheme breaking for ASCII text without CR, where each
     /// byte is one Character; any other string is counted by `count`.
     var characterCount: Int {

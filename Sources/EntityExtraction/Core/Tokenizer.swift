@@ -147,17 +147,16 @@ public enum Tokenizer {
                 result.append(start..<i)
                 start = i
             }
-            let t = tokens[i]
-            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" {
+            // Fields read in place: a copy of each Token retained and released its Strings.
+            if tokens[i].kind == .punctuation, tokens[i].text == "." || tokens[i].text == "!" || tokens[i].text == "?" || tokens[i].text == "…" {
                 var j = i + 1
                 while j < n, !tokens[j].newlineBefore, isClosing(tokens[j]) { j += 1 }
                 if j >= n {
                     i = j
                     continue
                 }
-                let next = tokens[j]
-                if next.newlineBefore || next.isCapitalized || next.kind == .number || isOpening(next) {
-                    if !next.newlineBefore || j > i + 1 {
+                if tokens[j].newlineBefore || tokens[j].isCapitalized || tokens[j].kind == .number || isOpening(tokens[j]) {
+                    if !tokens[j].newlineBefore || j > i + 1 {
                         result.append(start..<j)
                         start = j
                     }

@@ -96,7 +96,7 @@ extension DateGrammar {
 
     /// `two years ago`, `in 2 weeks`, `3 weeks later`, `two days from today`,
     /// `2 weeks before May 13 1999`, `a year earlier`, and bare `two years`.
-    func countedOffset(_ i: Int, anchor: (Int) -> DateParse?) -> DateParse? {
+    func countedOffset(_ i: Int) -> DateParse? {
         let ref = reference
         var j = i
         let isIn = key(j) == "in"
@@ -122,7 +122,7 @@ extension DateGrammar {
         if key(s) == "starting" || key(s) == "beginning" || (key(s) == "from" && key(i - 1) == "for") {
             var a2 = s + 1
             if key(s) != "from", key(a2) == "from" || key(a2) == "on" { a2 += 1 }
-            if let anchored = anchor(a2), let base = period(of: anchored, at: i) {
+            if let anchored = anchorExpression(a2), let base = period(of: anchored, at: i) {
                 let to = shifted(base.from, by: a.parts, sign: 1).adding(days: -1)
                 return DateParse(end: anchored.end, meaning: .period(DatePeriod(from: base.from, to: to, grain: .duration)))
             }
@@ -146,20 +146,20 @@ extension DateGrammar {
         }
         switch word {
         case "ago", "before", "earlier", "back":
-            if word == "before" || word == "after", let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {
+            if word == "before" || word == "after", let anchored = anchorExpression(end + 1), let base = period(of: anchored, at: i) {
                 return DateParse(end: anchored.end, meaning: .period(.day(shifted(base.from, by: a.parts, sign: -1))))
             }
             if word == "before" { break }
             return DateParse(end: end + 1, meaning: .period(.day(shifted(ref, by: a.parts, sign: -1))))
         case "later", "hence", "after", "since":
-            if word == "after" || word == "since", let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {
+            if word == "after" || word == "since", let anchored = anchorExpression(end + 1), let base = period(of: anchored, at: i) {
                 return DateParse(end: anchored.end, meaning: .period(.day(shifted(base.from, by: a.parts, sign: 1))))
             }
             if word == "after" || word == "since" { break }
             return DateParse(end: end + 1, meaning: .period(.day(shifted(ref, by: a.parts, sign: 1))))
         case "from":
             if key(end + 1) == "now" { return DateParse(end: end + 2, meaning: .period(.day(shifted(ref, by: a.parts, sign: 1)))) }
-            if let anchored = anchor(end + 1), let base = period(of: anchored, at: i) {
+            if let anchored = anchorExpression(end + 1), let base = period(of: anchored, at: i) {
                 return DateParse(end: anchored.end, meaning: .period(.day(shifted(base.from, by: a.parts, sign: 1))))
             }
         default:

@@ -154,7 +154,7 @@ extension DateGrammar {
 
     /// `week 31`, `week 3 of 2027`, `the first week of 2015`, `the last week of July`,
     /// `the third week of this month`, `the week of April 10th`, `the 15th day of next month`.
-    func weekOf(_ i: Int, anchor: (Int) -> DateParse?) -> DateParse? {
+    func weekOf(_ i: Int) -> DateParse? {
         let ref = reference
         var j = i
         if key(j) == "the" { j += 1 }
@@ -169,7 +169,7 @@ extension DateGrammar {
         if key(j) == "week" || key(j) == "month", key(j + 1) == "of" || key(j + 1) == "beginning" || key(j + 1) == "starting" || key(j + 1) == "commencing" {
             var k = j + 2
             if key(k) == "on" { k += 1 }
-            guard let a = anchor(k), let p = period(of: a, at: i) else { return nil }
+            guard let a = anchorExpression(k), let p = period(of: a, at: i) else { return nil }
             if key(j) == "month" { return DateParse(end: a.end, meaning: .period(.month(p.from.month, of: p.from.year))) }
             return DateParse(end: a.end, meaning: .period(.week(containing: p.from)))
         }
@@ -180,7 +180,7 @@ extension DateGrammar {
         else if let d = dayOfMonth(j), d.ordinal { n = d.day; e = d.end }
         else { return nil }
         guard ["week", "day", "month"].contains(key(e)), key(e + 1) == "of" || key(e + 1) == "in" else { return nil }
-        guard let a = anchor(e + 2), let container = period(of: a, at: i) else { return nil }
+        guard let a = anchorExpression(e + 2), let container = period(of: a, at: i) else { return nil }
         switch key(e) {
         case "week":
             // ISO-style: weeks belong to the month or year that holds their Thursday
@@ -201,7 +201,7 @@ extension DateGrammar {
     }
 
     /// `the first Friday of July`, `the second Monday of next month`, `first Sunday`.
-    func nthWeekday(_ i: Int, anchor: (Int) -> DateParse?) -> DateParse? {
+    func nthWeekday(_ i: Int) -> DateParse? {
         var j = i
         if key(j) == "the" { j += 1 }
         let n: Int
@@ -210,7 +210,7 @@ extension DateGrammar {
         guard let wd = lex(j + 1).weekdays else { return nil }
         var end = j + 2
         var month = reference.firstOfMonth
-        if key(end) == "of" || key(end) == "in", let a = anchor(end + 1), let p = period(of: a, at: i), p.grain == .month || p.from.day == 1 {
+        if key(end) == "of" || key(end) == "in", let a = anchorExpression(end + 1), let p = period(of: a, at: i), p.grain == .month || p.from.day == 1 {
             month = p.from.firstOfMonth
             end = a.end
         } else if j == i || key(i) == "the" {

@@ -30,7 +30,7 @@ extension DateGrammar {
                 // `due to a number of corrections`: because of, not a schedule
                 if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
             }
-            if w.futureCues || k.hasASCIISuffix("'ll") || k.hasSuffix("’ll") {
+            if w.futureCues || k.hasASCIISuffix("'ll") || k.hasSuffixOfBytes("’ll") {
                 cues.append(TenseCue(token: i, direction: .future))
             } else if w.presentTense {
                 // `losses are estimated … in the year ending March 31`: the present is near now

@@ -118,9 +118,10 @@ struct DateGrammar {
         self.tokens = document.tokens
         self.reference = reference
         self.numericOrder = numericOrder
-        let keys = document.tokens.map { token in
+        // By index: a closure over each Token copied it (two Strings retained and released).
+        let keys = document.tokens.indices.map { i in
             // `k.count > 1` (characters) only when the text ends in a dot: most tokens do not
-            var k = token.lower
+            var k = document.tokens[i].lower
             if k.withUTF8Bytes({ $0.last }) == UInt8(ascii: "."), k.count > 1, k.hasASCIISuffix(".") { k.removeLast() }
             return k
         }

@@ -57,10 +57,11 @@ public struct EntityIdentity: Sendable {
 
     /// `Russia's` → `Russia`, `Reuters'` → `Reuters`.
     static func withoutPossessive(_ name: String) -> String {
-        for suffix in ["'s", "’s", "'S", "’S"] where name.hasSuffix(suffix) && name.count > suffix.count {
-            return String(name.dropLast(suffix.count))
+        let possessives: [(StaticString, Int)] = [("'s", 2), ("’s", 2), ("'S", 2), ("’S", 2)]
+        for (suffix, count) in possessives where name.hasSuffixOfBytes(suffix) && name.count > count {
+            return String(name.dropLast(count))
         }
-        for suffix in ["s'", "s’"] where name.hasSuffix(suffix) && name.count > suffix.count {
+        for suffix: StaticString in ["s'", "s’"] where name.hasSuffixOfBytes(suffix) && name.count > 2 {
             return String(name.dropLast())
         }
         return name

@@ -56,19 +56,11 @@ extension SQLiteArticleStore {
     /// One article's figures by currency, in code order.
     private static func addedUp(_ articleID: String, title: String?, first: Int64, count: Int64,
                                 in db: SQLiteConnection) throws -> [FigureSummaryRow] {
-        var groups: [String: (count: Int, total: Decimal, min: Decimal, max: Decimal)] = [:]
+        var groups: [String: AmountTally] = [:]
         _ = try db.query("SELECT currency, amount FROM figures WHERE id BETWEEN ? AND ?",
                          [.integer(first), .integer(first + count - 1)]) { row in
             let currency = row.text(0), amount = try Decimal.stored(row.text(1))
-            if var g = groups[currency] {
-                g.count += 1
-                g.total += amount
-                g.min = Swift.min(g.min, amount)
-                g.max = Swift.max(g.max, amount)
-                groups[currency] = g
-            } else {
-                groups[currency] = (1, amount, amount, amount)
-            }
+            if groups[currency] != nil { groups[currency]!.add(amount) } else { groups[currency] = AmountTally(amount) }
         }
         return groups.keys.sorted().map { currency in
             let g = groups[currency]!

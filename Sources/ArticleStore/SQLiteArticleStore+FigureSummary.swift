@@ -92,7 +92,7 @@ extension SQLiteArticleStore {
                 figures f CROSS JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
                 """, "e.name")  // CROSS: the filtered figures drive, never a walk over every figure's entities
         }
-        var groups: [String: (currency: String, label: String?, count: Int, total: Decimal, min: Decimal, max: Decimal)] = [:]
+        var groups: [String: (currency: String, label: String?, tally: AmountTally)] = [:]
         var byCurrency: [[String]: String] = [:]
         _ = try db.query("SELECT \(group), f.currency, f.amount, \(label) FROM \(from) \(clause.sql)", clause.values) { row in
             var key = row.text(0)
@@ -100,15 +100,7 @@ extension SQLiteArticleStore {
             let currency = row.text(1), amount = try Decimal.stored(row.text(2))
             let id = key + "\u{1F}" + currency
             byCurrency[[key, currency]] = id
-            if var g = groups[id] {
-                g.count += 1
-                g.total += amount
-                g.min = Swift.min(g.min, amount)
-                g.max = Swift.max(g.max, amount)
-                groups[id] = g
-            } else {
-                groups[id] = (currency, row.optionalText(3), 1, amount, amount, amount)
-            }
+            if groups[id] != nil { groups[id]!.tally.add(amount) } else { groups[id] = (currency, row.optionalText(3), AmountTally(amount)) }
         }
         let descending = groupBy == .article
         let keys = byCurrency.keys.sorted { a, b in
@@ -117,7 +109,7 @@ extension SQLiteArticleStore {
         return keys.map { k in
             let g = groups[byCurrency[k]!]!
             return (k[0], FigureSummaryRow(group: groupBy == .article ? String(k[0].dropFirst(11)) : k[0], currency: g.currency,
-                                           count: g.count, total: g.total, min: g.min, max: g.max,
+                                           count: g.tally.count, total: g.tally.total, min: g.tally.min, max: g.tally.max,
                                            articleTitle: groupBy == .article ? g.label : nil,
                                            entityName: groupBy == .entity ? g.label : nil))
         }

@@ -112,9 +112,14 @@ struct FigureFilterSet {
         }
         if let text = query.text {
             let match = SQLiteValue.text(FigureSearch.match(text))
-            // As a check, the matches are gathered once into a list each row is looked up
-            // in: a MATCH per row (rowid = f.id) would set up the full-text query each time.
-            w.add("\(driver == .text ? "" : "+")f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)", [match])
+            if driver == .text {
+                w.add("f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)", [match])
+            } else {
+                // As a check, the matches are read once into a bitset each row is tested
+                // against (`RowSetFunctions`): an IN list would first sort them all into a
+                // temporary B-tree, and a MATCH per row costs a lookup in FTS5 for each.
+                w.add("in_row_set((SELECT row_set(rowid) FROM figures_fts WHERE figures_fts MATCH ?), f.id)", [match])
+            }
         }
         return w
     }

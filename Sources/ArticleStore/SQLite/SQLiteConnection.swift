@@ -50,6 +50,9 @@ final class SQLiteConnection: @unchecked Sendable {
         sqlite3_busy_timeout(db, Int32(busyTimeoutMilliseconds))
         fullText = FullTextFunctions(db: db)
         do {
+            guard RowSetFunctions.register(db) else {
+                throw StoreError.sqlite(code: SQLITE_ERROR, message: "cannot register the row-set functions")
+            }
             try execute("PRAGMA foreign_keys = ON")
             // A larger page cache than SQLite's 2 MB default: article texts make the tables
             // large, and without it every insert re-reads index pages through pread.

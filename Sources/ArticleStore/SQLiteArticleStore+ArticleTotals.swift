@@ -59,8 +59,7 @@ extension SQLiteArticleStore {
         var groups: [String: AmountTally] = [:]
         _ = try db.query("SELECT currency, amount FROM figures WHERE id BETWEEN ? AND ?",
                          [.integer(first), .integer(first + count - 1)]) { row in
-            let currency = row.text(0), amount = try Decimal.stored(row.text(1))
-            if groups[currency] != nil { groups[currency]!.add(amount) } else { groups[currency] = AmountTally(amount) }
+            try groups[row.text(0), default: AmountTally()].add(stored: row.text(1))
         }
         return groups.keys.sorted().map { currency in
             let g = groups[currency]!

@@ -92,26 +92,37 @@ extension SQLiteArticleStore {
                 figures f CROSS JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
                 """, "e.name")  // CROSS: the filtered figures drive, never a walk over every figure's entities
         }
-        var groups: [String: (currency: String, label: String?, tally: AmountTally)] = [:]
-        var byCurrency: [[String]: String] = [:]
+        struct Group: Hashable {
+            let key: String, currency: String
+        }
+        var groups: [Group: (label: String?, tally: AmountTally)] = [:]
+        // A month's key is its day number until the end: one month string per group, not per figure.
+        var monthOf: [Int: String] = [:]
         _ = try db.query("SELECT \(group), f.currency, f.amount, \(label) FROM \(from) \(clause.sql)", clause.values) { row in
-            var key = row.text(0)
-            if groupBy == .month { key = String(CivilDate(dayNumber: row.int(0)).description.prefix(7)) }
-            let currency = row.text(1), amount = try Decimal.stored(row.text(2))
-            let id = key + "\u{1F}" + currency
-            byCurrency[[key, currency]] = id
-            if groups[id] != nil { groups[id]!.tally.add(amount) } else { groups[id] = (currency, row.optionalText(3), AmountTally(amount)) }
+            let key: String
+            if groupBy == .month {
+                let day = row.int(0)
+                if let month = monthOf[day] { key = month } else {
+                    key = String(CivilDate(dayNumber: day).description.prefix(7))
+                    monthOf[day] = key
+                }
+            } else {
+                key = row.text(0)
+            }
+            let id = Group(key: key, currency: row.text(1))
+            if groups[id] == nil { groups[id] = (row.optionalText(3), AmountTally()) }
+            try groups[id]!.tally.add(stored: row.text(2))
         }
         let descending = groupBy == .article
-        let keys = byCurrency.keys.sorted { a, b in
-            a[0] != b[0] ? (descending ? a[0] > b[0] : a[0] < b[0]) : a[1] < b[1]
+        let keys = groups.keys.sorted { a, b in
+            a.key != b.key ? (descending ? a.key > b.key : a.key < b.key) : a.currency < b.currency
         }
         return keys.map { k in
-            let g = groups[byCurrency[k]!]!
-            return (k[0], FigureSummaryRow(group: groupBy == .article ? String(k[0].dropFirst(11)) : k[0], currency: g.currency,
-                                           count: g.tally.count, total: g.tally.total, min: g.tally.min, max: g.tally.max,
-                                           articleTitle: groupBy == .article ? g.label : nil,
-                                           entityName: groupBy == .entity ? g.label : nil))
+            let g = groups[k]!
+            return (k.key, FigureSummaryRow(group: groupBy == .article ? String(k.key.dropFirst(11)) : k.key, currency: k.currency,
+                                            count: g.tally.count, total: g.tally.total, min: g.tally.min, max: g.tally.max,
+                                            articleTitle: groupBy == .article ? g.label : nil,
+                                            entityName: groupBy == .entity ? g.label : nil))
         }
     }
 }

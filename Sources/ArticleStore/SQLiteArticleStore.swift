@@ -88,7 +88,7 @@ extension Decimal {
 
     /// An amount stored as a whole number of up to 18 digits (most are), read without
     /// Foundation's parser, which cost ~12,000 instructions an amount: the same value.
-    private static func storedInteger(_ text: String) -> Int64? {
+    static func storedInteger(_ text: String) -> Int64? {
         let utf8 = text.utf8
         guard let first = utf8.first, utf8.count <= 19 else { return nil }
         let digits = first == UInt8(ascii: "-") ? utf8.dropFirst() : utf8[...]

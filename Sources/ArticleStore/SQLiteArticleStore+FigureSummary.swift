@@ -86,16 +86,14 @@ extension SQLiteArticleStore {
         case .currency: (group, from, label) = ("f.currency", "figures f", "NULL")
         case .month: (group, from, label) = ("f.published_day", "figures f", "NULL")
         case .article:
-            (group, from, label) = ("a.published_at || ' ' || a.id", "figures f JOIN articles a ON a.seq = f.article_seq", "a.title")
+            // By article number; each group's date, id and title are read once at the end.
+            (group, from, label) = ("f.article_seq", "figures f", "NULL")
         case .entity:
             (group, from, label) = ("e.id", """
                 figures f CROSS JOIN figure_entities fe ON fe.figure_id = f.id JOIN archive_entities e ON e.ref = fe.ref
                 """, "e.name")  // CROSS: the filtered figures drive, never a walk over every figure's entities
         }
-        struct Group: Hashable {
-            let key: String, currency: String
-        }
-        var groups: [Group: (label: String?, tally: AmountTally)] = [:]
+        var groups: [SummaryGroup: (label: String?, tally: AmountTally)] = [:]
         // A month's key is its day number until the end: one month string per group, not per figure.
         var monthOf: [Int: String] = [:]
         _ = try db.query("SELECT \(group), f.currency, f.amount, \(label) FROM \(from) \(clause.sql)", clause.values) { row in
@@ -109,10 +107,11 @@ extension SQLiteArticleStore {
             } else {
                 key = row.text(0)
             }
-            let id = Group(key: key, currency: row.text(1))
+            let id = SummaryGroup(key: key, currency: row.text(1))
             if groups[id] == nil { groups[id] = (row.optionalText(3), AmountTally()) }
             try groups[id]!.tally.add(stored: row.text(2))
         }
+        if groupBy == .article { groups = try Self.keyedByArticle(groups, in: db) }
         let descending = groupBy == .article
         let keys = groups.keys.sorted { a, b in
             a.key != b.key ? (descending ? a.key > b.key : a.key < b.key) : a.currency < b.currency
@@ -125,4 +124,30 @@ extension SQLiteArticleStore {
                                             entityName: groupBy == .entity ? g.label : nil))
         }
     }
+
+    /// Groups keyed by article number, re-keyed by each article's place in the listing
+    /// (`published_at id`) and labelled with its title: one lookup an article, not a join
+    /// for every figure.
+    private static func keyedByArticle(_ groups: [SummaryGroup: (label: String?, tally: AmountTally)],
+                                       in db: SQLiteConnection) throws -> [SummaryGroup: (label: String?, tally: AmountTally)] {
+        guard !groups.isEmpty else { return groups }
+        let seqs = Set(groups.keys.map(\.key))
+        var articles: [String: (key: String, title: String?)] = [:]
+        _ = try db.query("""
+            SELECT a.seq, a.published_at || ' ' || a.id, a.title FROM json_each(?) j CROSS JOIN articles a ON a.seq = j.value
+            """, [.text("[" + seqs.joined(separator: ",") + "]")]) { row in
+            articles[String(row.int64(0))] = (row.text(1), row.optionalText(2))
+        }
+        var out: [SummaryGroup: (label: String?, tally: AmountTally)] = [:]
+        for (group, value) in groups {
+            guard let article = articles[group.key] else { throw StoreError.corrupt("figures of a missing article \(group.key)") }
+            out[SummaryGroup(key: article.key, currency: group.currency)] = (article.title, value.tally)
+        }
+        return out
+    }
+}
+
+/// One row of a summary being added up: the group's key and the currency.
+private struct SummaryGroup: Hashable {
+    let key: String, currency: String
 }

@@ -161,11 +161,16 @@ enum LedgerWrite {
         if let row = existing.first {
             ref = row.ref
             // The canonical name is the longest an article gave (ties keep the one already there).
-            let longer = name.unicodeScalars.count > row.name.unicodeScalars.count
-            try db.run("""
-                UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
-                    name = CASE WHEN ? THEN ? ELSE name END, folded = CASE WHEN ? THEN ? ELSE folded END WHERE ref = ?
-                """, [.int(mentions), .int(longer ? 1 : 0), .text(name), .int(longer ? 1 : 0), .text(name.lowercased()), .integer(ref)])
+            if name.unicodeScalars.count > row.name.unicodeScalars.count {
+                try db.run("""
+                    UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
+                        name = ?, folded = ? WHERE ref = ?
+                    """, [.int(mentions), .text(name), .text(name.lowercased()), .integer(ref)])
+            } else {
+                // Not naming the name columns leaves the name index (type, folded) untouched.
+                try db.run("UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ? WHERE ref = ?",
+                           [.int(mentions), .integer(ref)])
+            }
         } else {
             try db.run("""
                 INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)

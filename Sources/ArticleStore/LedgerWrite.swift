@@ -181,10 +181,14 @@ enum LedgerWrite {
             ref = db.lastInsertRowID
         }
         for (seen, count) in names {
-            try db.run("""
-                INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)
-                ON CONFLICT (ref, name) DO UPDATE SET mentions = mentions + excluded.mentions, canonical = canonical + excluded.canonical
-                """, [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
+            // Mostly a name seen before: an UPDATE by key, and an INSERT only when it changed
+            // nothing (an upsert tried the insert first, then updated).
+            try db.run("UPDATE archive_names SET mentions = mentions + ?, canonical = canonical + ? WHERE ref = ? AND name = ?",
+                       [.int(count.mentions), .int(count.canonical), .integer(ref), .text(seen)])
+            if db.changes == 0 {
+                try db.run("INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)",
+                           [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
+            }
         }
         return ref
     }

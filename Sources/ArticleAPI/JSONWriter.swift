@@ -51,7 +51,7 @@ public struct JSONWriter {
     public mutating func value(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
     /// Exact: a Decimal's plain description is a valid JSON number (`276000000`, `0.5`).
-    public mutating func value(_ d: Decimal) { valuePrefix(); bytes.append(contentsOf: d.description.utf8) }
+    public mutating func value(_ d: Decimal) { valuePrefix(); bytes.append(contentsOf: d.plainDescription.utf8) }
     public mutating func value(_ d: Double) {
         valuePrefix()
         bytes.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)

@@ -90,9 +90,9 @@ enum LedgerWrite {
                     date_start, date_position, date_mention)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, (SELECT substr(text, ? + 1, ?) FROM articles WHERE seq = ?)),
                     ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(figureID), .integer(seq), .int(position), .int(day), .text(v.amount.description),
+                """, [.integer(figureID), .integer(seq), .int(position), .int(day), .text(v.amount.plainDescription),
                       .real(v.amount.approximateDouble), .text(v.currency), .int(v.currencyResolution.storedCode), .optionalText(v.currencyEvidence),
-                      .optionalText(v.qualifier), .optionalText(v.min?.description), .optionalText(v.max?.description),
+                      .optionalText(v.qualifier), .optionalText(v.min?.plainDescription), .optionalText(v.max?.plainDescription),
                       .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end - figure.mention.start),
                       .integer(seq), .int(figure.mention.start), .int(figure.mention.end),
                       .int(figure.sentenceStart), .int(figure.sentenceEnd), .int(dateStart),

@@ -59,6 +59,12 @@ public struct JSONWriter {
 
     public mutating func value(_ s: String?) { if let s { value(s) } else { null() } }
 
+    /// A value already written as JSON (by another JSONWriter), copied as it is.
+    public mutating func rawValue<Bytes: Collection>(_ json: Bytes) where Bytes.Element == UInt8 {
+        valuePrefix()
+        bytes.append(contentsOf: json)
+    }
+
     /// Key and value together; nil values are left out.
     public mutating func field(_ k: String, _ v: String?) { if let v { key(k); value(v) } }
     public mutating func field(_ k: String, _ v: Int) { key(k); value(v) }

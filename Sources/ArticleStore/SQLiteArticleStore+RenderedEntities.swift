@@ -59,7 +59,7 @@ extension SQLiteArticleStore {
     }
 
     /// Whether `storedOrder` would give `entities` back as they are.
-    private static func isInStoredOrder(_ entities: [Entity]) -> Bool {
+    static func isInStoredOrder(_ entities: [Entity]) -> Bool {
         var previous: (first: Int, id: String)?
         for entity in entities {
             guard inStoredOrder(entity.mentions) else { return false }
@@ -90,6 +90,10 @@ extension SQLiteArticleStore {
         StoredDigest.entities(entities, renderer: entityRenderer)
     }
 
+    public func entityRendering(_ entities: [Entity]) -> EntityRendering? {
+        entityRenderer.map { EntityRendering(entities, renderer: $0) }
+    }
+
     /// Inside the write transaction: sets the article's tag from the digest and the archive
     /// ids (or clears it, leaving the article to be rendered and tagged on demand).
     static func writeTag(_ digest: [UInt8]?, entities: [Entity], archiveIDs: [String: String],
@@ -107,12 +111,7 @@ extension StoredDigest {
     /// outside any transaction); nil without a renderer.
     public static func entities(_ entities: [Entity], renderer: EntityRenderer?) -> [UInt8]? {
         guard let renderer else { return nil }
-        var all: [UInt8] = []
-        for entity in SQLiteArticleStore.storedOrder(entities) {
-            all += renderer(entity, nil)
-            all.append(0x0A)
-        }
-        return SHA256.digest(all)
+        return EntityRendering(entities, renderer: renderer).digest
     }
 
     /// The article's tag from `entities(_:renderer:)` and the archive ids the write gave its

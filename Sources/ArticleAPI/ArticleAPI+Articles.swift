@@ -9,6 +9,7 @@ extension ArticleAPI {
         let publishedAt = s.publishedAt ?? today()
         let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
         let stored: StoredArticle, created: Bool, entities: [Entity], ids: [String: String]
+        var rendering: EntityRendering?
         let hash = StoredDigest.textHash(of: s.text)  // once per POST, for the check and the insert
         if let existing = try store.existing(article, textHash: hash) {
             // A re-post answers with what is stored (which may predate an extractor upgrade).
@@ -16,15 +17,18 @@ extension ArticleAPI {
             (entities, ids) = try storedEntities(existing.id)
         } else {
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
-            let result = try store.store(article, extraction: extraction, textHash: hash)
+            // Rendered once: for the article's tag, and for this answer.
+            rendering = store.entityRendering(extraction.entities)
+            let result = try store.store(article, extraction: extraction, textHash: hash, rendering: rendering)
             (stored, created) = (result.article, result.created)
             (entities, ids) = created ? (extraction.entities, result.archiveIDs) : try storedEntities(stored.id)
+            if !created { rendering = nil }
         }
         var w = JSONWriter(capacity: 4096)
         w.beginObject()
         ArticleJSON.writeFields(stored, to: &w, includeText: false)
         w.key("entities")
-        EntityJSON.writeEntities(entities, archiveIDs: ids, to: &w)
+        EntityJSON.writeEntities(entities, archiveIDs: ids, reusing: rendering, to: &w)
         w.endObject()
         return Self.json(created ? 201 : 200, w.bytes, headers: [("Location", "/v1/articles/\(stored.id)")])
     }

@@ -45,6 +45,37 @@ public enum EntityJSON {
         w.endArray()
     }
 
+    /// `writeEntities` from the bytes the store's rendering already holds (`renderer`'s,
+    /// without archive ids), each archive id put in after the entity's `id`: the same JSON
+    /// without rendering every entity a second time. Renders as `writeEntities` does when the
+    /// rendering is not of these entities in this order, or a part does not begin as expected.
+    public static func writeEntities(_ entities: [Entity], archiveIDs: [String: String], reusing rendering: EntityRendering?,
+                                     to w: inout JSONWriter) {
+        guard let rendering, rendering.inGivenOrder, rendering.parts.count == entities.count else {
+            writeEntities(entities, archiveIDs: archiveIDs, to: &w)
+            return
+        }
+        w.beginArray()
+        for (entity, part) in zip(entities, rendering.parts) {
+            if let archiveID = archiveIDs[entity.id] {
+                // `{"id":"…"` then, with an archive id, `,"entity_id":"…"` before the rest.
+                var head = JSONWriter(capacity: 64)
+                head.beginObject()
+                head.field("id", entity.id)
+                let idEnd = head.bytes.count
+                head.field("entity_id", archiveID)
+                if part.count > idEnd, part.starts(with: head.bytes.prefix(idEnd)), part[idEnd] == UInt8(ascii: ",") {
+                    w.rawValue(head.bytes + part[idEnd...])
+                } else {
+                    write(entity, archiveID: archiveID, to: &w, offsets: nil, unit: .codePoints)
+                }
+            } else {
+                w.rawValue(part)
+            }
+        }
+        w.endArray()
+    }
+
     /// `entity_id` (the archive entity, `ent_…`) follows `id` for people, organisations and places.
     public static func write(_ e: Entity, archiveID: String?, to w: inout JSONWriter, offsets: TextOffsets?, unit: OffsetUnit) {
         w.beginObject()

@@ -51,13 +51,19 @@ public struct JSONWriter {
     public mutating func value(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
     /// Exact: a Decimal's plain description is a valid JSON number (`276000000`, `0.5`).
-    public mutating func value(_ d: Decimal) { valuePrefix(); bytes.append(contentsOf: d.description.utf8) }
+    public mutating func value(_ d: Decimal) { valuePrefix(); bytes.append(contentsOf: d.plainDescription.utf8) }
     public mutating func value(_ d: Double) {
         valuePrefix()
         bytes.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
     }
 
     public mutating func value(_ s: String?) { if let s { value(s) } else { null() } }
+
+    /// A value already written as JSON (by another JSONWriter), copied as it is.
+    public mutating func rawValue<Bytes: Collection>(_ json: Bytes) where Bytes.Element == UInt8 {
+        valuePrefix()
+        bytes.append(contentsOf: json)
+    }
 
     /// Key and value together; nil values are left out.
     public mutating func field(_ k: String, _ v: String?) { if let v { key(k); value(v) } }

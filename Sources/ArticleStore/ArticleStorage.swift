@@ -29,8 +29,12 @@ public protocol ArticleStorage: AnyObject, Sendable {
     // MARK: articles
     /// Stores an article and its extraction in one transaction (see `SQLiteArticleStore.store`);
     /// `archiveIDs` maps each name entity's id within the article to its `ent_…` id.
-    func store(_ article: NewArticle, extraction: Extraction,
-               textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String])
+    /// `rendering` is `entityRendering` of the extraction's entities when the caller made it
+    /// (nil: the store renders them itself).
+    func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
+               rendering: EntityRendering?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String])
+    /// The entities rendered as `store` tags them; nil when the store keeps no renderings.
+    func entityRendering(_ entities: [Entity]) -> EntityRendering?
     /// Many articles, each with its own result; a failure of one does not undo the others.
     func insertMany(_ items: [BatchArticle]) throws -> [Result<(article: StoredArticle, created: Bool), any Error>]
     /// The stored article with the same text, if any.
@@ -77,6 +81,11 @@ extension ArticleStorage {
     public func store(_ article: NewArticle, extraction: Extraction) throws
         -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         try store(article, extraction: extraction, textHash: nil)
+    }
+
+    public func store(_ article: NewArticle, extraction: Extraction,
+                      textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+        try store(article, extraction: extraction, textHash: textHash, rendering: nil)
     }
 
     /// `store` without the archive ids.

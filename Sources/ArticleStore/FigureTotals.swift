@@ -73,8 +73,8 @@ public enum FigureTotals {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (grouping, group_key, currency) DO UPDATE SET count = excluded.count, total = excluded.total,
                     min_amount = excluded.min_amount, max_amount = excluded.max_amount
-                """, where_ + [.int(count), .text(total.description), low == total ? .null : .text(low.description),
-                               high == total ? .null : .text(high.description)])
+                """, where_ + [.int(count), .text(total.plainDescription), low == total ? .null : .text(low.plainDescription),
+                               high == total ? .null : .text(high.plainDescription)])
         }
     }
 

@@ -90,9 +90,9 @@ enum LedgerWrite {
                     date_start, date_position, date_mention)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, (SELECT substr(text, ? + 1, ?) FROM articles WHERE seq = ?)),
                     ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(figureID), .integer(seq), .int(position), .int(day), .text(v.amount.description),
+                """, [.integer(figureID), .integer(seq), .int(position), .int(day), .text(v.amount.plainDescription),
                       .real(v.amount.approximateDouble), .text(v.currency), .int(v.currencyResolution.storedCode), .optionalText(v.currencyEvidence),
-                      .optionalText(v.qualifier), .optionalText(v.min?.description), .optionalText(v.max?.description),
+                      .optionalText(v.qualifier), .optionalText(v.min?.plainDescription), .optionalText(v.max?.plainDescription),
                       .text(figure.mention.text), .int(figure.mention.start), .int(figure.mention.end - figure.mention.start),
                       .integer(seq), .int(figure.mention.start), .int(figure.mention.end),
                       .int(figure.sentenceStart), .int(figure.sentenceEnd), .int(dateStart),
@@ -161,11 +161,16 @@ enum LedgerWrite {
         if let row = existing.first {
             ref = row.ref
             // The canonical name is the longest an article gave (ties keep the one already there).
-            let longer = name.unicodeScalars.count > row.name.unicodeScalars.count
-            try db.run("""
-                UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
-                    name = CASE WHEN ? THEN ? ELSE name END, folded = CASE WHEN ? THEN ? ELSE folded END WHERE ref = ?
-                """, [.int(mentions), .int(longer ? 1 : 0), .text(name), .int(longer ? 1 : 0), .text(name.lowercased()), .integer(ref)])
+            if name.unicodeScalars.count > row.name.unicodeScalars.count {
+                try db.run("""
+                    UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
+                        name = ?, folded = ? WHERE ref = ?
+                    """, [.int(mentions), .text(name), .text(name.lowercased()), .integer(ref)])
+            } else {
+                // Not naming the name columns leaves the name index (type, folded) untouched.
+                try db.run("UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ? WHERE ref = ?",
+                           [.int(mentions), .integer(ref)])
+            }
         } else {
             try db.run("""
                 INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)
@@ -176,10 +181,14 @@ enum LedgerWrite {
             ref = db.lastInsertRowID
         }
         for (seen, count) in names {
-            try db.run("""
-                INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)
-                ON CONFLICT (ref, name) DO UPDATE SET mentions = mentions + excluded.mentions, canonical = canonical + excluded.canonical
-                """, [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
+            // Mostly a name seen before: an UPDATE by key, and an INSERT only when it changed
+            // nothing (an upsert tried the insert first, then updated).
+            try db.run("UPDATE archive_names SET mentions = mentions + ?, canonical = canonical + ? WHERE ref = ? AND name = ?",
+                       [.int(count.mentions), .int(count.canonical), .integer(ref), .text(seen)])
+            if db.changes == 0 {
+                try db.run("INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)",
+                           [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
+            }
         }
         return ref
     }

@@ -12,13 +12,14 @@ extension SQLiteArticleStore {
     ///
     /// Concurrent inserts share one transaction and commit (see `GroupCommit`); each
     /// returns only once its own commit is done. `textHash` is `textHash(of:)` of the
-    /// text, when the caller has it already (from `existing`). Also answers the archive id
+    /// text, when the caller has it already (from `existing`); `rendering`, likewise,
+    /// `entityRendering` of the extraction's entities. Also answers the archive id
     /// (`ent_…`) of each entity of a new article, by the entity's id within the article
     /// (empty when the article was stored already).
-    public func store(_ article: NewArticle, extraction: Extraction,
-                      textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+    public func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
+                      rendering: EntityRendering?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         let hash = textHash ?? StoredDigest.textHash(of: article.text)
-        let digest = renderDigest(extraction.entities)
+        let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
         let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
         }, transaction: { batch in try write(batch) })

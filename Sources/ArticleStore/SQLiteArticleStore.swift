@@ -99,7 +99,11 @@ extension Decimal {
     }
 
     /// The nearest Double, for the REAL column used by range filters and sorting.
-    var approximateDouble: Double { Double(description) ?? NSDecimalNumber(decimal: self).doubleValue }
+    /// (A whole number converts directly: `Double(Int64)` and `Double(String)` both round to nearest.)
+    var approximateDouble: Double {
+        if let whole = exactInt64 { return Double(whole) }
+        return Double(description) ?? NSDecimalNumber(decimal: self).doubleValue
+    }
 }
 
 extension CivilDate {

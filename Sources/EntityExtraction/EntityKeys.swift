@@ -85,8 +85,8 @@ public enum EntityKeys {
     public static func nameKey(_ text: String) -> String { nameKey(words(text)) }
 
     public static func moneyKey(_ value: MoneyValue) -> String {
-        var key = "\(value.amount) \(value.currency)"
-        if let max = value.max { key += "-\(max)" }
+        var key = "\(value.amount.plainDescription) \(value.currency)"
+        if let max = value.max { key += "-" + max.plainDescription }
         return key
     }
 

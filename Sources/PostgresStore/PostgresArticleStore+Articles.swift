@@ -33,13 +33,17 @@ extension PostgresArticleStore {
     /// Stores the article and its extraction in one transaction, acknowledged after its
     /// commit; the same text with the same title, url, source and publication date answers
     /// the article already stored (`created: false`), whichever node stored it.
-    public func store(_ article: NewArticle, extraction: Extraction,
-                      textHash: String?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+    public func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
+                      rendering: EntityRendering?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         let hash = textHash ?? StoredDigest.textHash(of: article.text)
-        let digest = StoredDigest.entities(extraction.entities, renderer: entityRenderer)
+        let digest = entityRenderer == nil ? nil : rendering?.digest ?? StoredDigest.entities(extraction.entities, renderer: entityRenderer)
         let result = try write { c in try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: c) }
         if result.created { count.add(1, ordering: .relaxed) }
         return result
+    }
+
+    public func entityRendering(_ entities: [Entity]) -> EntityRendering? {
+        entityRenderer.map { EntityRendering(entities, renderer: $0) }
     }
 
     /// Stores many articles in one transaction, each in its own savepoint: one that fails

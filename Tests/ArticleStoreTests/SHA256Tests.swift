@@ -47,4 +47,20 @@ final class SHA256Tests: XCTestCase {
         let hex = SHA256.digest(fromArrays).map { String(format: "%02x", $0) }.joined()
         XCTAssertEqual(hex, "7d4d3660f01e79b7c40e7cac2d420a7422833ecd3ee0d9de37f36d31bfc52cfe")
     }
+
+    /// The SHA-extension blocks (where the processor has them) and the Swift rounds give the
+    /// same digest for every length up to five blocks and for a long text; the vectors above
+    /// run through whichever this machine uses.
+    func testHardwareAndSwiftRoundsAgree() throws {
+        try XCTSkipUnless(SHA256.hardware, "this processor has no SHA extensions: only the Swift rounds run")
+        var bytes: [UInt8] = []
+        for n in 0..<330 {
+            bytes.withUnsafeBytes { raw in
+                XCTAssertEqual(SHA256.digest(raw, hardware: true), SHA256.digest(raw, hardware: false), "length \(n)")
+            }
+            bytes.append(UInt8((n * 131 + 17) % 256))
+        }
+        let long = Array(String(repeating: "Stoltenberg says €276 million. ", count: 2000).utf8)
+        long.withUnsafeBytes { raw in XCTAssertEqual(SHA256.digest(raw, hardware: true), SHA256.digest(raw, hardware: false)) }
+    }
 }

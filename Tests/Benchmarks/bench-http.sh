@@ -165,20 +165,7 @@ for mode in $modes; do
 done
 
 # POSTs of the seed article, a new one each time (a fresh title), default configuration, unpinned.
-python3 - "$seed" > "$work/post-new.lua" <<'PY'
-import sys
-body = open(sys.argv[1], encoding="utf-8").read()
-assert "]==]" not in body
-print('wrk.method = "POST"')
-print('wrk.headers["Content-Type"] = "text/plain"')
-print('wrk.body = [==[' + ("\n" if body.startswith("\n") else "") + body + ']==]')
-print('''local n = 0
-local prefix = tostring(math.random(1, 1000000000))
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/v1/articles?published_at=2024-03-14&title=bench-" .. prefix .. "-" .. n)
-end''')
-PY
+python3 Tests/Benchmarks/post-new-article-lua.py "$seed" > "$work/post-new.lua"
 for s in $services; do start_service "$s" true free; done
 for round in $(seq "$rounds"); do
   for s in $services; do

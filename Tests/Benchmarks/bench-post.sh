@@ -42,7 +42,15 @@ measure() {
   for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
   local out
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:$port/v1/articles")
+  local stored
+  stored=$(curl -fsS "http://127.0.0.1:$port/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  # Every request must have stored a new article (a re-post is answered without extraction).
+  local requests
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
+  if [ "$stored" -lt "$requests" ]; then
+    echo "only $stored articles stored for $requests requests: some POSTs were re-posts" >&2; exit 1
+  fi
   rm -f "$db" "$db-wal" "$db-shm"
   if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
   python3 - "$out" <<'PY'

@@ -38,15 +38,7 @@ print('wrk.headers["Content-Type"] = "text/plain"')
 assert "]==]" not in body
 print('wrk.body = [==[' + ("\n" if body.startswith("\n") else "") + body + ']==]')
 PY
-cp "$work/post.lua" "$work/post-new.lua"
-cat >> "$work/post-new.lua" <<'LUA'
-local n = 0
-local prefix = tostring(math.random(1, 1000000000))
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/v1/articles?published_at=2024-03-14&title=bench-" .. prefix .. "-" .. n)
-end
-LUA
+python3 Tests/Benchmarks/post-new-article-lua.py "$seed" > "$work/post-new.lua"
 
 # Requests per second; a run with any non-2xx answer measured errors, not work, and stops the script.
 rps() {

@@ -69,6 +69,10 @@ final class SQLiteConnection: @unchecked Sendable {
                     throw StoreError.sqlite(code: SQLITE_ERROR, message: "cannot enable WAL mode (got \(mode))")
                 }
                 try execute("PRAGMA synchronous = NORMAL")
+                // Savepoints keep the original of every page they change in a sub-journal;
+                // with 16 KB pages a write's (~40 pages) outgrew the 64 KB kept in memory, so
+                // SQLite created, wrote and deleted a temporary file for every article.
+                try execute("PRAGMA temp_store = MEMORY")
             }
         } catch {
             close()

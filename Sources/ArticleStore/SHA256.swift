@@ -9,16 +9,8 @@ import CSHA256
 enum SHA256 {
     /// Whether `CSHA256` may run here: asked of the processor once.
     static let hardware = csha256_hardware_available() != 0
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+    /// The round constants, from `CSHA256` (one table for both implementations).
+    private static let k: [UInt32] = withUnsafeBytes(of: csha256_round_constants) { Array($0.bindMemory(to: UInt32.self)) }
 
     /// The 32-byte digest of `bytes`.
     static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
@@ -43,20 +35,31 @@ enum SHA256 {
                 if let base = message.baseAddress {
                     for block in 0..<whole { compress(&h, base + block * 64, w.baseAddress!, k.baseAddress!) }
                 }
-                var tail = [UInt8](repeating: 0, count: 128)
-                let rest = message.count - whole * 64
-                for i in 0..<rest { tail[i] = message[whole * 64 + i] }
-                tail[rest] = 0x80
-                let tailCount = rest < 56 ? 64 : 128
-                let bitLength = UInt64(message.count) &* 8
-                for i in 0..<8 { tail[tailCount - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                let tail = paddedTail(message)
                 tail.withUnsafeBytes { t in
-                    for block in 0..<(tailCount / 64) { compress(&h, t.baseAddress! + block * 64, w.baseAddress!, k.baseAddress!) }
+                    for block in 0..<(tail.count / 64) { compress(&h, t.baseAddress! + block * 64, w.baseAddress!, k.baseAddress!) }
                 }
             }
         }
-        let words = [h.a, h.b, h.c, h.d, h.e, h.f, h.g, h.h]
-        var out = [UInt8](repeating: 0, count: 32)
+        return bigEndianBytes([h.a, h.b, h.c, h.d, h.e, h.f, h.g, h.h])
+    }
+
+    /// The last one or two blocks: the bytes after the whole blocks, a 1 bit, zeros to 56
+    /// mod 64 bytes, then the message's length in bits, big-endian.
+    private static func paddedTail(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        let whole = message.count / 64, rest = message.count - whole * 64
+        let count = rest < 56 ? 64 : 128
+        var tail = [UInt8](repeating: 0, count: count)
+        for i in 0..<rest { tail[i] = message[whole * 64 + i] }
+        tail[rest] = 0x80
+        let bitLength = UInt64(message.count) &* 8
+        for i in 0..<8 { tail[count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+        return tail
+    }
+
+    /// The digest's bytes: each state word big-endian.
+    private static func bigEndianBytes(_ words: [UInt32]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 4 * words.count)
         for (i, word) in words.enumerated() {
             for j in 0..<4 { out[4 * i + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
         }
@@ -67,24 +70,14 @@ enum SHA256 {
     private static func hardwareDigest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let whole = message.count / 64
-        var tail = [UInt8](repeating: 0, count: 128)
-        let rest = message.count - whole * 64
-        for i in 0..<rest { tail[i] = message[whole * 64 + i] }
-        tail[rest] = 0x80
-        let tailCount = rest < 56 ? 64 : 128
-        let bitLength = UInt64(message.count) &* 8
-        for i in 0..<8 { tail[tailCount - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+        let tail = paddedTail(message)
         h.withUnsafeMutableBufferPointer { state in
             if whole > 0, let base = message.baseAddress {
                 csha256_compress_blocks(state.baseAddress!, base.assumingMemoryBound(to: UInt8.self), whole)
             }
-            tail.withUnsafeBufferPointer { csha256_compress_blocks(state.baseAddress!, $0.baseAddress!, tailCount / 64) }
+            tail.withUnsafeBufferPointer { csha256_compress_blocks(state.baseAddress!, $0.baseAddress!, tail.count / 64) }
         }
-        var out = [UInt8](repeating: 0, count: 32)
-        for (i, word) in h.enumerated() {
-            for j in 0..<4 { out[4 * i + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
-        }
-        return out
+        return bigEndianBytes(h)
     }
 
     private struct State {

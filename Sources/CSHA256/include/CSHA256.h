@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants.
+extern const uint32_t csha256_round_constants[64];
+
 /// 1 when this processor has the SHA extensions (and the SSE levels the rounds use), else 0.
 int csha256_hardware_available(void);
 

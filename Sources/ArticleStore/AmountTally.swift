@@ -16,10 +16,6 @@ struct AmountTally {
 
     init() {}
 
-    init(_ amount: Decimal) {
-        add(amount)
-    }
-
     /// Adds an amount as the store keeps it (`Decimal.description`).
     mutating func add(stored text: String) throws {
         if let whole = Decimal.storedInteger(text) { add(whole: whole) } else { add(try Decimal.stored(text)) }

@@ -67,24 +67,19 @@ enum RowSetFunctions {
 
     private static let final: @convention(c) (OpaquePointer?) -> Void = { context in
         // Zero bytes asked: nil when no row reached the aggregate (the empty set).
-        guard let raw = sqlite3_aggregate_context(context, 0) else {
-            sqlite3_result_pointer(context, Unmanaged.passRetained(Bits(bytes: nil, count: 0)).toOpaque(), pointerType) {
-                $0.map { Unmanaged<Bits>.fromOpaque($0).release() }
-            }
+        let state = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: Accumulator.self)
+        if let state, state.pointee.failed {
+            free(state.pointee.bytes)
+            state.pointee.bytes = nil
+            sqlite3_result_error(context, "row_set: a rowid outside 0..<2^31, or out of memory", -1)
             return
         }
-        let state = raw.assumingMemoryBound(to: Accumulator.self)
-        if state.pointee.failed {
-            free(state.pointee.bytes)
-            sqlite3_result_error(context, "row_set: a rowid outside 0..<2^31, or out of memory", -1)
-        } else {
-            let set = Bits(bytes: state.pointee.bytes, count: state.pointee.count)
-            // SQLite releases the set when the statement is done with the value.
-            sqlite3_result_pointer(context, Unmanaged.passRetained(set).toOpaque(), pointerType) {
-                $0.map { Unmanaged<Bits>.fromOpaque($0).release() }
-            }
+        // The set takes the buffer; SQLite releases the set when the statement is done with it.
+        let set = Bits(bytes: state?.pointee.bytes, count: state?.pointee.count ?? 0)
+        state?.pointee.bytes = nil
+        sqlite3_result_pointer(context, Unmanaged.passRetained(set).toOpaque(), pointerType) {
+            $0.map { Unmanaged<Bits>.fromOpaque($0).release() }
         }
-        state.pointee.bytes = nil
     }
 
     /// The type name SQLite checks a pointer value against (it compares the address).

@@ -4,26 +4,41 @@ import EntityExtraction
 import ArticleStore
 
 extension ArticleAPI {
-    func createArticle(_ req: HTTPRequest) throws -> HTTPResponse {
-        let s = try ArticleSubmission.decode(req, metadata: true)
-        let publishedAt = s.publishedAt ?? today()
-        let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
-        let stored: StoredArticle, created: Bool, entities: [Entity], ids: [String: String]
-        var rendering: EntityRendering?
-        let hash = StoredDigest.textHash(of: s.text)  // once per POST, for the check and the insert
-        if let existing = try store.existing(article, textHash: hash) {
-            // A re-post answers with what is stored (which may predate an extractor upgrade).
-            (stored, created) = (existing, false)
-            (entities, ids) = try storedEntities(existing.id)
-        } else {
+    /// Extracts on the caller's thread, then replies once the store has committed: the
+    /// worker is free for the next request while the write waits for its batch.
+    func createArticle(_ req: HTTPRequest, reply: @escaping @Sendable (Result<HTTPResponse, any Error>) -> Void) {
+        do {
+            let s = try ArticleSubmission.decode(req, metadata: true)
+            let publishedAt = s.publishedAt ?? today()
+            let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
+            let hash = StoredDigest.textHash(of: s.text)  // once per POST, for the check and the insert
+            if let existing = try store.existing(article, textHash: hash) {
+                // A re-post answers with what is stored (which may predate an extractor upgrade).
+                let (entities, ids) = try storedEntities(existing.id)
+                return reply(.success(articleResponse(existing, created: false, entities: entities, ids: ids, rendering: nil)))
+            }
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
             // Rendered once: for the article's tag, and for this answer.
-            rendering = store.entityRendering(extraction.entities)
-            let result = try store.store(article, extraction: extraction, textHash: hash, rendering: rendering)
-            (stored, created) = (result.article, result.created)
-            (entities, ids) = created ? (extraction.entities, result.archiveIDs) : try storedEntities(stored.id)
-            if !created { rendering = nil }
+            let rendering = store.entityRendering(extraction.entities)
+            store.store(article, extraction: extraction, textHash: hash, rendering: rendering) { result in
+                reply(Result {
+                    let stored = try result.get()
+                    guard stored.created else {
+                        // Stored meanwhile by another request: answer with what is stored.
+                        let (entities, ids) = try self.storedEntities(stored.article.id)
+                        return self.articleResponse(stored.article, created: false, entities: entities, ids: ids, rendering: nil)
+                    }
+                    return self.articleResponse(stored.article, created: true, entities: extraction.entities,
+                                                ids: stored.archiveIDs, rendering: rendering)
+                })
+            }
+        } catch {
+            reply(.failure(error))
         }
+    }
+
+    private func articleResponse(_ stored: StoredArticle, created: Bool, entities: [Entity], ids: [String: String],
+                                 rendering: EntityRendering?) -> HTTPResponse {
         var w = JSONWriter(capacity: 4096)
         w.beginObject()
         ArticleJSON.writeFields(stored, to: &w, includeText: false)

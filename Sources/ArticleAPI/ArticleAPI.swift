@@ -55,15 +55,39 @@ public final class ArticleAPI: HTTPResponder {
         do {
             try admit(request)
             return try Self.router.route(request, context: self)
-        } catch let problem as APIProblem {
+        } catch {
+            return response(for: error, to: request)
+        }
+    }
+
+    /// `respond(to:)`, except that a store of an article answers after its commit without
+    /// holding the worker while the write waits for its batch.
+    public func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPResponse) -> Void) {
+        do {
+            try admit(request)
+        } catch {
+            return reply(response(for: error, to: request))
+        }
+        Self.router.route(request, context: self) { result in
+            switch result {
+            case .success(let response): reply(response)
+            case .failure(let error): reply(self.response(for: error, to: request))
+            }
+        }
+    }
+
+    /// The problem+json a handler's error answers; failures inside the service are logged in full.
+    private func response(for error: any Error, to request: HTTPRequest) -> HTTPResponse {
+        switch error {
+        case let problem as APIProblem:
             return problem.response
-        } catch let error as StoreError {
+        case let error as StoreError:
             let problem = APIProblem.storeFailure(error, operation: Self.operation(request))
             if problem.status >= 500 { log("\(request.method) \(request.path) \(problem.status): \(error)") }
             return problem.response
-        } catch let error as ExtractionDeadlineExceeded {
+        case let error as ExtractionDeadlineExceeded:
             return Self.budgetExceeded(error).response
-        } catch {
+        default:
             log("\(request.method) \(request.path) 500: \(error)")
             return APIProblem(500, "\(Self.operation(request)) failed inside the service; the service log has the details").response
         }
@@ -105,7 +129,7 @@ public final class ArticleAPI: HTTPResponder {
 
     private static let router: Router<ArticleAPI> = {
         var r = Router<ArticleAPI>()
-        r.add("POST", "/v1/articles") { api, req, _ in try api.createArticle(req) }
+        r.add("POST", "/v1/articles", deferred: { api, req, _, reply in api.createArticle(req, reply: reply) })
         r.add("GET", "/v1/articles") { api, req, _ in try api.listArticles(req) }
         r.add("GET", "/v1/articles/{id}") { api, req, p in try api.getArticle(req, id: p["id"]!) }
         r.add("DELETE", "/v1/articles/{id}") { api, req, p in try api.deleteArticle(req, id: p["id"]!) }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 
 /// Matches method and path to a handler. Paths are literal segments and `{name}`
@@ -9,6 +10,10 @@ struct Router<Context>: Sendable {
     typealias Handler = @Sendable (Context, HTTPRequest, [String: String]) throws -> HTTPResponse
     /// Answers from memory when it can, with no blocking work; nil sends the request on.
     typealias InlineHandler = @Sendable (Context, HTTPRequest, [String: String]) -> HTTPResponse?
+    /// Answers through its last argument, exactly once, possibly from another thread after
+    /// it returns (a write waiting for its commit); a thrown error is its answer.
+    typealias Reply = @Sendable (Result<HTTPResponse, any Error>) -> Void
+    typealias DeferredHandler = @Sendable (Context, HTTPRequest, [String: String], @escaping Reply) -> Void
 
     /// A pattern's segment, told apart once when the route is added.
     private enum Segment: Sendable {
@@ -24,6 +29,7 @@ struct Router<Context>: Sendable {
         /// Touches neither the store nor the extractor: may run on the I/O thread.
         let cheap: Bool
         let inline: InlineHandler?
+        let deferred: DeferredHandler?
     }
 
     /// A request path's segments: slices of its UTF-8, so matching copies nothing.
@@ -38,7 +44,21 @@ struct Router<Context>: Sendable {
             return text.hasPrefix("{") ? .parameter(String(text.dropFirst().dropLast())) : .literal(Array(part))
         }
         let literals = segments.filter { if case .literal = $0 { true } else { false } }.count
-        routes.append(Route(method: method, segments: segments, literals: literals, handler: handler, cheap: cheap, inline: inline))
+        routes.append(Route(method: method, segments: segments, literals: literals, handler: handler, cheap: cheap,
+                            inline: inline, deferred: nil))
+    }
+
+    /// A route whose handler may answer after it returns (see `DeferredHandler`); called
+    /// through `route(_:context:)`, it is waited for.
+    mutating func add(_ method: String, _ path: String, deferred: @escaping DeferredHandler) {
+        add(method, path) { context, request, parameters in
+            let answer = AwaitedAnswer()
+            deferred(context, request, parameters) { answer.set($0) }
+            return try answer.wait().get()
+        }
+        let route = routes.removeLast()
+        routes.append(Route(method: route.method, segments: route.segments, literals: route.literals, handler: route.handler,
+                            cheap: false, inline: nil, deferred: deferred))
     }
 
     /// What may be answered on the I/O thread, with the path split once: a cheap route or
@@ -56,12 +76,27 @@ struct Router<Context>: Sendable {
     }
 
     func route(_ request: HTTPRequest, context: Context) throws -> HTTPResponse {
+        let (route, parameters) = try find(request)
+        return try route.handler(context, request, parameters)
+    }
+
+    /// `route`, answering through `reply`: a deferred route's handler may reply later.
+    func route(_ request: HTTPRequest, context: Context, reply: @escaping Reply) {
+        let found: (Route, [String: String])
+        do { found = try find(request) } catch { return reply(.failure(error)) }
+        let (route, parameters) = found
+        if let deferred = route.deferred { return deferred(context, request, parameters, reply) }
+        reply(Result { try route.handler(context, request, parameters) })
+    }
+
+    /// The route of the request and its parameters; throws the 404 or 405 to answer.
+    private func find(_ request: HTTPRequest) throws -> (Route, [String: String]) {
         let segments = Self.split(request.path)
         let method = request.method == "HEAD" ? "GET" : request.method
         let literals = resourceLiterals(segments)
         var allowed: [String] = []
         for route in routes where route.literals == literals && Self.matches(route, segments) {
-            if route.method == method { return try route.handler(context, request, Self.parameters(route, segments)) }
+            if route.method == method { return (route, Self.parameters(route, segments)) }
             allowed.append(route.method)
         }
         if allowed.isEmpty { throw APIProblem.notFound("no resource at \(request.path); see GET /openapi.yaml") }
@@ -99,5 +134,21 @@ struct Router<Context>: Sendable {
             if case .parameter(let name) = pattern { params[name] = String(Substring(segment)) }
         }
         return params
+    }
+}
+
+/// The answer of a deferred handler, for a caller that waits for it.
+private final class AwaitedAnswer: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var result: Result<HTTPResponse, any Error>?
+
+    func set(_ value: Result<HTTPResponse, any Error>) {
+        result = value
+        ready.signal()  // orders the write above before the read in `wait`
+    }
+
+    func wait() -> Result<HTTPResponse, any Error> {
+        ready.wait()
+        return result!
     }
 }

@@ -32,7 +32,11 @@ public protocol ArticleStorage: AnyObject, Sendable {
     /// `rendering` is `entityRendering` of the extraction's entities when the caller made it
     /// (nil: the store renders them itself).
     func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
-               rendering: EntityRendering?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String])
+               rendering: EntityRendering?) throws -> StoreResult
+    /// `store`, answering through `completion`, called exactly once on any thread: a store
+    /// whose writes wait for a shared commit frees the caller's thread meanwhile.
+    func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
+               completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void)
     /// The entities rendered as `store` tags them; nil when the store keeps no renderings.
     func entityRendering(_ entities: [Entity]) -> EntityRendering?
     /// Many articles, each with its own result; a failure of one does not undo the others.
@@ -77,7 +81,18 @@ public protocol ArticleStorage: AnyObject, Sendable {
     func hasEntity(id: String) throws -> Bool
 }
 
+/// What `store` answers: the article stored (or the same one found already stored), and
+/// the `ent_…` id of each name entity by its id within the article (empty when found).
+public typealias StoreResult = (article: StoredArticle, created: Bool, archiveIDs: [String: String])
+
 extension ArticleStorage {
+    /// The synchronous `store`, answered at once: for a store whose writes hold the
+    /// caller's thread anyway.
+    public func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
+                      completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void) {
+        completion(Result { try store(article, extraction: extraction, textHash: textHash, rendering: rendering) })
+    }
+
     public func store(_ article: NewArticle, extraction: Extraction) throws
         -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
         try store(article, extraction: extraction, textHash: nil)

@@ -1,71 +1,106 @@
 import Foundation
 
-/// Writes submitted at the same time share one transaction and one commit: the first
-/// caller to find no commit under way leads, running the waiting writes (its own
-/// included) each in its own savepoint (a write alone in its batch needs none), then
-/// commits once; the others wait, and one whose
-/// write is still queued when the leader's own is committed leads next. Each caller
-/// gets its result only after the commit that made its write durable, and a write that
-/// throws is rolled back to its savepoint alone, so it never loses the others.
+/// Writes submitted at the same time share one transaction and one commit. One writer
+/// thread (started by the first write, gone after a second without any) takes every
+/// write waiting, up to `maxBatch`, runs each in its own savepoint (a write alone in its
+/// batch needs none), commits once, then hands each its result. A write that throws is
+/// rolled back to its savepoint alone, so it never loses the others.
+///
+/// Writes wait for the writer, not for each other: a caller that is told its result later
+/// (`enqueue`) does not hold a thread meanwhile, so the writes of more clients than there
+/// are worker threads can wait together, and batches grow exactly when commits are what
+/// the service waits for. Each result is given only after the commit that made it durable.
 final class GroupCommit: @unchecked Sendable {
+    typealias Transaction = (_ batch: (SQLiteConnection) throws -> Void) throws -> Void
+
     /// One submitted write: runs on the writer inside the shared transaction.
     private final class Job {
         let body: (SQLiteConnection) throws -> Any
-        var result: Result<Any, any Error>?
-        init(_ body: @escaping (SQLiteConnection) throws -> Any) { self.body = body }
+        let transaction: Transaction
+        let done: (Result<Any, any Error>) -> Void
+        init(body: @escaping (SQLiteConnection) throws -> Any, transaction: @escaping Transaction,
+             done: @escaping (Result<Any, any Error>) -> Void) {
+            (self.body, self.transaction, self.done) = (body, transaction, done)
+        }
     }
 
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var waiting: [Job] = []
-    private var leading = false
+    private var writerRunning = false
     /// Most writes in one transaction, so one commit never holds the lock for long.
     private let maxBatch: Int
+    /// How long the writer thread waits for more work before it ends.
+    private let linger: TimeInterval
 
-    init(maxBatch: Int = 64) {
+    init(maxBatch: Int = 64, linger: TimeInterval = 1) {
         self.maxBatch = maxBatch
+        self.linger = linger
     }
 
-    /// Runs `body` in a transaction shared with concurrent submissions. `transaction`
-    /// runs a batch: it must begin, call its argument, then commit (it is `SQLiteArticleStore.write`).
-    func submit<T>(_ body: @escaping (SQLiteConnection) throws -> T,
-                   transaction: (_ batch: (SQLiteConnection) throws -> Void) throws -> Void) throws -> T {
-        let job = Job { try body($0) }
+    /// Queues `body` for the writer and returns at once; `done` is called exactly once, on
+    /// the writer thread, after the commit (or with the error that stopped the write).
+    /// `transaction` runs a batch: it must begin, call its argument, then commit (it is
+    /// `SQLiteArticleStore.write`); every write of one `GroupCommit` passes the same.
+    func enqueue<T>(_ body: @escaping (SQLiteConnection) throws -> T, transaction: @escaping Transaction,
+                    done: @escaping (Result<T, any Error>) -> Void) {
+        // swiftlint:disable:next force_cast
+        let job = Job(body: { try body($0) }, transaction: transaction, done: { done($0.map { $0 as! T }) })
         condition.lock()
         waiting.append(job)
-        while job.result == nil && leading { condition.wait() }
-        if job.result == nil {
-            // No commit under way: lead until this caller's own write is committed (the
-            // queue is in order, so batches from its front reach it), then hand over: a
-            // leader that emptied the queue kept its own answer waiting behind the
-            // commits of everyone who arrived meanwhile.
-            leading = true
-            while job.result == nil {
-                let batch = Array(waiting.prefix(maxBatch))
-                waiting.removeFirst(batch.count)
-                condition.unlock()
-                run(batch, transaction: transaction)
-                condition.lock()
-                condition.broadcast()
-            }
-            // A waiter whose write is still queued wakes to find no leader and leads.
-            leading = false
-            condition.broadcast()
+        if writerRunning {
+            condition.signal()
+        } else {
+            writerRunning = true
+            let thread = Thread { [self] in runWriter() }
+            thread.name = "article-store-writer"
+            thread.start()
         }
         condition.unlock()
-        // swiftlint:disable:next force_cast
-        return try job.result!.get() as! T
     }
 
-    private func run(_ batch: [Job], transaction: ((SQLiteConnection) throws -> Void) throws -> Void) {
+    /// `enqueue`, waiting for the result.
+    func submit<T>(_ body: @escaping (SQLiteConnection) throws -> T, transaction: @escaping Transaction) throws -> T {
+        let outcome = AwaitedResult<T>()
+        enqueue(body, transaction: transaction) { outcome.set($0) }
+        return try outcome.wait().get()
+    }
+
+    /// Whether a writer thread is running (it ends `linger` after its last write).
+    var hasWriterThread: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return writerRunning
+    }
+
+    private func runWriter() {
+        condition.lock()
+        while true {
+            if waiting.isEmpty {
+                // A timeout with nothing queued ends the thread; the next write starts another.
+                if !condition.wait(until: Date(timeIntervalSinceNow: linger)) && waiting.isEmpty { break }
+                continue
+            }
+            let batch = Array(waiting.prefix(maxBatch))
+            waiting.removeFirst(batch.count)
+            condition.unlock()
+            let outcomes = run(batch)
+            for (job, outcome) in zip(batch, outcomes) { job.done(outcome) }
+            condition.lock()
+        }
+        writerRunning = false
+        condition.unlock()
+    }
+
+    private func run(_ batch: [Job]) -> [Result<Any, any Error>] {
         var outcomes: [Result<Any, any Error>] = []
         do {
-            try transaction { db in
+            try batch[0].transaction { db in
                 if batch.count == 1 {
                     // Alone in its transaction, a write needs no savepoint: if it throws, the
                     // rollback of the transaction leaves nothing of it, as the savepoint's would.
                     // A savepoint journals the original of every page it changes first
-                    // (~40 pages of 16 KB an article), and one write is the usual batch.
+                    // (~40 pages of 16 KB an article).
                     outcomes.append(.success(try batch[0].body(db)))
                     return
                 }
@@ -84,12 +119,30 @@ final class GroupCommit: @unchecked Sendable {
         } catch {
             // BEGIN or COMMIT failed (or a rollback did), or a write alone in its batch
             // threw: nothing of the batch is stored.
-            outcomes = batch.map { _ in .failure(error) }
+            return batch.map { _ in .failure(error) }
         }
-        condition.lock()
-        for (job, outcome) in zip(batch, outcomes) { job.result = outcome }
         // Jobs left without an outcome (a savepoint statement failed): the batch failed.
-        for job in batch where job.result == nil { job.result = .failure(StoreError.sqlite(code: 1, message: "group commit failed")) }
+        while outcomes.count < batch.count { outcomes.append(.failure(StoreError.sqlite(code: 1, message: "group commit failed"))) }
+        return outcomes
+    }
+}
+
+/// A result handed from the writer thread to a caller waiting for it.
+final class AwaitedResult<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<T, any Error>?
+
+    func set(_ value: Result<T, any Error>) {
+        condition.lock()
+        result = value
+        condition.signal()
         condition.unlock()
+    }
+
+    func wait() -> Result<T, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
     }
 }

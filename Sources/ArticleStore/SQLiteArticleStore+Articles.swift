@@ -17,20 +17,30 @@ extension SQLiteArticleStore {
     /// (`ent_…`) of each entity of a new article, by the entity's id within the article
     /// (empty when the article was stored already).
     public func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
-                      rendering: EntityRendering?) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+                      rendering: EntityRendering?) throws -> StoreResult {
+        let waiter = AwaitedResult<StoreResult>()
+        store(article, extraction: extraction, textHash: textHash, rendering: rendering) { waiter.set($0) }
+        return try waiter.wait().get()
+    }
+
+    /// `store`, answering through `completion` (on the store's writer thread, after the
+    /// commit) instead of holding the caller's thread while the write waits for its batch.
+    public func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
+                      completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void) {
         let hash = textHash ?? StoredDigest.textHash(of: article.text)
         let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
-        let result = try groupCommit.submit({ db -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) in
+        groupCommit.enqueue({ db -> StoreResult in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
-        }, transaction: { batch in try write(batch) })
-        if result.created { countChanged(by: 1) }
-        return result
+        }, transaction: { batch in try self.write(batch) }, done: { result in
+            if case .success(let stored) = result, stored.created { self.countChanged(by: 1) }
+            completion(result)
+        })
     }
 
     /// Writes one new article and its extraction on `db` (inside the caller's transaction),
     /// or finds the same article already stored. Shared by `store` and `insertMany`.
     static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, digest: [UInt8]?,
-                          in db: SQLiteConnection) throws -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {
+                          in db: SQLiteConnection) throws -> StoreResult {
         let id = newArticleID()
         let receivedAt = Timestamp.milliseconds(article.receivedAt)
         let publishedAt = article.publishedAt.description

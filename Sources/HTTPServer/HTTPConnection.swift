@@ -223,8 +223,9 @@ final class HTTPConnection: @unchecked Sendable {
         // The read source stays armed: a client that waits for its answer sends nothing
         // meanwhile, and one that does send is suspended by `readable` only then.
         let accepted = context.pool.submit { [request] in
-            let response = context.responder.respond(to: request)
-            self.loop.execute { self.event { $0.finish(parsed, response, start: start) } }
+            context.responder.respond(to: request) { response in
+                self.loop.execute { self.event { $0.finish(parsed, response, start: start) } }
+            }
         }
         if !accepted {
             let busy = HTTPResponse.problem(status: 503, detail: "server is busy; retry shortly",

@@ -134,6 +134,30 @@ final class EchoResponder: HTTPResponder, @unchecked Sendable {
         }
     }
 
+    /// `/later` returns at once and is answered when the test calls `replyLater` (from the
+    /// test's thread), as a responder waiting on a group commit answers.
+    private let laterLock = NSLock()
+    private var laterReplies: [@Sendable (HTTPResponse) -> Void] = []
+    let laterQueued = DispatchSemaphore(value: 0)
+
+    func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPResponse) -> Void) {
+        guard request.path == "/later" else { return reply(respond(to: request)) }
+        laterLock.lock()
+        laterReplies.append(reply)
+        laterLock.unlock()
+        laterQueued.signal()
+    }
+
+    /// Answers the oldest `/later` request still waiting; false when none waits.
+    @discardableResult
+    func replyLater(_ text: String) -> Bool {
+        laterLock.lock()
+        let reply = laterReplies.isEmpty ? nil : laterReplies.removeFirst()
+        laterLock.unlock()
+        reply?(HTTPResponse(status: 201, body: Array(text.utf8)))
+        return reply != nil
+    }
+
     /// `/inline?n=…` is answered on the I/O thread, never by a worker.
     func respondInline(to request: HTTPRequest) -> HTTPResponse? {
         guard request.path == "/inline" else { return nil }

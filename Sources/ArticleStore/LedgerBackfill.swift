@@ -16,6 +16,7 @@ enum LedgerBackfill {
             let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(article.seq)]) { $0.text(0) }.first ?? ""
             _ = try LedgerWrite.write(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published,
                                    text: text, in: db)
+            try FigureSearch.index(seq: article.seq, in: db)
         }
         try db.execute("""
             DROP TABLE old_mentions;

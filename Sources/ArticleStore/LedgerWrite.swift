@@ -10,7 +10,8 @@ enum LedgerWrite {
     }
 
     /// Stores the extraction of article `seq`; returns the archive id of each entity, by
-    /// the entity's id within the article.
+    /// the entity's id within the article. The figures' sentences are left for the caller
+    /// to index (`FigureSearch.index`, or `SearchIndexing` for new articles).
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       in db: SQLiteConnection) throws -> [String: String] {
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
@@ -109,7 +110,6 @@ enum LedgerWrite {
         if !extraction.figures.isEmpty {
             try db.run("INSERT INTO article_figures (article_seq, first_figure, figure_count) VALUES (?, ?, ?)",
                        [.integer(seq), .integer(first), .int(extraction.figures.count)])
-            try FigureSearch.index(seq: seq, in: db)
         }
         return ids
     }

@@ -31,14 +31,25 @@ extension SQLiteArticleStore {
         let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
         groupCommit.enqueue({ db -> StoreResult in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
-        }, transaction: { batch in try self.write(batch) }, done: { result in
+        }, transaction: { batch in try self.writeArticles(batch) }, done: { result in
             if case .success(let stored) = result, stored.created { self.countChanged(by: 1) }
             completion(result)
         })
     }
 
-    /// Writes one new article and its extraction on `db` (inside the caller's transaction),
-    /// or finds the same article already stored. Shared by `store` and `insertMany`.
+    /// One write transaction that adds articles with `insertRow`, which then indexes them
+    /// for search once, after all of them (see `Schema.searchPerBatch`).
+    func writeArticles<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try write { db in
+            let last = try SearchIndexing.lastArticle(in: db)
+            let result = try body(db)
+            try SearchIndexing.indexArticles(after: last, in: db)
+            return result
+        }
+    }
+
+    /// Writes one new article and its extraction on `db` (inside a `writeArticles`
+    /// transaction), or finds the same article already stored. Shared by `store` and `insertMany`.
     static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, digest: [UInt8]?,
                           in db: SQLiteConnection) throws -> StoreResult {
         let id = newArticleID()
@@ -96,6 +107,7 @@ extension SQLiteArticleStore {
         try LedgerWrite.remove(seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
         let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(seq)]) { $0.text(0) }.first ?? ""
         let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, text: text, in: db)
+        try FigureSearch.index(seq: seq, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: articleID, in: db)
         try db.run("UPDATE articles SET extractor_ref = ? WHERE id = ?",
                    [.integer(try extractorRef(extraction.extractorVersion, in: db)), .text(articleID)])

@@ -25,7 +25,7 @@ extension SQLiteArticleStore {
         let prepared = items.map { item in
             (item, renderDigest(item.extraction.entities))
         }
-        let results = try write { db in
+        let results = try writeArticles { db in
             try prepared.map { item, digest -> Result<(article: StoredArticle, created: Bool), any Error> in
                 try db.run("SAVEPOINT article")
                 do {

@@ -128,5 +128,6 @@ enum Schema {
         Schema.articlesCompact(version: 10),
         Schema.searchCompact(version: 11),
         Schema.figureRanges(version: 12),
+        Schema.searchPerBatch(version: 13),
     ]
 }

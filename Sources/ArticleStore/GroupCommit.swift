@@ -92,38 +92,41 @@ final class GroupCommit: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Runs the batch in one transaction with no savepoints, since a savepoint first copies
+    /// every page it changes (~40 pages of 16 KB an article) and writes almost never fail:
+    /// when one does, the transaction is rolled back, that write gets its error, and the
+    /// others run again in a new transaction, until one commits with every write in it.
     private func run(_ batch: [Job]) -> [Result<Any, any Error>] {
-        var outcomes: [Result<Any, any Error>] = []
-        do {
-            try batch[0].transaction { db in
-                if batch.count == 1 {
-                    // Alone in its transaction, a write needs no savepoint: if it throws, the
-                    // rollback of the transaction leaves nothing of it, as the savepoint's would.
-                    // A savepoint journals the original of every page it changes first
-                    // (~40 pages of 16 KB an article).
-                    outcomes.append(.success(try batch[0].body(db)))
-                    return
-                }
-                for job in batch {
-                    try db.run("SAVEPOINT write")
-                    do {
-                        outcomes.append(.success(try job.body(db)))
-                        try db.run("RELEASE write")
-                    } catch {
-                        outcomes.append(.failure(error))
-                        try db.run("ROLLBACK TO write")
-                        try db.run("RELEASE write")
+        var outcomes = [Result<Any, any Error>?](repeating: nil, count: batch.count)
+        var pending = Array(batch.indices)
+        while !pending.isEmpty {
+            var results: [Any] = []
+            var failed: (index: Int, error: any Error)?
+            do {
+                try batch[pending[0]].transaction { db in
+                    for index in pending {
+                        do {
+                            results.append(try batch[index].body(db))
+                        } catch {
+                            failed = (index, error)
+                            throw error  // rolls back the transaction
+                        }
                     }
                 }
+            } catch {
+                guard let failed else {
+                    // BEGIN or COMMIT failed: nothing of the batch is stored.
+                    for index in pending { outcomes[index] = .failure(error) }
+                    break
+                }
+                outcomes[failed.index] = .failure(failed.error)
+                pending.removeAll { $0 == failed.index }
+                continue
             }
-        } catch {
-            // BEGIN or COMMIT failed (or a rollback did), or a write alone in its batch
-            // threw: nothing of the batch is stored.
-            return batch.map { _ in .failure(error) }
+            for (index, result) in zip(pending, results) { outcomes[index] = .success(result) }
+            pending = []
         }
-        // Jobs left without an outcome (a savepoint statement failed): the batch failed.
-        while outcomes.count < batch.count { outcomes.append(.failure(StoreError.sqlite(code: 1, message: "group commit failed"))) }
-        return outcomes
+        return outcomes.map { $0! }
     }
 }
 

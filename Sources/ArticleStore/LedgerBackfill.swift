@@ -14,7 +14,7 @@ enum LedgerBackfill {
         for article in articles {
             let extraction = try oldExtraction(articleID: article.id, in: db)
             let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(article.seq)]) { $0.text(0) }.first ?? ""
-            _ = try LedgerWrite.write(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published,
+            _ = try LedgerWrite.writeNow(extraction, seq: article.seq, articleID: article.id, publishedAt: article.published,
                                    text: text, in: db)
             try FigureSearch.index(seq: article.seq, in: db)
         }

@@ -12,8 +12,11 @@ enum LedgerWrite {
     /// Stores the extraction of article `seq`; returns the archive id of each entity, by
     /// the entity's id within the article. The figures' sentences are left for the caller
     /// to index (`FigureSearch.index`, or `SearchIndexing` for new articles).
+    /// The archive-wide counts it changes are gathered in the returned changes, for the
+    /// caller to `merge` into `batch` once the article's whole write has succeeded.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
-                      in db: SQLiteConnection) throws -> [String: String] {
+                      batch: LedgerBatch, in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
+        batch.beginArticle()
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
         var seen = Set<String>()
         for entity in entities where !seen.insert(entity.id).inserted {
@@ -23,7 +26,7 @@ enum LedgerWrite {
         var targets: [Target] = []
         var perTarget: [Target: (mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String)] = [:]
         for entity in entities {
-            let target = try archiveTarget(type: entity.type, key: entity.key, in: db)
+            let target = try archiveTarget(type: entity.type, key: entity.key, batch: batch, in: db)
             targets.append(target)
             var agg = perTarget[target] ?? (0, [:], entity.name)
             agg.mentions += entity.mentions.count
@@ -40,12 +43,15 @@ enum LedgerWrite {
         // Each archive id hashed once per write: SHA-256 is the costliest step of an insert.
         var archiveIDs: [Target: String] = [:]
         var idOfRef: [Int64: String] = [:]
+        var changes = LedgerBatch.Changes()
         // In the order of first mention, so archive entities are numbered alike on every node.
         for target in targets where refs[target] == nil {
             let agg = perTarget[target]!
             let id = ArchiveIdentity.id(type: target.type, key: target.key)
-            let ref = try addArticle(to: target, id: id, mentions: agg.mentions, name: ArchiveIdentity.seenName(agg.name),
-                                     names: agg.names, in: db)
+            let name = ArchiveIdentity.seenName(agg.name)
+            let (ref, storedName) = try archiveRow(of: target, id: id, name: name, batch: batch, in: db)
+            changes.addArticle(id: id, ref: ref, storedName: storedName, surname: ArchiveIdentity.surname(type: target.type, key: target.key),
+                               mentions: agg.mentions, name: name, names: agg.names)
             refs[target] = ref
             archiveIDs[target] = id
             idOfRef[ref] = id
@@ -73,7 +79,6 @@ enum LedgerWrite {
                                                mentions: entity.mentions, date: date))
         }
         try storeSet(items, types: types, seq: seq, day: day, text: text, in: db)
-        var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
         // Consecutive ids, so the article keeps its figures as one range (`article_figures`).
         let first = try db.query("SELECT IFNULL(MAX(id), 0) + 1 FROM figures") { $0.int64(0) }.first ?? 1
@@ -104,13 +109,24 @@ enum LedgerWrite {
                 try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)", [.integer(ref), .integer(figureID)])
                 groups.append(FigureTotals.Group(grouping: .entity, key: idOfRef[ref]!))
             }
-            for group in groups { totals.add(group, currency: v.currency, amount: v.amount) }
+            for group in groups { changes.totals.add(group, currency: v.currency, amount: v.amount) }
         }
-        try FigureTotals.apply(totals, in: db)
         if !extraction.figures.isEmpty {
             try db.run("INSERT INTO article_figures (article_seq, first_figure, figure_count) VALUES (?, ?, ?)",
                        [.integer(seq), .integer(first), .int(extraction.figures.count)])
         }
+        return (ids, changes)
+    }
+
+    /// `write` on its own: its changes written at once (for a write that is the only one
+    /// in its transaction, or that must be counted before the next begins).
+    static func writeNow(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
+                         in db: SQLiteConnection) throws -> [String: String] {
+        let batch = LedgerBatch()
+        let (ids, changes) = try write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, text: text,
+                                       batch: batch, in: db)
+        batch.merge(changes)
+        try batch.apply(in: db)
         return ids
     }
 
@@ -132,7 +148,10 @@ enum LedgerWrite {
         while start < refs.count {
             let chunk = refs[start..<min(refs.count, start + rowsPerInsert)]
             let tuples = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            try db.run("INSERT INTO article_entities (ref, day, article_seq) VALUES \(tuples)",
+            // OR IGNORE (the refs are distinct, so nothing is ignored) spares SQLite the
+            // statement journal a many-row insert that could abort needs: a copy of every
+            // page it changes, one per entity here.
+            try db.run("INSERT OR IGNORE INTO article_entities (ref, day, article_seq) VALUES \(tuples)",
                        chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
             start += chunk.count
         }
@@ -140,8 +159,11 @@ enum LedgerWrite {
 
     /// Where an entity lands in the archive: a person named by surname alone joins the
     /// dominant full name with that last word (see `ArchiveIdentity.surnameDominance`).
-    static func archiveTarget(type: EntityType, key: String, in db: SQLiteConnection) throws -> Target {
+    /// Inside a write, `batch` holds counts not yet written: those of the people with this
+    /// surname are written first, so the ranking sees them.
+    static func archiveTarget(type: EntityType, key: String, batch: LedgerBatch? = nil, in db: SQLiteConnection) throws -> Target {
         guard ArchiveIdentity.isSurnameOnly(type: type, key: key) else { return Target(type: type, key: key) }
+        try batch?.flush(surname: key, in: db)
         let candidates = try db.query("""
             SELECT key, mention_count FROM archive_entities WHERE surname = ? AND type = 'person'
             ORDER BY mention_count DESC LIMIT 2
@@ -153,43 +175,22 @@ enum LedgerWrite {
         return Target(type: type, key: key)
     }
 
-    /// Counts one more article for the archive entity (creating it), with its names seen.
-    private static func addArticle(to target: Target, id: String, mentions: Int, name: String,
-                                   names: [String: (mentions: Int, canonical: Int)], in db: SQLiteConnection) throws -> Int64 {
-        let existing = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?", [.text(id)]) { (ref: $0.int64(0), name: $0.text(1)) }
-        let ref: Int64
-        if let row = existing.first {
-            ref = row.ref
-            // The canonical name is the longest an article gave (ties keep the one already there).
-            if name.unicodeScalars.count > row.name.unicodeScalars.count {
-                try db.run("""
-                    UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ?,
-                        name = ?, folded = ? WHERE ref = ?
-                    """, [.int(mentions), .text(name), .text(name.lowercased()), .integer(ref)])
-            } else {
-                // Not naming the name columns leaves the name index (type, folded) untouched.
-                try db.run("UPDATE archive_entities SET article_count = article_count + 1, mention_count = mention_count + ? WHERE ref = ?",
-                           [.int(mentions), .integer(ref)])
-            }
-        } else {
-            try db.run("""
-                INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)
-                VALUES (?, ?, ?, ?, ?, ?, 1, ?)
-                """, [.text(id), .text(target.type.rawValue), .text(target.key),
-                      .text(name), .text(name.lowercased()), .optionalText(ArchiveIdentity.surname(type: target.type, key: target.key)),
-                      .int(mentions)])
-            ref = db.lastInsertRowID
+    /// The row of the archive entity and the name it has in the table: from the batch when
+    /// an article before this one counted it, else read, else created with no article
+    /// counted yet (the batch counts this one, as it counts every other).
+    private static func archiveRow(of target: Target, id: String, name: String, batch: LedgerBatch,
+                                   in db: SQLiteConnection) throws -> (ref: Int64, storedName: String) {
+        if let known = batch.known(id) { return known }
+        if let row = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?", [.text(id)], {
+            (ref: $0.int64(0), name: $0.text(1))
+        }).first {
+            return (row.ref, row.name)
         }
-        for (seen, count) in names {
-            // Mostly a name seen before: an UPDATE by key, and an INSERT only when it changed
-            // nothing (an upsert tried the insert first, then updated).
-            try db.run("UPDATE archive_names SET mentions = mentions + ?, canonical = canonical + ? WHERE ref = ? AND name = ?",
-                       [.int(count.mentions), .int(count.canonical), .integer(ref), .text(seen)])
-            if db.changes == 0 {
-                try db.run("INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)",
-                           [.integer(ref), .text(seen), .int(count.mentions), .int(count.canonical)])
-            }
-        }
-        return ref
+        try db.run("""
+            INSERT INTO archive_entities (id, type, key, name, folded, surname, article_count, mention_count)
+            VALUES (?, ?, ?, ?, ?, ?, 0, 0)
+            """, [.text(id), .text(target.type.rawValue), .text(target.key),
+                  .text(name), .text(name.lowercased()), .optionalText(ArchiveIdentity.surname(type: target.type, key: target.key))])
+        return (db.lastInsertRowID, name)
     }
 }

@@ -30,19 +30,22 @@ extension SQLiteArticleStore {
         let hash = textHash ?? StoredDigest.textHash(of: article.text)
         let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
         groupCommit.enqueue({ db -> StoreResult in
-            try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, in: db)
+            try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, batch: self.ledgerBatch, in: db)
         }, transaction: { batch in try self.writeArticles(batch) }, done: { result in
             if case .success(let stored) = result, stored.created { self.countChanged(by: 1) }
             completion(result)
         })
     }
 
-    /// One write transaction that adds articles with `insertRow`, which then indexes them
-    /// for search once, after all of them (see `Schema.searchPerBatch`).
+    /// One write transaction that adds articles with `insertRow`: after all of them, it
+    /// writes the archive counts they changed (`ledgerBatch`) and indexes them for search
+    /// (see `Schema.searchPerBatch`).
     func writeArticles<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try write { db in
+            defer { ledgerBatch.reset() }
             let last = try SearchIndexing.lastArticle(in: db)
             let result = try body(db)
+            try ledgerBatch.apply(in: db)
             try SearchIndexing.indexArticles(after: last, in: db)
             return result
         }
@@ -51,7 +54,7 @@ extension SQLiteArticleStore {
     /// Writes one new article and its extraction on `db` (inside a `writeArticles`
     /// transaction), or finds the same article already stored. Shared by `store` and `insertMany`.
     static func insertRow(_ article: NewArticle, extraction: Extraction, hash: String, digest: [UInt8]?,
-                          in db: SQLiteConnection) throws -> StoreResult {
+                          batch: LedgerBatch, in db: SQLiteConnection) throws -> StoreResult {
         let id = newArticleID()
         let receivedAt = Timestamp.milliseconds(article.receivedAt)
         let publishedAt = article.publishedAt.description
@@ -72,8 +75,10 @@ extension SQLiteArticleStore {
             if let existing = try find(article, hash: hash, in: db) { return (existing, false, [:]) }
             throw StoreError.sqlite(code: code, message: message)
         }
-        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt, text: article.text, in: db)
+        let (ids, changes) = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt,
+                                                   text: article.text, batch: batch, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: id, in: db)
+        batch.merge(changes)  // last: an article whose write failed changes no count
         let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
                                    publishedAt: article.publishedAt,
                                    receivedAt: Timestamp.date(milliseconds: receivedAt),
@@ -106,7 +111,7 @@ extension SQLiteArticleStore {
         guard let (seq, publishedAt) = try seq(of: articleID, in: db) else { return false }
         try LedgerWrite.remove(seq: seq, articleID: articleID, publishedAt: publishedAt, in: db)
         let text = try db.query("SELECT text FROM articles WHERE seq = ?", [.integer(seq)]) { $0.text(0) }.first ?? ""
-        let ids = try LedgerWrite.write(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, text: text, in: db)
+        let ids = try LedgerWrite.writeNow(extraction, seq: seq, articleID: articleID, publishedAt: publishedAt, text: text, in: db)
         try FigureSearch.index(seq: seq, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: articleID, in: db)
         try db.run("UPDATE articles SET extractor_ref = ? WHERE id = ?",

@@ -30,7 +30,7 @@ extension SQLiteArticleStore {
                 try db.run("SAVEPOINT article")
                 do {
                     let row = try Self.insertRow(item.article, extraction: item.extraction, hash: item.textHash,
-                                                 digest: digest, in: db)
+                                                 digest: digest, batch: ledgerBatch, in: db)
                     let stored = (article: row.article, created: row.created)
                     try db.run("RELEASE article")
                     return .success(stored)

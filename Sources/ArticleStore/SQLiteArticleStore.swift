@@ -15,7 +15,11 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
     /// check costs no query. Another process adding or deleting articles is not seen.
     private let count = Atomic<Int>(0)
     let groupCommit = GroupCommit()
+    /// The archive counts of the `writeArticles` transaction under way (used under the write lock).
+    let ledgerBatch = LedgerBatch()
     let watcher: DataVersionWatcher
+    /// Copies the write-ahead log into the file off the writer's thread.
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating if missing) the database file and migrates it. Does NOT create
     /// parent folders (the CLI does). A write that waits longer than
@@ -28,6 +32,8 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
         self.entityRenderer = entityRenderer
         watcher = DataVersionWatcher(path: path)
         writer = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        checkpointer = WALCheckpointer(path: path)
+        checkpointer.attach(to: try writer.rawHandle())
         try Migrator(migrations: Schema.migrations).migrate(writer)
         readers = ReadConnectionPool(path: path, capacity: max(1, readConnections))
         let stored = try writer.query("SELECT COUNT(*) FROM articles") { $0.int(0) }.first ?? 0
@@ -46,6 +52,7 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
     public func close() {
         watcher.close()
         readers.close()
+        checkpointer.stop()
         writeLock.lock()
         // Lets SQLite gather the statistics its query planner wants, as its docs advise on close.
         try? writer.execute("PRAGMA optimize")

@@ -3,8 +3,9 @@ import XCTest
 @testable import ArticleStore
 
 /// The writer thread of a group commit: a caller is answered as soon as its own batch is
-/// committed, writes queued while a batch runs share the next one, and the thread ends
-/// when idle and comes back with the next write.
+/// committed, writes queued while a batch runs share the next one (a failing one leaves
+/// nothing of itself and loses no other), and the thread ends when idle and comes back
+/// with the next write.
 final class GroupCommitWriterTests: XCTestCase {
     private var folder: URL!
     private var writer: Writer!
@@ -61,8 +62,8 @@ final class GroupCommitWriterTests: XCTestCase {
         let later = (1...5).map { _ in AwaitedResult<Int>() }
         for (n, result) in zip(1..., later) {
             commits.enqueue({ db in
-                if n == 3 { throw StoreError.corrupt("write 3 fails") }
                 try db.run("INSERT INTO t (n) VALUES (?)", [.int(n)])
+                if n == 3 { throw StoreError.corrupt("write 3 fails") }  // after a write of its own
                 return n
             }, transaction: writer.transaction) { result.set($0) }
         }
@@ -71,7 +72,9 @@ final class GroupCommitWriterTests: XCTestCase {
         XCTAssertEqual(try first.wait().get(), 0)
         XCTAssertEqual(try later.map { try? $0.wait().get() }, [1, 2, nil, 4, 5])
         XCTAssertThrowsError(try later[2].wait().get()) { XCTAssertEqual("\($0)", "\(StoreError.corrupt("write 3 fails"))") }
-        XCTAssertEqual(writer.batches, 2, "the first write alone, then the five queued behind it together")
+        // The first write alone; the five queued behind it together, rolled back when the
+        // third failed; the four others together again.
+        XCTAssertEqual(writer.batches, 3)
         XCTAssertEqual(try writer.db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [0, 1, 2, 4, 5])
     }
 

@@ -28,6 +28,10 @@ private var sqliteTransient: sqlite3_destructor_type {
 final class SQLiteConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// The same statements by where their SQL's bytes are: a string literal's never move,
+    /// so the lookup of an insert's statements hashes no SQL (hashing the text was a tenth
+    /// of an article's write). A hit is confirmed against the statement's own SQL.
+    private var statementsByAddress: [SQLAddress: OpaquePointer] = [:]
     /// The search's FTS5 functions on this connection and its query tokenizer.
     private(set) var fullText: FullTextFunctions?
 
@@ -90,6 +94,7 @@ final class SQLiteConnection: @unchecked Sendable {
     func close() {
         for (_, statement) in statements { sqlite3_finalize(statement) }
         statements.removeAll()
+        statementsByAddress.removeAll()
         fullText?.close()
         fullText = nil
         if let handle { sqlite3_close_v2(handle) }
@@ -146,6 +151,9 @@ final class SQLiteConnection: @unchecked Sendable {
 
     // MARK: statements
 
+    /// The SQLite handle, for what this type does not wrap (the WAL hook, checkpoints).
+    func rawHandle() throws -> OpaquePointer { try open() }
+
     private func open() throws -> OpaquePointer {
         guard let handle else { throw StoreError.closed }
         return handle
@@ -174,8 +182,16 @@ final class SQLiteConnection: @unchecked Sendable {
         return try body(statement)
     }
 
+    /// The cached statement of `sql` (prepared if new), for the statement-cache tests.
+    func cachedStatement(_ sql: String) throws -> OpaquePointer { try prepare(sql) }
+
     private func prepare(_ sql: String) throws -> OpaquePointer {
-        if let cached = statements[sql] { return cached }
+        let address = SQLAddress(sql)
+        if let address, let cached = statementsByAddress[address], SQLAddress.isSQL(of: cached, sql) { return cached }
+        if let cached = statements[sql] {
+            if let address { remember(cached, at: address) }
+            return cached
+        }
         let db = try open()
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
@@ -183,7 +199,15 @@ final class SQLiteConnection: @unchecked Sendable {
             throw StoreError.sqlite(code: rc, message: "\(String(cString: sqlite3_errmsg(db))) in: \(sql)")
         }
         statements[sql] = statement
+        if let address { remember(statement, at: address) }
         return statement
+    }
+
+    /// Built strings come and go at new addresses: past a few hundred, the map starts
+    /// again, and the literals that run all the time are back in it at their next run.
+    private func remember(_ statement: OpaquePointer, at address: SQLAddress) {
+        if statementsByAddress.count >= SQLAddress.remembered { statementsByAddress.removeAll(keepingCapacity: true) }
+        statementsByAddress[address] = statement
     }
 
     private func bind(_ values: [SQLiteValue], to statement: OpaquePointer) throws {
@@ -217,6 +241,33 @@ final class SQLiteConnection: @unchecked Sendable {
     private func error(_ rc: Int32) -> StoreError {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
         return .sqlite(code: rc, message: message)
+    }
+}
+
+/// Where a string's UTF-8 bytes are and how many: a key for a statement cache that a
+/// string literal (the same bytes at the same place on every call) finds without hashing
+/// its text. Only compared, never read through: a string that has gone may have left its
+/// address to another, so a hit is confirmed with `isSQL(of:_:)`.
+struct SQLAddress: Hashable {
+    static let remembered = 512
+    let start: UInt
+    let count: Int
+
+    /// Nil for a string whose bytes are not contiguous UTF-8 (a bridged one).
+    init?(_ sql: String) {
+        guard let found = sql.utf8.withContiguousStorageIfAvailable({ bytes in
+            (UInt(bitPattern: bytes.baseAddress), bytes.count)
+        }) else { return nil }
+        (start, count) = found
+    }
+
+    /// Whether the statement's SQL is exactly `sql`'s bytes.
+    static func isSQL(of statement: OpaquePointer, _ sql: String) -> Bool {
+        guard let text = sqlite3_sql(statement) else { return false }
+        return sql.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return text.pointee == 0 }
+            return strnlen(text, bytes.count + 1) == bytes.count && memcmp(text, base, bytes.count) == 0
+        } ?? false
     }
 }
 

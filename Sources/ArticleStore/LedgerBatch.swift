@@ -1,0 +1,176 @@
+import Foundation
+
+/// The archive-wide counts that the articles of one write transaction change, added up in
+/// memory and written once before the commit: each archive entity's article and mention
+/// counts and longest name, its names seen, and the figure totals. Articles sharing a
+/// commit often name the same people, places and currencies, and each of those rows was
+/// rewritten (with the indexes over its counts) once per article.
+///
+/// An article's changes join the batch only once its whole write has succeeded
+/// (`merge`), so one rolled back to its savepoint leaves nothing here. Whatever reads a
+/// count inside the transaction first writes out what it depends on: the surname join
+/// ranks candidates by mention count, so `flush(surname:)` runs before it asks.
+final class LedgerBatch {
+    /// One archive entity as the batch has changed it so far.
+    private struct Pending {
+        let ref: Int64
+        /// The name in the table now.
+        var storedName: String
+        let surname: String?
+        var articles = 0
+        var mentions = 0
+        /// The longest name given so far (ties keep the earlier).
+        var name: String
+    }
+
+    private struct NameKey: Hashable {
+        let ref: Int64
+        let name: String
+    }
+
+    private var entities: [String: Pending] = [:]
+    private var entityOrder: [String] = []
+    private var bySurname: [String: [String]] = [:]
+    private var names: [NameKey: (mentions: Int, canonical: Int)] = [:]
+    private var nameOrder: [NameKey] = []
+    private var totals = FigureTotals.Deltas()
+    /// An article is being written (`beginArticle`) and has not been merged yet.
+    private var writing = false
+    /// The entities that article's surname lookups wrote out, as they were before: when it
+    /// fails, its savepoint's rollback undoes those writes too, so they count as pending again.
+    private var flushedByArticle: [String: Pending] = [:]
+
+    /// What one article's write changes, gathered while it is written.
+    struct Changes {
+        fileprivate var entities: [(id: String, ref: Int64, storedName: String, surname: String?, mentions: Int, name: String)] = []
+        fileprivate var names: [(ref: Int64, name: String, mentions: Int, canonical: Int)] = []
+        var totals = FigureTotals.Deltas()
+
+        /// One more article for the archive entity `id` (row `ref`, whose name in the table
+        /// is `storedName`), with its mentions and names seen.
+        mutating func addArticle(id: String, ref: Int64, storedName: String, surname: String?, mentions: Int, name: String,
+                                 names seen: [String: (mentions: Int, canonical: Int)]) {
+            entities.append((id, ref, storedName, surname, mentions, name))
+            for (seenName, count) in seen { names.append((ref, seenName, count.mentions, count.canonical)) }
+        }
+    }
+
+    /// The row and stored name of an archive entity some article of the batch counted.
+    func known(_ id: String) -> (ref: Int64, storedName: String)? {
+        entities[id].map { ($0.ref, $0.storedName) }
+    }
+
+    /// An article's write begins: one begun before and never merged failed, and was rolled back.
+    func beginArticle() {
+        if writing { restoreFlushed() }
+        writing = true
+    }
+
+    private func restoreFlushed() {
+        for (id, before) in flushedByArticle { entities[id] = before }
+        flushedByArticle = [:]
+        writing = false
+    }
+
+    /// Adds an article's changes, once its write has succeeded.
+    func merge(_ changes: Changes) {
+        writing = false
+        flushedByArticle = [:]
+        for e in changes.entities {
+            if entities[e.id] == nil {
+                entities[e.id] = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName)
+                entityOrder.append(e.id)
+                if let surname = e.surname { bySurname[surname, default: []].append(e.id) }
+            }
+            entities[e.id]!.articles += 1
+            entities[e.id]!.mentions += e.mentions
+            if e.name.unicodeScalars.count > entities[e.id]!.name.unicodeScalars.count { entities[e.id]!.name = e.name }
+        }
+        for n in changes.names {
+            let key = NameKey(ref: n.ref, name: n.name)
+            if names[key] == nil { nameOrder.append(key) }
+            var count = names[key] ?? (0, 0)
+            count.mentions += n.mentions
+            count.canonical += n.canonical
+            names[key] = count
+        }
+        totals.merge(changes.totals)
+    }
+
+    /// Writes the counts of the people with this surname, so a query ranking them sees
+    /// every article of the batch.
+    func flush(surname: String, in db: SQLiteConnection) throws {
+        for id in bySurname[surname] ?? [] { try write(id, in: db) }
+    }
+
+    /// Forgets everything, for a transaction that was rolled back.
+    func reset() {
+        writing = false
+        flushedByArticle = [:]
+        entities = [:]
+        entityOrder = []
+        bySurname = [:]
+        names = [:]
+        nameOrder = []
+        totals = FigureTotals.Deltas()
+    }
+
+    /// Writes everything the batch changed; it is empty afterwards.
+    func apply(in db: SQLiteConnection) throws {
+        if writing { restoreFlushed() }
+        for id in entityOrder { try write(id, in: db) }
+        for key in nameOrder {
+            let count = names[key]!
+            // Mostly a name seen before: an UPDATE by key, and an INSERT only when it changed
+            // nothing (an upsert tried the insert first, then updated).
+            try db.run("UPDATE archive_names SET mentions = mentions + ?, canonical = canonical + ? WHERE ref = ? AND name = ?",
+                       [.int(count.mentions), .int(count.canonical), .integer(key.ref), .text(key.name)])
+            if db.changes == 0 {
+                try db.run("INSERT INTO archive_names (ref, name, mentions, canonical) VALUES (?, ?, ?, ?)",
+                           [.integer(key.ref), .text(key.name), .int(count.mentions), .int(count.canonical)])
+            }
+        }
+        try FigureTotals.apply(totals, in: db)
+        reset()
+    }
+
+    /// Writes one entity's pending counts and name, and marks them written.
+    private func write(_ id: String, in db: SQLiteConnection) throws {
+        guard var e = entities[id], e.articles != 0 || e.mentions != 0 || e.name != e.storedName else { return }
+        if writing && flushedByArticle[id] == nil { flushedByArticle[id] = e }
+        if e.name != e.storedName {
+            try db.run("""
+                UPDATE archive_entities SET article_count = article_count + ?, mention_count = mention_count + ?,
+                    name = ?, folded = ? WHERE ref = ?
+                """, [.int(e.articles), .int(e.mentions), .text(e.name), .text(e.name.lowercased()), .integer(e.ref)])
+        } else {
+            // Not naming the name columns leaves the name index (type, folded) untouched.
+            try db.run("UPDATE archive_entities SET article_count = article_count + ?, mention_count = mention_count + ? WHERE ref = ?",
+                       [.int(e.articles), .int(e.mentions), .integer(e.ref)])
+        }
+        e.articles = 0
+        e.mentions = 0
+        e.storedName = e.name
+        entities[id] = e
+    }
+}
+
+extension FigureTotals.Deltas {
+    /// Adds another write's changes (figures added; removals are never batched).
+    mutating func merge(_ other: FigureTotals.Deltas) {
+        for key in other.order {
+            let d = other.byKey[key]!
+            guard var mine = byKey[key] else {
+                order.append(key)
+                byKey[key] = d
+                continue
+            }
+            mine.count += d.count
+            mine.total += d.total
+            mine.min = [mine.min, d.min].compactMap { $0 }.min()
+            mine.max = [mine.max, d.max].compactMap { $0 }.max()
+            mine.removed += d.removed
+            byKey[key] = mine
+        }
+    }
+}

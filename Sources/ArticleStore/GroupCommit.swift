@@ -92,21 +92,40 @@ final class GroupCommit: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Runs the batch in one transaction with no savepoints, since a savepoint first copies
-    /// every page it changes (~40 pages of 16 KB an article) and writes almost never fail:
-    /// when one does, the transaction is rolled back, that write gets its error, and the
-    /// others run again in a new transaction, until one commits with every write in it.
     private func run(_ batch: [Job]) -> [Result<Any, any Error>] {
-        var outcomes = [Result<Any, any Error>?](repeating: nil, count: batch.count)
-        var pending = Array(batch.indices)
+        do {
+            return try WriteBatch.run(batch.count, transaction: batch[0].transaction) { index, db in try batch[index].body(db) }
+        } catch {
+            // BEGIN or COMMIT failed: nothing of the batch is stored.
+            return batch.map { _ in .failure(error) }
+        }
+    }
+}
+
+/// Runs several writes in one transaction with no savepoints, since a savepoint first
+/// copies every page it changes (~40 pages of 16 KB an article) and writes almost never
+/// fail: when one does, the transaction is rolled back, that write gets its error, and
+/// the others run again in a new transaction, until one commits with every write left in it.
+enum WriteBatch {
+    /// The result of each write, in order; throws only when BEGIN or COMMIT fails, and then
+    /// nothing is stored.
+    static func run<T>(_ count: Int, transaction: GroupCommit.Transaction,
+                       write: (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
+        try withoutActuallyEscaping(write) { write in try run(count, transaction: transaction, escaping: write) }
+    }
+
+    private static func run<T>(_ count: Int, transaction: GroupCommit.Transaction,
+                               escaping write: @escaping (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
+        var outcomes = [Result<T, any Error>?](repeating: nil, count: count)
+        var pending = Array(0..<count)
         while !pending.isEmpty {
-            var results: [Any] = []
+            var results: [T] = []
             var failed: (index: Int, error: any Error)?
             do {
-                try batch[pending[0]].transaction { db in
+                try transaction { db in
                     for index in pending {
                         do {
-                            results.append(try batch[index].body(db))
+                            results.append(try write(index, db))
                         } catch {
                             failed = (index, error)
                             throw error  // rolls back the transaction
@@ -114,11 +133,7 @@ final class GroupCommit: @unchecked Sendable {
                     }
                 }
             } catch {
-                guard let failed else {
-                    // BEGIN or COMMIT failed: nothing of the batch is stored.
-                    for index in pending { outcomes[index] = .failure(error) }
-                    break
-                }
+                guard let failed else { throw error }
                 outcomes[failed.index] = .failure(failed.error)
                 pending.removeAll { $0 == failed.index }
                 continue

@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes submitted at the same time share one transaction and one commit. One writer
 /// thread (started by the first write, gone after a second without any) takes every
-/// write waiting, up to `maxBatch`, runs each in its own savepoint (a write alone in its
-/// batch needs none), commits once, then hands each its result. A write that throws is
-/// rolled back to its savepoint alone, so it never loses the others.
+/// write waiting, up to `maxBatch`, runs them together (`WriteBatch`), commits once, then
+/// hands each its result. A write that throws never loses the others: they run again
+/// without it.
 ///
 /// Writes wait for the writer, not for each other: a caller that is told its result later
 /// (`enqueue`) does not hold a thread meanwhile, so the writes of more clients than there

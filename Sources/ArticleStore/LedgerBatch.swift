@@ -7,7 +7,8 @@ import Foundation
 /// rewritten (with the indexes over its counts) once per article.
 ///
 /// An article's changes join the batch only once its whole write has succeeded
-/// (`merge`), so one rolled back to its savepoint leaves nothing here. Whatever reads a
+/// (`merge`); a failed write rolls the whole transaction back (`WriteBatch`), and the
+/// batch is `reset` with it. Whatever reads a
 /// count inside the transaction first writes out what it depends on: the surname join
 /// ranks candidates by mention count, so `flush(surname:)` runs before it asks.
 final class LedgerBatch {
@@ -34,11 +35,6 @@ final class LedgerBatch {
     private var names: [NameKey: (mentions: Int, canonical: Int)] = [:]
     private var nameOrder: [NameKey] = []
     private var totals = FigureTotals.Deltas()
-    /// An article is being written (`beginArticle`) and has not been merged yet.
-    private var writing = false
-    /// The entities that article's surname lookups wrote out, as they were before: when it
-    /// fails, its savepoint's rollback undoes those writes too, so they count as pending again.
-    private var flushedByArticle: [String: Pending] = [:]
 
     /// What one article's write changes, gathered while it is written.
     struct Changes {
@@ -60,22 +56,8 @@ final class LedgerBatch {
         entities[id].map { ($0.ref, $0.storedName) }
     }
 
-    /// An article's write begins: one begun before and never merged failed, and was rolled back.
-    func beginArticle() {
-        if writing { restoreFlushed() }
-        writing = true
-    }
-
-    private func restoreFlushed() {
-        for (id, before) in flushedByArticle { entities[id] = before }
-        flushedByArticle = [:]
-        writing = false
-    }
-
     /// Adds an article's changes, once its write has succeeded.
     func merge(_ changes: Changes) {
-        writing = false
-        flushedByArticle = [:]
         for e in changes.entities {
             if entities[e.id] == nil {
                 entities[e.id] = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName)
@@ -105,8 +87,6 @@ final class LedgerBatch {
 
     /// Forgets everything, for a transaction that was rolled back.
     func reset() {
-        writing = false
-        flushedByArticle = [:]
         entities = [:]
         entityOrder = []
         bySurname = [:]
@@ -117,7 +97,6 @@ final class LedgerBatch {
 
     /// Writes everything the batch changed; it is empty afterwards.
     func apply(in db: SQLiteConnection) throws {
-        if writing { restoreFlushed() }
         for id in entityOrder { try write(id, in: db) }
         for key in nameOrder {
             let count = names[key]!
@@ -137,7 +116,6 @@ final class LedgerBatch {
     /// Writes one entity's pending counts and name, and marks them written.
     private func write(_ id: String, in db: SQLiteConnection) throws {
         guard var e = entities[id], e.articles != 0 || e.mentions != 0 || e.name != e.storedName else { return }
-        if writing && flushedByArticle[id] == nil { flushedByArticle[id] = e }
         if e.name != e.storedName {
             try db.run("""
                 UPDATE archive_entities SET article_count = article_count + ?, mention_count = mention_count + ?,

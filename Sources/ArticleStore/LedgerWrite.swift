@@ -16,7 +16,6 @@ enum LedgerWrite {
     /// caller to `merge` into `batch` once the article's whole write has succeeded.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       batch: LedgerBatch, in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
-        batch.beginArticle()
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
         var seen = Set<String>()
         for entity in entities where !seen.insert(entity.id).inserted {

@@ -148,7 +148,7 @@ public enum Tokenizer {
                 start = i
             }
             // Fields read in place: a copy of each Token retained and released its Strings.
-            if tokens[i].kind == .punctuation, tokens[i].text == "." || tokens[i].text == "!" || tokens[i].text == "?" || tokens[i].text == "…" {
+            if tokens[i].kind == .punctuation, let c = tokens[i].text.unicodeScalars.first, c == "." || c == "!" || c == "?" || c == "…" {
                 var j = i + 1
                 while j < n, !tokens[j].newlineBefore, isClosing(tokens[j]) { j += 1 }
                 if j >= n {
@@ -171,14 +171,23 @@ public enum Tokenizer {
     }
 
     /// A closing quote or bracket; a straight quote closes only when it touches the word before.
+    /// A punctuation token is one code point, so its first one is all of it (and none of these
+    /// marks has another code point canonically equal to it): no String comparisons.
     static func isClosing(_ t: Token) -> Bool {
-        guard t.kind == .punctuation else { return false }
-        if t.text == "\"" || t.text == "'" { return t.joinedToPrevious }
-        return ["”", "’", ")", "]", "»"].contains(t.text)
+        guard t.kind == .punctuation, let c = t.text.unicodeScalars.first else { return false }
+        switch c {
+        case "\"", "'": return t.joinedToPrevious
+        case "”", "’", ")", "]", "»": return true
+        default: return false
+        }
     }
 
     static func isOpening(_ t: Token) -> Bool {
-        t.kind == .punctuation && ["\"", "'", "“", "‘", "(", "[", "«"].contains(t.text)
+        guard t.kind == .punctuation, let c = t.text.unicodeScalars.first else { return false }
+        switch c {
+        case "\"", "'", "“", "‘", "(", "[", "«": return true
+        default: return false
+        }
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

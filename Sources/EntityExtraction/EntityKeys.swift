@@ -98,12 +98,27 @@ public enum EntityKeys {
 
     /// A short stable id: the type's initial and an FNV-1a hash of the key.
     public static func id(type: EntityType, key: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+        let hash = key.withUTF8Bytes { bytes in
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+            return hash
         }
-        let hex = String(hash, radix: 16)
-        return "\(type.rawValue.prefix(3))_" + String(repeating: "0", count: 16 - hex.count) + hex
+        // `per_` and sixteen lower-case hex digits, zero-padded, written as bytes: formatting
+        // with `String(radix:)` and interpolation cost several times more, once per entity.
+        var prefix = type.rawValue
+        return prefix.withUTF8 { name in
+            String(unsafeUninitializedCapacity: 20) { out in
+                for k in 0..<3 { out[k] = name[k] }
+                out[3] = UInt8(ascii: "_")
+                let digits: StaticString = "0123456789abcdef"
+                for k in 0..<16 {
+                    out[4 + k] = digits.utf8Start[Int(truncatingIfNeeded: (hash >> UInt64(60 - 4 * k)) & 0xF)]
+                }
+                return 20
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 extension DateGrammar {
     /// The longest single (non-range) date expression starting at token `i`.
     func single(_ i: Int) -> DateParse? {
+        guard i >= 0, i < tokens.count else { return computeSingle(i) }
         if let known = memo.single[i] { return known }
         let parse = computeSingle(i)
         memo.single[i] = .some(parse)

@@ -4,9 +4,11 @@ extension DateGrammar {
     /// The longest single (non-range) date expression starting at token `i`.
     func single(_ i: Int) -> DateParse? {
         guard i >= 0, i < tokens.count else { return computeSingle(i) }
-        if let known = memo.single[i] { return known }
+        let known = memo.singleIndex[i]
+        if known >= 0 { return memo.readings[Int(known)] }
         let parse = computeSingle(i)
-        memo.single[i] = .some(parse)
+        memo.singleIndex[i] = Int32(memo.readings.count)
+        memo.readings.append(parse)
         return parse
     }
 
@@ -29,8 +31,13 @@ extension DateGrammar {
                 if isTwoWordQualifier(i) {
                     return exists(i + 2) && (tokens[i + 2].kind == .number || lex(i + 2).starters)
                 }
-                return lex(i + 1).starters || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years",
-                                                         "morning", "afternoon", "evening", "night"].contains(next)
+                if lex(i + 1).starters { return true }
+                // A switch, not an array literal's `contains`: this runs at most lead words.
+                switch next {
+                case "of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years",
+                     "morning", "afternoon", "evening", "night": return true
+                default: return false
+                }
             }
             return true
         }

@@ -80,9 +80,11 @@ struct TenseCue {
 
 /// Per-document memo of `DateGrammar.single`, by token index.
 final class ParseMemo {
-    /// By token index: nil until computed, then the reading (nil: none). An array, not a
-    /// dictionary: hashing and growing one showed in profiles of the date rules.
-    var single: [DateParse??]
+    /// By token index: -1 until computed, then the reading's place in `readings`. Arrays,
+    /// not a dictionary: hashing and growing one showed in profiles of the date rules (and
+    /// an array of optional parses is costly to fill).
+    var singleIndex: [Int32]
+    var readings: [DateParse?] = []
     /// Tense cues of a sentence (token index, direction), by sentence index, found when
     /// a date in that sentence first needs them.
     var cues: [Int: [TenseCue]] = [:]
@@ -99,7 +101,7 @@ final class ParseMemo {
     var sentences: [Range<Int>]?
 
     init(tokenCount: Int) {
-        single = [DateParse??](repeating: nil, count: tokenCount)
+        singleIndex = [Int32](repeating: -1, count: tokenCount)
     }
 }
 
@@ -145,8 +147,9 @@ struct DateGrammar {
 
     /// `more than`, `at least`, `up to`… at token `i`.
     func isTwoWordQualifier(_ i: Int) -> Bool {
-        guard let second = lex(i).qualifierSecond else { return false }
-        return key(i + 1) == second
+        let second = Int(lex(i).qualifierSecond)
+        guard second > 0 else { return false }
+        return key(i + 1) == DateWord.qualifierSeconds[second - 1]
     }
 
     @inline(__always) func exists(_ i: Int) -> Bool { i >= 0 && i < tokens.count }

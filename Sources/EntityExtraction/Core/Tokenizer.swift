@@ -129,9 +129,24 @@ public enum Tokenizer {
         // Only a word as short as an abbreviation can be one; building the lower-case
         // form of a 1 MB "word." took 12 s.
         guard length <= longestAbbreviation else { return i }
+        return abbreviations.contains(lowercased(s, start..<i)) ? i + 1 : i
+    }
+
+    /// The scalars' lower-case mapping as a String; ASCII (every abbreviation) is mapped
+    /// byte by byte: appending each scalar's mapping cost some 2,000 instructions a word.
+    static func lowercased(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        if s[range].allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (j, k) in range.enumerated() {
+                    let b = UInt8(truncatingIfNeeded: s[k].value)
+                    out[j] = (b >= 65 && b <= 90) ? b | 0x20 : b
+                }
+                return range.count
+            }
+        }
         var lower = ""
-        for k in start..<i { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
-        return abbreviations.contains(lower) ? i + 1 : i
+        for k in range { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
+        return lower
     }
 
     /// Sentences as ranges of token indices. A sentence ends at `.`, `!`, `?` or `…`

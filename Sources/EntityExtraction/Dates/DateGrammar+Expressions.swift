@@ -17,7 +17,8 @@ extension DateGrammar {
         guard exists(i) else { return false }
         switch tokens[i].kind {
         case .number: return true
-        case .punctuation: return (tokens[i].text == "'" || tokens[i].text == "’") && digits(i + 1) != nil
+        // Both tests pure: the cheap one (a number next) first.
+        case .punctuation: return digits(i + 1) != nil && (isPunct(i, "'") || isPunct(i, "’"))
         case .symbol: return false
         case .word:
             let k = keys[i]

@@ -114,6 +114,8 @@ struct DateGrammar {
     let keys: [String]
     /// Each token's entry in `DateWord.table`: lexicon facts by index, no hashing in the rules.
     let wordIDs: [UInt16]
+    /// The byte of each punctuation token that is one ASCII byte (1...127), else 0.
+    let punctuationBytes: [UInt8]
     let words: [DateWord]
     let reference: CivilDate
     let numericOrder: NumericDateOrder
@@ -136,6 +138,10 @@ struct DateGrammar {
         }
         self.keys = keys
         self.wordIDs = DateWord.ids(of: document.tokens, keys: keys)
+        self.punctuationBytes = document.tokens.indices.map { i in
+            guard document.tokens[i].kind == .punctuation else { return 0 }
+            return document.tokens[i].text.withUTF8Bytes { $0.count == 1 && $0[0] < 0x80 ? $0[0] : 0 }
+        }
         self.words = DateWord.table.entries
     }
 
@@ -166,10 +172,22 @@ struct DateGrammar {
 
     func digitCount(_ i: Int) -> Int { exists(i) ? tokens[i].text.characterCount : 0 }
 
-    func isPunct(_ i: Int, _ s: String) -> Bool { exists(i) && tokens[i].kind == .punctuation && tokens[i].text == s }
+    /// `tokens[i].text == String(c)` for a punctuation token, without String's slow path for
+    /// the common case: an ASCII token (`punctuationBytes`) equals an ASCII `c` exactly when
+    /// they are the same byte, and a non-ASCII `c` only when `c` is one of the three code
+    /// points canonically equal to an ASCII one (Kelvin sign, Greek question mark, Greek varia).
+    func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        guard exists(i), tokens[i].kind == .punctuation else { return false }
+        let b = punctuationBytes[i]
+        if b != 0, c.value < 0x80 { return UInt32(b) == c.value }
+        if b != 0, c.value != 0x212A, c.value != 0x037E, c.value != 0x1FEF { return false }
+        return tokens[i].text == String(c)
+    }
 
     func isDash(_ i: Int) -> Bool {
         guard exists(i), tokens[i].kind == .punctuation else { return false }
+        let b = punctuationBytes[i]
+        if b != 0 { return b == UInt8(ascii: "-") || b == UInt8(ascii: "~") }
         let t = tokens[i].text
         return t == "-" || t == "–" || t == "—" || t == "~"
     }

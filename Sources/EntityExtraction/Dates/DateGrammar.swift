@@ -153,9 +153,8 @@ struct DateGrammar {
 
     /// `more than`, `at least`, `up to`… at token `i`.
     func isTwoWordQualifier(_ i: Int) -> Bool {
-        let second = Int(lex(i).qualifierSecond)
-        guard second > 0 else { return false }
-        return key(i + 1) == DateWord.qualifierSeconds[second - 1]
+        guard let second = lex(i).qualifierSecondWord else { return false }
+        return key(i + 1) == second
     }
 
     @inline(__always) func exists(_ i: Int) -> Bool { i >= 0 && i < tokens.count }

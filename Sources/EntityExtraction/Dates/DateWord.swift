@@ -42,6 +42,11 @@ struct DateWord: Sendable {
         String($0.split(separator: " ")[1])
     }
 
+    /// The second word of the two-word qualifier this word begins, if any.
+    var qualifierSecondWord: String? {
+        qualifierSecond == 0 ? nil : DateWord.qualifierSeconds[Int(qualifierSecond) - 1]
+    }
+
     /// Entry 0 is the empty word: every key outside the lexicon, and indices off the ends.
     static let table: (entries: [DateWord], ids: LexiconIndex<UInt16>) = {
         var entries = [DateWord()]

@@ -67,7 +67,7 @@ struct EntityGrouper {
     /// A name as a list shows it: without the article OntoNotes keeps in the span
     /// (`The United States` → `United States`); the mentions keep their exact text.
     static func displayName(_ name: String) -> String {
-        for article in ["the ", "The ", "THE "] where name.hasPrefix(article) && name.count > article.count {
+        for article in ["the ", "The ", "THE "] where name.hasPrefix(article) && name.characterCount > article.count {
             return String(name.dropFirst(article.count))
         }
         return name

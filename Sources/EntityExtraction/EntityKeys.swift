@@ -38,36 +38,38 @@ public enum EntityKeys {
     /// The same as `words` for ASCII text, over bytes: names are mostly ASCII and this
     /// runs for every name mention. Nil when the text is not ASCII.
     private static func asciiWords(_ text: String) -> [String]? {
-        let utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            var words: [String] = []
-            var current: [UInt8] = []
-            current.reserveCapacity(16)
-            var skipPossessive = false
-            for (i, b) in bytes.enumerated() {
-                if b >= 0x80 { return nil }
-                if skipPossessive { skipPossessive = false; continue }
-                // A possessive `'s` leaves the key: `Russia's` is russia.
-                if b == UInt8(ascii: "'"), !current.isEmpty, i + 1 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "s"),
-                   i + 2 == bytes.count || !isASCIIWordByte(bytes[i + 2]) {
-                    skipPossessive = true
-                    continue
+        text.withUTF8Bytes { bytes -> [String]? in
+            // The word being built, in a buffer on the stack (no word is longer than the text).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { current -> [String]? in
+                var words: [String] = []
+                var length = 0
+                var skipPossessive = false
+                func finishWord() {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: current[0..<length]), as: UTF8.self))
+                    length = 0
                 }
-                switch b {
-                case 65...90: current.append(b | 0x20)
-                case 97...122, 48...57: current.append(b)
-                case UInt8(ascii: "."), UInt8(ascii: "'"): continue
-                default:
-                    if !current.isEmpty {
-                        words.append(String(decoding: current, as: UTF8.self))
-                        current.removeAll(keepingCapacity: true)
+                for i in bytes.indices {
+                    let b = bytes[i]
+                    if b >= 0x80 { return nil }
+                    if skipPossessive { skipPossessive = false; continue }
+                    // A possessive `'s` leaves the key: `Russia's` is russia.
+                    if b == UInt8(ascii: "'"), length > 0, i + 1 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "s"),
+                       i + 2 == bytes.count || !isASCIIWordByte(bytes[i + 2]) {
+                        skipPossessive = true
+                        continue
+                    }
+                    switch b {
+                    case 65...90: current[length] = b | 0x20; length += 1
+                    case 97...122, 48...57: current[length] = b; length += 1
+                    case UInt8(ascii: "."), UInt8(ascii: "'"): continue
+                    default: if length > 0 { finishWord() }
                     }
                 }
+                if length > 0 { finishWord() }
+                if words.first == "the", words.count > 1 { words.removeFirst() }
+                return words
             }
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            if words.first == "the", words.count > 1 { words.removeFirst() }
-            return words
-        } ?? nil
+        }
     }
 
     private static func isASCIIWordByte(_ b: UInt8) -> Bool {
@@ -98,12 +100,27 @@ public enum EntityKeys {
 
     /// A short stable id: the type's initial and an FNV-1a hash of the key.
     public static func id(type: EntityType, key: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+        let hash = key.withUTF8Bytes { bytes in
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+            return hash
         }
-        let hex = String(hash, radix: 16)
-        return "\(type.rawValue.prefix(3))_" + String(repeating: "0", count: 16 - hex.count) + hex
+        // `per_` and sixteen lower-case hex digits, zero-padded, written as bytes: formatting
+        // with `String(radix:)` and interpolation cost several times more, once per entity.
+        var prefix = type.rawValue
+        return prefix.withUTF8 { name in
+            String(unsafeUninitializedCapacity: 20) { out in
+                for k in 0..<3 { out[k] = name[k] }
+                out[3] = UInt8(ascii: "_")
+                let digits: StaticString = "0123456789abcdef"
+                for k in 0..<16 {
+                    out[4 + k] = digits.utf8Start[Int(truncatingIfNeeded: (hash >> UInt64(60 - 4 * k)) & 0xF)]
+                }
+                return 20
+            }
+        }
     }
 }

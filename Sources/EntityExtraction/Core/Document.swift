@@ -35,11 +35,17 @@ public struct Document: Sendable {
                     let n = b.count
                     while i < n {
                         let lead = UInt32(b[i])
+                        // ASCII, most of any news text: one byte, one scalar, always valid.
+                        if lead < 0x80 {
+                            offsets[k] = Int32(truncatingIfNeeded: i)
+                            (out.baseAddress! + k).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: lead)))
+                            k += 1
+                            i += 1
+                            continue
+                        }
                         var value: UInt32
                         var width: Int
-                        if lead < 0x80 {
-                            value = lead; width = 1
-                        } else if lead < 0xE0 {
+                        if lead < 0xE0 {
                             value = lead & 0x1F; width = 2
                         } else if lead < 0xF0 {
                             value = lead & 0x0F; width = 3

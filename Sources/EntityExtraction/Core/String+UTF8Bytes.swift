@@ -22,11 +22,20 @@ extension String {
     /// bytes say the same (each byte one Character, none canonically equal to another), so
     /// they are compared; any other string takes `hasSuffix`. The Character-based
     /// `hasSuffix` walked graphemes backwards on every call in profiles of the date rules.
+    ///
+    /// Most calls end at the first test: when the bytes do not end with the suffix's, neither
+    /// do the Characters, unless the suffix holds one of the three ASCII characters that some
+    /// other code point is canonically equal to (`K` Kelvin sign, `;` Greek question mark,
+    /// `` ` `` Greek varia), for which the full test runs.
     func hasASCIISuffix(_ suffix: StaticString) -> Bool {
         let answer: Bool? = withUTF8Bytes { bytes in
             let s = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             let n = bytes.count, m = s.count
+            if n < m || !(0..<m).allSatisfy({ bytes[n - m + $0] == s[$0] }),
+               !s.contains(where: { $0 == UInt8(ascii: "K") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") }) {
+                return false
+            }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard n >= m else { return false }
             for k in 0..<m where bytes[n - m + k] != s[k] { return false }
             return true

@@ -37,8 +37,12 @@ public struct Token: Sendable {
         self.newlineBefore = newlineBefore
     }
 
-    /// True when the first character is an upper-case letter.
+    /// True when the first character is an upper-case letter (for ASCII, read from the first
+    /// byte: only A-Z are upper case there, and the property lookup showed in profiles).
     public var isCapitalized: Bool {
+        let byte: UInt8? = text.withUTF8Bytes { $0.first }
+        guard let byte else { return false }
+        if byte < 0x80 { return byte >= 65 && byte <= 90 }
         guard let first = text.unicodeScalars.first else { return false }
         return first.properties.isUppercase
     }

@@ -129,9 +129,24 @@ public enum Tokenizer {
         // Only a word as short as an abbreviation can be one; building the lower-case
         // form of a 1 MB "word." took 12 s.
         guard length <= longestAbbreviation else { return i }
+        return abbreviations.contains(lowercased(s, start..<i)) ? i + 1 : i
+    }
+
+    /// The scalars' lower-case mapping as a String; ASCII (every abbreviation) is mapped
+    /// byte by byte: appending each scalar's mapping cost some 2,000 instructions a word.
+    static func lowercased(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        if s[range].allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (j, k) in range.enumerated() {
+                    let b = UInt8(truncatingIfNeeded: s[k].value)
+                    out[j] = (b >= 65 && b <= 90) ? b | 0x20 : b
+                }
+                return range.count
+            }
+        }
         var lower = ""
-        for k in start..<i { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
-        return abbreviations.contains(lower) ? i + 1 : i
+        for k in range { lower.unicodeScalars.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars) }
+        return lower
     }
 
     /// Sentences as ranges of token indices. A sentence ends at `.`, `!`, `?` or `…`
@@ -148,7 +163,7 @@ public enum Tokenizer {
                 start = i
             }
             // Fields read in place: a copy of each Token retained and released its Strings.
-            if tokens[i].kind == .punctuation, tokens[i].text == "." || tokens[i].text == "!" || tokens[i].text == "?" || tokens[i].text == "…" {
+            if tokens[i].kind == .punctuation, let c = tokens[i].text.unicodeScalars.first, c == "." || c == "!" || c == "?" || c == "…" {
                 var j = i + 1
                 while j < n, !tokens[j].newlineBefore, isClosing(tokens[j]) { j += 1 }
                 if j >= n {
@@ -171,14 +186,23 @@ public enum Tokenizer {
     }
 
     /// A closing quote or bracket; a straight quote closes only when it touches the word before.
+    /// A punctuation token is one code point, so its first one is all of it (and none of these
+    /// marks has another code point canonically equal to it): no String comparisons.
     static func isClosing(_ t: Token) -> Bool {
-        guard t.kind == .punctuation else { return false }
-        if t.text == "\"" || t.text == "'" { return t.joinedToPrevious }
-        return ["”", "’", ")", "]", "»"].contains(t.text)
+        guard t.kind == .punctuation, let c = t.text.unicodeScalars.first else { return false }
+        switch c {
+        case "\"", "'": return t.joinedToPrevious
+        case "”", "’", ")", "]", "»": return true
+        default: return false
+        }
     }
 
     static func isOpening(_ t: Token) -> Bool {
-        t.kind == .punctuation && ["\"", "'", "“", "‘", "(", "[", "«"].contains(t.text)
+        guard t.kind == .punctuation, let c = t.text.unicodeScalars.first else { return false }
+        switch c {
+        case "\"", "'", "“", "‘", "(", "[", "«": return true
+        default: return false
+        }
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

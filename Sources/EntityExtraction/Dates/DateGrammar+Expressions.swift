@@ -3,9 +3,12 @@
 extension DateGrammar {
     /// The longest single (non-range) date expression starting at token `i`.
     func single(_ i: Int) -> DateParse? {
-        if let known = memo.single[i] { return known }
+        guard i >= 0, i < tokens.count else { return computeSingle(i) }
+        let known = memo.singleIndex[i]
+        if known >= 0 { return memo.readings[Int(known)] }
         let parse = computeSingle(i)
-        memo.single[i] = .some(parse)
+        memo.singleIndex[i] = Int32(memo.readings.count)
+        memo.readings.append(parse)
         return parse
     }
 
@@ -14,7 +17,8 @@ extension DateGrammar {
         guard exists(i) else { return false }
         switch tokens[i].kind {
         case .number: return true
-        case .punctuation: return (tokens[i].text == "'" || tokens[i].text == "’") && digits(i + 1) != nil
+        // Both tests pure: the cheap one (a number next) first.
+        case .punctuation: return digits(i + 1) != nil && (isPunct(i, "'") || isPunct(i, "’"))
         case .symbol: return false
         case .word:
             let k = keys[i]
@@ -28,8 +32,13 @@ extension DateGrammar {
                 if isTwoWordQualifier(i) {
                     return exists(i + 2) && (tokens[i + 2].kind == .number || lex(i + 2).starters)
                 }
-                return lex(i + 1).starters || ["of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years",
-                                                         "morning", "afternoon", "evening", "night"].contains(next)
+                if lex(i + 1).starters { return true }
+                // A switch, not an array literal's `contains`: this runs at most lead words.
+                switch next {
+                case "of", "thousand", "hundred", "working", "work", "workers", "and", "year's", "years",
+                     "morning", "afternoon", "evening", "night": return true
+                default: return false
+                }
             }
             return true
         }

@@ -80,7 +80,11 @@ struct TenseCue {
 
 /// Per-document memo of `DateGrammar.single`, by token index.
 final class ParseMemo {
-    var single: [Int: DateParse?] = [:]
+    /// By token index: -1 until computed, then the reading's place in `readings`. Arrays,
+    /// not a dictionary: hashing and growing one showed in profiles of the date rules (and
+    /// an array of optional parses is costly to fill).
+    var singleIndex: [Int32]
+    var readings: [DateParse?] = []
     /// Tense cues of a sentence (token index, direction), by sentence index, found when
     /// a date in that sentence first needs them.
     var cues: [Int: [TenseCue]] = [:]
@@ -95,6 +99,10 @@ final class ParseMemo {
     var weekFrameEnd: CivilDate?
     /// The document's sentences with wrapped lines joined (`DateGrammar.sentences`).
     var sentences: [Range<Int>]?
+
+    init(tokenCount: Int) {
+        singleIndex = [Int32](repeating: -1, count: tokenCount)
+    }
 }
 
 /// The date grammar over one document: each `parse…` method tries one family of rules at a
@@ -106,18 +114,21 @@ struct DateGrammar {
     let keys: [String]
     /// Each token's entry in `DateWord.table`: lexicon facts by index, no hashing in the rules.
     let wordIDs: [UInt16]
+    /// The byte of each punctuation token that is one ASCII byte (1...127), else 0.
+    let punctuationBytes: [UInt8]
     let words: [DateWord]
     let reference: CivilDate
     let numericOrder: NumericDateOrder
     /// Rules call each other at the same tokens (a range tries its sides, a modifier its
     /// head): each token's longest single reading is computed once.
-    let memo = ParseMemo()
+    let memo: ParseMemo
 
     init(document: Document, reference: CivilDate, numericOrder: NumericDateOrder) {
         self.document = document
         self.tokens = document.tokens
         self.reference = reference
         self.numericOrder = numericOrder
+        self.memo = ParseMemo(tokenCount: document.tokens.count)
         // By index: a closure over each Token copied it (two Strings retained and released).
         let keys = document.tokens.indices.map { i in
             // `k.count > 1` (characters) only when the text ends in a dot: most tokens do not
@@ -127,6 +138,10 @@ struct DateGrammar {
         }
         self.keys = keys
         self.wordIDs = DateWord.ids(of: document.tokens, keys: keys)
+        self.punctuationBytes = document.tokens.indices.map { i in
+            guard document.tokens[i].kind == .punctuation else { return 0 }
+            return document.tokens[i].text.withUTF8Bytes { $0.count == 1 && $0[0] < 0x80 ? $0[0] : 0 }
+        }
         self.words = DateWord.table.entries
     }
 
@@ -138,7 +153,7 @@ struct DateGrammar {
 
     /// `more than`, `at least`, `up to`… at token `i`.
     func isTwoWordQualifier(_ i: Int) -> Bool {
-        guard let second = lex(i).qualifierSecond else { return false }
+        guard let second = lex(i).qualifierSecondWord else { return false }
         return key(i + 1) == second
     }
 
@@ -156,10 +171,22 @@ struct DateGrammar {
 
     func digitCount(_ i: Int) -> Int { exists(i) ? tokens[i].text.characterCount : 0 }
 
-    func isPunct(_ i: Int, _ s: String) -> Bool { exists(i) && tokens[i].kind == .punctuation && tokens[i].text == s }
+    /// `tokens[i].text == String(c)` for a punctuation token, without String's slow path for
+    /// the common case: an ASCII token (`punctuationBytes`) equals an ASCII `c` exactly when
+    /// they are the same byte, and a non-ASCII `c` only when `c` is one of the three code
+    /// points canonically equal to an ASCII one (Kelvin sign, Greek question mark, Greek varia).
+    func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        guard exists(i), tokens[i].kind == .punctuation else { return false }
+        let b = punctuationBytes[i]
+        if b != 0, c.value < 0x80 { return UInt32(b) == c.value }
+        if b != 0, c.value != 0x212A, c.value != 0x037E, c.value != 0x1FEF { return false }
+        return tokens[i].text == String(c)
+    }
 
     func isDash(_ i: Int) -> Bool {
         guard exists(i), tokens[i].kind == .punctuation else { return false }
+        let b = punctuationBytes[i]
+        if b != 0 { return b == UInt8(ascii: "-") || b == UInt8(ascii: "~") }
         let t = tokens[i].text
         return t == "-" || t == "–" || t == "—" || t == "~"
     }

@@ -32,8 +32,20 @@ struct DateWord: Sendable {
     var reportingVerbs = false
     /// The first word of some holiday's name (`christmas`, `new`, `labor`).
     var holidayFirst = false
-    /// The second word of a two-word qualifier that begins with this one (`more` → `than`).
-    var qualifierSecond: String?
+    /// The second word of a two-word qualifier that begins with this one (`more` → `than`),
+    /// as its place in `qualifierSeconds` plus one (0: none). An index, not a String, so
+    /// that a DateWord holds no reference and copying one (every `lex`) retains nothing.
+    var qualifierSecond: UInt8 = 0
+
+    /// The second words of the two-word qualifiers, in the order `table` numbers them.
+    static let qualifierSeconds: [String] = DateGrammar.twoWordQualifiers.map {
+        String($0.split(separator: " ")[1])
+    }
+
+    /// The second word of the two-word qualifier this word begins, if any.
+    var qualifierSecondWord: String? {
+        qualifierSecond == 0 ? nil : DateWord.qualifierSeconds[Int(qualifierSecond) - 1]
+    }
 
     /// Entry 0 is the empty word: every key outside the lexicon, and indices off the ends.
     static let table: (entries: [DateWord], ids: LexiconIndex<UInt16>) = {
@@ -76,9 +88,9 @@ struct DateWord: Sendable {
         for k in DateGrammar.scheduledPresent { edit(k) { $0.scheduledPresent = true } }
         for k in DateGrammar.presentTense { edit(k) { $0.presentTense = true } }
         for k in DateGrammar.reportingVerbs { edit(k) { $0.reportingVerbs = true } }
-        for pair in DateGrammar.twoWordQualifiers {
+        for (n, pair) in DateGrammar.twoWordQualifiers.enumerated() {
             let words = pair.split(separator: " ").map(String.init)
-            edit(words[0]) { $0.qualifierSecond = words[1] }
+            edit(words[0]) { $0.qualifierSecond = UInt8(n + 1) }
         }
         for (words, _) in DateGrammar.holidays { edit(words[0]) { $0.holidayFirst = true } }
         return (entries, LexiconIndex(ids))

@@ -10,8 +10,13 @@ enum AcronymRule {
 
     /// Initials without and with the function words (one entry when they are the same).
     static func initials(of words: [String]) -> [String] {
-        let significant = String(words.filter { !functionWords.contains($0) }.compactMap(\.first))
-        let all = String(words.compactMap(\.first))
+        // One pass, no key paths: this runs for every name of two words or more.
+        var significant = "", all = ""
+        for word in words {
+            guard let first = word.first else { continue }
+            all.append(first)
+            if !functionWords.contains(word) { significant.append(first) }
+        }
         return significant == all ? [significant] : [significant, all]
     }
 

@@ -74,9 +74,10 @@ struct NameGrouper {
     /// The name a mention offers and its rank. An alias offers the name it stands for too, as
     /// a proper name: `US` alone makes `United States`, `Beeb` alone `BBC`.
     private static func bestName(_ name: EntityIdentity.ReadName) -> (String, (words: Int, proper: Int, characters: Int)) {
-        let own = (name.name, (words: name.words.count, proper: name.aliasName == nil ? 1 : 0, characters: name.name.count))
+        // `characterCount`: `count` without grapheme breaking for ASCII, the same number.
+        let own = (name.name, (words: name.words.count, proper: name.aliasName == nil ? 1 : 0, characters: name.name.characterCount))
         guard let target = name.aliasName else { return own }
-        let offered = (target, (words: name.aliasNameWords, proper: 1, characters: target.count))
+        let offered = (target, (words: name.aliasNameWords, proper: 1, characters: target.characterCount))
         return offered.1 > own.1 ? offered : own
     }
 

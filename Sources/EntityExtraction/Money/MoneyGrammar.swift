@@ -53,10 +53,12 @@ struct MoneyGrammar {
     init(document: Document) {
         tokens = document.tokens
         scalars = document.scalars
-        // `normalize(text)` is the shared lower case minus dots: reuse it when it has no dot
-        norms = document.tokens.map { t in
-            guard t.kind == .word else { return t.text }
-            return t.lower.containsUTF8Byte(UInt8(ascii: ".")) ? Self.normalize(t.text) : t.lower
+        // `normalize(text)` is the shared lower case minus dots: reuse it when it has no dot.
+        // By index: a closure over each Token copied it (two Strings retained and released).
+        let all = document.tokens
+        norms = all.indices.map { i in
+            guard all[i].kind == .word else { return all[i].text }
+            return all[i].lower.containsUTF8Byte(UInt8(ascii: ".")) ? Self.normalize(all[i].text) : all[i].lower
         }
         lexicon = MoneyTokenFlags(tokens: tokens, norms: norms)
     }

@@ -169,7 +169,8 @@ public struct MoneyRecognizer: Sendable {
         var readings: [MoneyReading] = []
         var i = 0
         while i < tokens.count {
-            if grammar.mayStart(at: i), grammar.lexicon.nextCurrency[i] - i <= MoneyTokenFlags.reach, let r = grammar.read(at: i) {
+            // Both tests are pure: the cheaper (how far the next currency-like token is) first.
+            if grammar.lexicon.nextCurrency[i] - i <= MoneyTokenFlags.reach, grammar.mayStart(at: i), let r = grammar.read(at: i) {
                 readings.append(r)
                 i = r.endToken
             } else {
@@ -183,14 +184,13 @@ public struct MoneyRecognizer: Sendable {
 extension MoneyGrammar {
     /// A cheap test before the rules run: only numbers, signs and a few words begin a sum.
     func mayStart(at i: Int) -> Bool {
-        let t = tokens[i]
-        switch t.kind {
+        // The kind read in place: a copy of the Token retained and released its two Strings.
+        switch tokens[i].kind {
         case .number, .symbol: return true
         case .punctuation: return false
         case .word:
-            let w = norms[i]
             if lexicon.flags[i] & MoneyTokenFlags.startWord != 0 { return true }
-            let n = w.utf8.count
+            let n = norms[i].utf8.count
             return n == 1 || ((n == 3 || n == 4) && (code(at: i) != nil || millionCode(at: i) != nil))
         }
     }

@@ -52,15 +52,15 @@ struct MoneyTokenFlags {
         var next = [Int](repeating: Int.max, count: tokens.count + 1)
         var i = tokens.count - 1
         while i >= 0 {
-            let t = tokens[i]
+            // Fields read in place: a copy of the Token retained and released its two Strings.
             var currency = false
-            switch t.kind {
+            switch tokens[i].kind {
             case .symbol:
                 currency = true
             case .word:
                 let f = table[norms[i]] ?? 0
                 flags[i] = f
-                currency = f & Self.currencyWord != 0 || Self.maybeCode(t.text, flags: f) || Self.mergesLetters(at: i, tokens, norms)
+                currency = f & Self.currencyWord != 0 || Self.maybeCode(tokens[i].text, flags: f) || Self.mergesLetters(at: i, tokens, norms)
             case .number, .punctuation:
                 break
             }

@@ -140,9 +140,10 @@ struct NameFeatures {
             slot[i] = k
             counts[k][c] &+= 1
         }
-        // Bits of what the word was at other positions, and its most frequent reading.
-        func elsewhere(_ i: Int) -> UInt64 {
-            guard i >= 0, i < n, category[i] >= 0 else { return 0xFFF }
+        // Bits of what the word was at other positions, and its most frequent reading: once
+        // per token (three rows read it, at the token and at each neighbour).
+        let elsewhereCodes = (0..<n).map { i -> UInt64 in
+            guard category[i] >= 0 else { return 0xFFF }
             var c = counts[slot[i]]
             c[category[i]] &-= 1
             var bits: UInt64 = 0
@@ -153,21 +154,25 @@ struct NameFeatures {
             }
             return bits == 0 ? 0x800 : bits | UInt64(best) << 8
         }
+        @inline(__always) func elsewhere(_ i: Int) -> UInt64 { i >= 0 && i < n ? elsewhereCodes[i] : 0xFFF }
         let shift = UInt64(64 - rowBits)
         @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> Int32 {
             Int32(truncatingIfNeeded: TokenHashing.featureHash(template, a, b) >> shift)
         }
         @inline(__always) func tag(_ i: Int) -> UInt64 { i >= 0 && i < n ? UInt64(firstStage[i]) : 99 }
-        var rows = [Int32](repeating: 0, count: n * width)
-        for i in 0..<n {
-            let here = elsewhere(i)
-            let s = i * width
-            rows[s] = row(201, tag(i))
-            rows[s + 1] = row(202, tag(i - 1), tag(i + 1))
-            rows[s + 2] = row(203, here, capitalised[i] ? 1 : 0)
-            rows[s + 3] = row(204, here, tag(i))
-            rows[s + 4] = row(205, elsewhere(i + 1), tag(i + 1))
-            rows[s + 5] = row(206, elsewhere(i - 1), tag(i - 1))
+        // Every entry written below before it is read: no zero fill first.
+        let rows = [Int32](unsafeUninitializedCapacity: n * width) { out, initialised in
+            for i in 0..<n {
+                let here = elsewhere(i)
+                let s = i * width
+                out[s] = row(201, tag(i))
+                out[s + 1] = row(202, tag(i - 1), tag(i + 1))
+                out[s + 2] = row(203, here, capitalised[i] ? 1 : 0)
+                out[s + 3] = row(204, here, tag(i))
+                out[s + 4] = row(205, elsewhere(i + 1), tag(i + 1))
+                out[s + 5] = row(206, elsewhere(i - 1), tag(i - 1))
+            }
+            initialised = n * width
         }
         return FeatureRows(rows: rows, width: width)
     }

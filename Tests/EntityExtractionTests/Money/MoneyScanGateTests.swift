@@ -40,7 +40,8 @@ final class MoneyScanGateTests: XCTestCase {
         XCTAssertTrue(may.ambiguousMonths)
         XCTAssertTrue(may.holidayFirst)
         let more = table.entries[Int(table.ids["more"] ?? 0)]
-        XCTAssertEqual(more.qualifierSecond, "than")
+        XCTAssertEqual(more.qualifierSecondWord, "than")
+        XCTAssertNil(may.qualifierSecondWord)
         XCTAssertNil(table.ids["dollar"])
     }
 }

@@ -10,6 +10,7 @@ enum EvalCommand {
     USAGE: article-entities eval --gold FILE.jsonl [--types person,organisation,place,money,date]
                                  [--money-spans ontonotes|natural] [--out PRED.jsonl]
            article-entities eval --suite FILE.jsonl --kind money|date [--errors N] [--out PRED.jsonl]
+                                 [--date-convention calendar|recognizers]
 
     --gold   documents {"id","text","entities":[{"start","end","type"}]}: prints precision,
              recall and F1 per type, exact span and type (as shared/data/score.py).
@@ -17,6 +18,10 @@ enum EvalCommand {
              detection recall and precision and value accuracy (as shared/data/score_figures.py).
     --gold also reads dates by OntoNotes' convention (lengths such as `two years` are
              dates, parts of a day are not); --suite reads them as the service reports them.
+    --date-convention  with --suite: `calendar` (the default) is what the service reports,
+             by the real-news guidelines; `recognizers` also reports periods counted from
+             the reference date (`the next 3 days`, `within 5 years`), which the
+             Recognizers-Text suites (figures/date_recognizers.jsonl) annotate as ranges.
     --money-spans  with --gold: how money spans are cut. `ontonotes` (the default for
              --gold) follows the corpus, which leaves a lone sign out of a plain sum
              (`$89,500` is annotated `89,500`); `natural` is what the service returns.
@@ -25,7 +30,8 @@ enum EvalCommand {
     """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let args = try ParsedArguments(arguments, valued: ["--gold", "--suite", "--kind", "--types", "--out", "--errors", "--money-spans"],
+        let args = try ParsedArguments(arguments, valued: ["--gold", "--suite", "--kind", "--types", "--out", "--errors", "--money-spans",
+                                                          "--date-convention"],
                                        flags: ["--help", "-h"])
         if args.has("--help") || args.has("-h") {
             print(help)
@@ -50,7 +56,14 @@ enum EvalCommand {
                 throw UsageError("--suite needs --kind money or --kind date")
             }
             let errors = try args.int("--errors", range: 0...100_000) ?? 0
-            return try scoreSuite(path: suite, kind: kind, errors: errors, out: args.value("--out"), extractor: extractor)
+            let convention: DateConvention
+            switch args.value("--date-convention") ?? "calendar" {
+            case "calendar": convention = .calendar
+            case "recognizers": convention = .recognizers
+            default: throw UsageError("--date-convention must be calendar or recognizers")
+            }
+            return try scoreSuite(path: suite, kind: kind, errors: errors, convention: convention, out: args.value("--out"),
+                                  extractor: extractor)
         }
         throw UsageError("give --gold FILE or --suite FILE")
     }
@@ -107,12 +120,13 @@ enum EvalCommand {
         return 0
     }
 
-    private static func scoreSuite(path: String, kind: FigureSuiteScore.Kind, errors: Int, out: String?, extractor: EntityExtractor) throws -> Int32 {
+    private static func scoreSuite(path: String, kind: FigureSuiteScore.Kind, errors: Int, convention: DateConvention, out: String?,
+                                   extractor: EntityExtractor) throws -> Int32 {
         var score = FigureSuiteScore(kind: kind)
         var predictions = try OutputLines(path: out)
         try readObjects(path) { o in
             let c = try suiteCase(o, path: path)
-            let options = ExtractionOptions(publishedAt: c.reference ?? ArticleAPI.utcToday())
+            let options = ExtractionOptions(publishedAt: c.reference ?? ArticleAPI.utcToday(), dateConvention: convention)
             let extraction = extractor.extract(c.text, options: options)
             var found: [FigureFinding] = []
             for e in extraction.entities {

@@ -43,7 +43,7 @@ for l in open(sys.argv[1], encoding="utf-8"):
     "$binary" eval --suite "$data/realnews/dev_money.jsonl" --kind money
     "$binary" eval --suite "$data/realnews/dev_dates_valued.jsonl" --kind date
     "$binary" eval --suite "$data/realnews/dev_dates_all.jsonl" --kind date
-    "$binary" eval --suite "$data/figures/date_recognizers.jsonl" --kind date
+    "$binary" eval --suite "$data/figures/date_recognizers.jsonl" --kind date --date-convention recognizers
     "$binary" eval --suite "$data/figures/money_recognizers.jsonl" --kind money
     "$binary" eval --gold "$data/ontonotes/dev_nw.jsonl" --types person,organisation,place
     "$binary" eval --gold "$data/conll2003/dev.jsonl" --types person,organisation,place

@@ -62,7 +62,7 @@ extension DateGrammar {
             consider(lengthAdjective(i))
             consider(nthWeekday(i))
             consider(weekOf(i))
-            consider(countedPeriod(i))
+            consider(countedPeriod(i)?.asLength)
             consider(apposedAge(i))
             consider(dayAfterOn(i))
             if best == nil { consider(bareYear(i)) }
@@ -77,7 +77,7 @@ extension DateGrammar {
         consider(relativeDay(i))
         consider(shiftedPeriod(i, direction: direction(ofSentenceAt: i)))
         consider(partOfPeriod(i))
-        consider(countedPeriod(i))
+        consider(countedPeriod(i)?.asLength)
         consider(countedOffset(i))
         consider(lengthAdjective(i))
         consider(quarterOrHalf(i))

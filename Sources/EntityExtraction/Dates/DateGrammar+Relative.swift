@@ -128,8 +128,11 @@ extension DateGrammar {
         guard let unit = lex(u).units, !key(u).hasASCIISuffix("s") else { return nil }
         var end = u + 1
         var period: DatePeriod
+        var measuredBack = false
         if word == "past" || (word == "last" && key(i) == "the" && unit != .week && unit != .month && unit != .quarter) {
-            // the past year: the twelve months up to the day before publication
+            // the past year: the twelve months up to the day before publication, a length
+            // measured back from it (as `over the past two years` is), not a calendar period
+            measuredBack = unit != .day
             period = DatePeriod(from: ref.adding(-1, unit), to: ref.adding(days: -1), grain: .duration)
             if unit == .decade || unit == .quarter { period = .unit(unit, containing: ref.adding(-1, unit)) }
             if unit == .day { period = .day(ref.adding(days: -1)) }
@@ -154,7 +157,8 @@ extension DateGrammar {
                 return DateParse(end: w + 1, meaning: .period(.day(period.from.adding(days: wd - 1))))
             }
         }
-        return DateParse(end: skipPossessive(end), meaning: .period(period))
+        let parse = DateParse(end: skipPossessive(end), meaning: .period(period))
+        return measuredBack ? parse.asLength : parse
     }
 
     /// `earlier this week`, `later this month`, `earlier in the week`, `later in the year`,

@@ -43,6 +43,10 @@ public enum DateConvention: String, Sendable {
     /// (`two years`, `three-month`), ages, frequencies (`annual`) or anaphora (`the year`
     /// after a date); a part of a day is in its day's span (`Thursday morning`, `this afternoon`).
     case calendar
+    /// Calendar references, and periods counted from the reference date (`the next 3
+    /// days`, `within 5 years`, `the past two quarters`) with the range they cover: the
+    /// Recognizers-Text suites read those as date ranges, the guidelines as lengths.
+    case recognizers
     /// OntoNotes DATE: lengths, ages, frequencies and anaphora too; parts of a day are
     /// TIME, so `Thursday morning` is `Thursday` and `this afternoon` is left out.
     case ontoNotes
@@ -52,7 +56,8 @@ public enum DateConvention: String, Sendable {
 /// (`earlier this week`, `two years ago`), periods (`Q3 2023`, `the 1990s`), ranges
 /// (`from Friday through to Sunday`). It also reads OntoNotes-style lengths (`two years`,
 /// `annual`, value grain `.duration`) so that they are not mistaken for dates, and reports
-/// them only under the `.ontoNotes` convention. One left-to-right pass over the tokens; at each token
+/// them only under the `.ontoNotes` convention (periods counted from the reference, under
+/// `.recognizers` too). One left-to-right pass over the tokens; at each token
 /// the longest reading wins and scanning resumes after it.
 public struct DateRecognizer: Sendable {
     public var options: DateOptions
@@ -97,7 +102,7 @@ public struct DateRecognizer: Sendable {
             // OntoNotes leaves `from`, `in` and `within` outside the span (`from Friday through to Sunday`)
             if ["from", "in", "within"].contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
             // the guidelines leave `between` out too (`between June 1 1987 and May 31 1994`)
-            else if grammar.key(first) == "between", options.convention == .calendar, parse.end > first + 1 { first += 1 }
+            else if grammar.key(first) == "between", options.convention != .ontoNotes, parse.end > first + 1 { first += 1 }
             var end = tokens[parse.end - 1].end
             // `the 1960s.`: the tokenizer reads `s.` as an initial; the full stop ends the sentence
             if tokens[parse.end - 1].text == "s." { end -= 1 }
@@ -121,7 +126,8 @@ public struct DateRecognizer: Sendable {
                 grammar.memo.anchor = (period, grammar.sentenceIndex(first))
             }
             let ontoNotes = options.convention == .ontoNotes
-            guard isCalendar || ontoNotes else { continue }
+            let countedRange = options.convention == .recognizers && parse.isLength && resolved != nil
+            guard isCalendar || ontoNotes || countedRange else { continue }
             if ontoNotes, parse.dayPart == .whole { continue }
             if ontoNotes, parse.dayPart == .suffix { end = tokens[parse.end - 2].end }
             matches.append(DateMatch(start: tokens[first].start, end: end, value: value, isCalendar: isCalendar))

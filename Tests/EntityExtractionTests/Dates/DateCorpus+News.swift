@@ -69,8 +69,31 @@ extension DateCorpus {
     ]
 
     /// Not calendar references: lengths, ages, frequencies, anaphora, labels, names.
+    /// Periods counted from publication, which the Recognizers-Text suites read as date
+    /// ranges (`DateConvention.recognizers`) and the guidelines as lengths.
+    static let countedRanges: [(text: String, expected: [(span: String, value: String)])] = [
+        ("Output fell over the past year.", [("the past year", "2023-03-14..2024-03-13")]),
+        ("Sales fell over the past three months.", [("the past three months", "2023-12-14..2024-03-13")]),
+        ("The army will advance over the next 3 days.", [("the next 3 days", "2024-03-15..2024-03-17")]),
+        ("Assets doubled during the past decade.", [("the past decade", "2010-01-01..2019-12-31")]),
+        ("Students will join within a decade.", [("a decade", "2024-03-14..2034-03-13")]),  // `within` stays out
+        // calendar references stay as they are
+        ("The vote is next week.", [("next week", "2024-03-18..2024-03-24")]),
+        ("Talks collapsed last week.", [("last week", "2024-03-04..2024-03-10")]),
+    ]
+
     static let newsNegative: [String] = [
         "The contract runs for two years.",
+        // lengths counted from publication (`over the past two years`): no calendar period
+        "Output fell over the past year.",
+        "Sales fell over the past three months.",
+        "The army will advance over the next 3 days.",
+        "Rates have stabilised over the past few weeks.",
+        "Supplies should be adequate for the next three months.",
+        "A quarter of a million students will join within a decade.",
+        "Assets doubled during the past decade.",
+        "He has led the turnaround in the past five years.",
+        "Profits were lower than in the preceding three quarters.",
         "A three-month delay hit the plan.",
         "The 21-year-old was arrested.",
         "Dividends are paid quarterly.",

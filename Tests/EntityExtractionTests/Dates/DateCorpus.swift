@@ -75,9 +75,6 @@ enum DateCorpus {
         ("The results are due later this month.", [("later this month", "2024-03-16..2024-03-31")]),
         ("Fighting intensified over the weekend.", [("the weekend", "2024-03-09..2024-03-10")]),
         ("Protests are planned this weekend.", [("this weekend", "2024-03-16..2024-03-17")]),
-        ("Output fell over the past year.", [("the past year", "2023-03-14..2024-03-13")]),
-        ("Sales fell over the past three months.", [("the past three months", "2023-12-14..2024-03-13")]),
-        ("The army will advance over the next 3 days.", [("the next 3 days", "2024-03-15..2024-03-17")]),
         // counted offsets
         ("The company was founded two years ago.", [("two years ago", "2022-03-14")]),
         ("The agency was created 30 years ago.", [("30 years ago", "1994-03-14")]),

@@ -30,6 +30,16 @@ final class DateCorpusTests: XCTestCase {
         }
     }
 
+    func testRecognizersConventionReportsCountedRanges() {
+        let counted = DateRecognizer(options: DateOptions(reference: CivilDate(iso: DateCorpus.reference)!, convention: .recognizers))
+        check(DateCorpus.countedRanges, counted)
+        // the calendar convention reports only the calendar references of those lines
+        let calendarOnly = DateCorpus.countedRanges.map { line in
+            (text: line.text, expected: line.expected.filter { $0.span.hasSuffix(" week") && !$0.span.hasPrefix("the ") })
+        }
+        check(calendarOnly, recognizer)
+    }
+
     func testOntoNotesConvention() {
         let onto = DateRecognizer(options: DateOptions(reference: CivilDate(iso: DateCorpus.reference)!, convention: .ontoNotes))
         check(DateCorpus.ontoNotes, onto)

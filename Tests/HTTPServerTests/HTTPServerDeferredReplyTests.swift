@@ -40,6 +40,9 @@ final class HTTPServerDeferredReplyTests: LiveServerTestCase {
         client.send("POST /later HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n")
         responder.laterQueued.wait()
         server?.shutdown()
+        // shutdown() hands the drain to the server's queue; a read through that queue returns
+        // only after it has begun, so the reply is sure to be written as a closing one.
+        _ = server?.queuedRequestCount
         XCTAssertTrue(responder.replyLater("in time"))
         let response = try XCTUnwrap(client.readResponse())
         XCTAssertEqual(response.text, "in time")

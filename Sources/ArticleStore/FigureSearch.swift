@@ -17,7 +17,7 @@ enum FigureSearch {
     static func index(seq: Int64, in db: SQLiteConnection) throws {
         try db.run("""
             INSERT INTO figures_fts (rowid, sentence) SELECT f.id, \(sentenceSlice)
-            FROM article_figures r \(FigureRange.join()) CROSS JOIN articles a ON a.seq = f.article_seq WHERE r.article_seq = ?
+            FROM article_figures r \(FigureRange.joinWithArticles) WHERE r.article_seq = ?
             """, [.integer(seq)])
     }
 
@@ -25,7 +25,7 @@ enum FigureSearch {
     static func unindex(seq: Int64, in db: SQLiteConnection) throws {
         try db.run("""
             INSERT INTO figures_fts (figures_fts, rowid, sentence) SELECT 'delete', f.id, \(sentenceSlice)
-            FROM article_figures r \(FigureRange.join()) CROSS JOIN articles a ON a.seq = f.article_seq WHERE r.article_seq = ?
+            FROM article_figures r \(FigureRange.joinWithArticles) WHERE r.article_seq = ?
             """, [.integer(seq)])
     }
 }

@@ -58,12 +58,14 @@ extension Schema {
 /// SQL over an article's figure range (`article_figures`).
 enum FigureRange {
     /// Joins the figures `f` of the range row `r`, by id: a search of the table's own key.
-    /// A table joined after it (the articles, for sentences) is joined with CROSS JOIN too:
-    /// with statistics for articles and none for figures, the planner otherwise starts from
-    /// every article and builds an automatic index on figures (`QueryPlanTests`).
     static func join(_ f: String = "f", range r: String = "r") -> String {
         "CROSS JOIN figures \(f) ON \(f).id BETWEEN \(r).first_figure AND \(r).first_figure + \(r).figure_count - 1"
     }
+
+    /// `join()`, then each figure's article `a` (for its sentence), also by CROSS JOIN: with
+    /// statistics for articles and none for figures, the planner otherwise starts from every
+    /// article and builds an automatic index on figures (`QueryPlanTests`).
+    static let joinWithArticles = join() + " CROSS JOIN articles a ON a.seq = f.article_seq"
 
     /// The condition on `f.id` for the figures of the article with id `?` (bound twice).
     static func ofArticleID(_ f: String = "f") -> String {

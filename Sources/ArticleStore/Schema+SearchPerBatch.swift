@@ -30,7 +30,7 @@ enum SearchIndexing {
                    [.integer(seq)])
         try db.run("""
             INSERT INTO figures_fts (rowid, sentence) SELECT f.id, \(FigureSearch.sentenceSlice)
-            FROM article_figures r \(FigureRange.join()) CROSS JOIN articles a ON a.seq = f.article_seq WHERE r.article_seq > ?
+            FROM article_figures r \(FigureRange.joinWithArticles) WHERE r.article_seq > ?
             """, [.integer(seq)])
     }
 }

@@ -27,7 +27,7 @@ extension MoneyGrammar {
             guard k + 1 < tokens.count, tokens[k].text == "-", tokens[k].joinedToPrevious, tokens[k + 1].joinedToPrevious,
                   let (unit, end) = matchName(at: k + 1), !unit.isMinor,
                   ["dollar", "pound", "euro"].contains(norms[end - 1]) else { return nil }
-            return MoneyReading(startToken: i, endToken: end, numberStartToken: i, amount: m, min: nil, max: nil,
+            return MoneyReading(startToken: i, endToken: end, numberStartToken: i, valueStartToken: i, amount: m, min: nil, max: nil,
                                 unit: unit, qualifier: "about", isBareSignAndNumber: false, unitStartToken: k + 1, unitEndToken: end, isVague: true)
         } else if let m = Self.multiScales[w] {
             // `multibillion-dollar`, `multimillion dollar`
@@ -60,7 +60,7 @@ extension MoneyGrammar {
             return nil
         }
         let amount = 2 * magnitude
-        return MoneyReading(startToken: i, endToken: end, numberStartToken: i, amount: amount, min: amount, max: nil,
+        return MoneyReading(startToken: i, endToken: end, numberStartToken: i, valueStartToken: i, amount: amount, min: amount, max: nil,
                             unit: unit, qualifier: "at_least", isBareSignAndNumber: false, unitStartToken: k, unitEndToken: end, isVague: true)
     }
 }

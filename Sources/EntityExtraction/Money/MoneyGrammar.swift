@@ -6,6 +6,9 @@ struct MoneyReading: Sendable {
     var endToken: Int
     /// First token of the number: OntoNotes leaves a lone `$` out of `$89,500`.
     var numberStartToken: Int
+    /// First token after a qualifier or `between` (`£5m` in `more than £5m`): where the sum's
+    /// span begins, since the qualifier is said by `qualifier` and not by the span.
+    var valueStartToken: Int
     var amount: Decimal
     var min: Decimal?
     var max: Decimal?
@@ -136,6 +139,7 @@ struct MoneyGrammar {
         let outer = qualified && MoneyLexicon.outerQualifiers.contains(norms[i..<j].joined(separator: " ")) ? j : nil
         if var vague = readVague(at: j) {
             vague.startToken = i
+            vague.valueStartToken = j
             vague.afterOuterQualifier = outer
             return vague
         }
@@ -143,6 +147,7 @@ struct MoneyGrammar {
         if let range = readRangeTail(after: first, readingStart: i, between: between) {
             var r = range
             r.startToken = i
+            r.valueStartToken = j
             r.qualifier = qualifier == "minus" ? nil : qualifier
             r.afterOuterQualifier = outer
             return r
@@ -158,7 +163,7 @@ struct MoneyGrammar {
         if qualifier == "minus" { amount = -amount; qualifier = nil }
         unit.cautious = false
         let bare = (!qualified || outer != nil) && core.prefixIsSign && !core.suffixed && core.scale == nil && end == core.end
-        return MoneyReading(startToken: i, endToken: end, numberStartToken: core.numberStart, amount: amount,
+        return MoneyReading(startToken: i, endToken: end, numberStartToken: core.numberStart, valueStartToken: j, amount: amount,
                             min: nil, max: nil, unit: unit, qualifier: qualifier, isBareSignAndNumber: bare,
                             afterOuterQualifier: outer, unitStartToken: core.unitStart, unitEndToken: core.unitEnd)
     }
@@ -208,6 +213,7 @@ struct MoneyGrammar {
         var u = unit
         u.cautious = false
         return MoneyReading(startToken: readingStart, endToken: second.end, numberStartToken: first.numberStart,
+                            valueStartToken: first.start,
                             amount: lo, min: lo, max: hi, unit: first.unit ?? u, qualifier: nil,
                             isBareSignAndNumber: false, unitStartToken: first.unit != nil ? first.unitStart : second.unitStart,
                             unitEndToken: first.unit != nil ? first.unitEnd : second.unitEnd)

@@ -15,10 +15,12 @@ public struct MoneyMatch: Hashable, Sendable {
 
 /// Where a money span starts when only a sign stands before the digits.
 public enum MoneySpanStyle: String, Sendable {
-    /// `$89,500` whole: what a reader selects and what the API returns.
+    /// `$89,500` whole, and without its qualifier (`£5m` of `more than £5m`, which
+    /// `qualifier` says): what the API returns, by the real-news guidelines.
     case natural
     /// `89,500` without the lone sign, as OntoNotes annotates it (`about $155` and
-    /// `$2 billion` keep theirs). Only for scoring against OntoNotes.
+    /// `$2 billion` keep theirs), with the qualifiers OntoNotes mostly keeps inside
+    /// (`about $5 million`, not `up to`). Only for scoring against OntoNotes.
     case ontoNotes
 }
 
@@ -126,12 +128,12 @@ public struct MoneyRecognizer: Sendable {
             } else {
                 continue
             }
-            var firstToken = r.startToken
+            var firstToken = r.valueStartToken
             if options.spanStyle == .ontoNotes {
                 if r.isBareSignAndNumber {
                     firstToken = r.numberStartToken
-                } else if let after = r.afterOuterQualifier {
-                    firstToken = after
+                } else {
+                    firstToken = r.afterOuterQualifier ?? r.startToken
                 }
             }
             let value = MoneyValue(amount: r.amount, currency: currency, currencyResolution: resolution,

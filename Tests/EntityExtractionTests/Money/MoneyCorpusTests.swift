@@ -58,6 +58,16 @@ final class MoneyCorpusTests: XCTestCase {
         XCTAssertEqual(found.map(\.value.qualifier), [nil, "about", "up_to"])
     }
 
+    /// The same text as the service reads it: the real-news guidelines leave every
+    /// qualifier and `between` outside the span, and `qualifier` says what they said.
+    func testNaturalSpanStyleLeavesQualifiersOutside() {
+        let doc = Document(text: "Judges make $89,500 annually, about $155 a day, up to $2 billion in all, a record $3m once and between $4m and $5m later.")
+        let found = MoneyRecognizer().recognize(doc)
+        XCTAssertEqual(found.map { doc.text(from: $0.start, to: $0.end) }, ["$89,500", "$155", "$2 billion", "$3m", "$4m and $5m"])
+        XCTAssertEqual(found.map(\.value.qualifier), [nil, "about", "up_to", nil, nil])
+        XCTAssertEqual(found.map(\.value.max), [nil, nil, nil, nil, 5_000_000])
+    }
+
     func testVagueSumsOnlyInOntoNotesSpanStyle() {
         let doc = Document(text: "Projects cost billions of dollars and a multibillion-dollar dam.")
         XCTAssertEqual(MoneyRecognizer().recognize(doc).count, 0)

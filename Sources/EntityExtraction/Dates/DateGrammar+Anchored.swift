@@ -33,6 +33,11 @@ extension DateGrammar {
         if key(j + 1) == "after" || key(j + 1) == "before" || (isDash(j + 1) && joined(j + 1)) { return nil }
         // `Tuesday of the following week` and `next week Wednesday` read a weekday off it elsewhere
         if unit == .week, lex(j + 1).weekdays != nil { return nil }
+        // `over the next year`, `throughout the following month`: a length, as `over the
+        // next five years` is (the guidelines' durations), not the unit after an anchor
+        if key(i) == "the", ["over", "throughout", "within"].contains(key(i - 1)) {
+            return DateParse(end: j + 1, meaning: .duration)
+        }
         let fallback: DatePeriod?
         switch key(i + 1) {
         case "previous", "prior", "preceding": fallback = .unit(unit, containing: ref.adding(-1, unit))

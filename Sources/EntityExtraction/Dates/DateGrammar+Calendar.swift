@@ -169,6 +169,7 @@ extension DateGrammar {
             return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
         }
         guard let y = year(i), digitCount(i) == 4 else { return nil }
+        if isClockTime(i) { return nil }
         if exists(i - 1), (tokens[i - 1].kind == .symbol && tokens[i - 1].text != "~") || isPunct(i - 1, "#") { return nil }
         if isPunct(i - 1, "-") && joined(i) && digits(i - 2) != nil { return nil }
         // `Series 1989-87`, `Trust 1986-A`: a code, not a year
@@ -191,6 +192,19 @@ extension DateGrammar {
             return nil
         }
         return DateParse(end: skipPossessive(y.end), meaning: .parts(CalendarParts(year: y.year)))
+    }
+
+    /// A 24-hour clock time with its time zone (`until about 2000 or 2100 EST`, `at 1400
+    /// GMT`): the guidelines leave clock times out, and `2000` is no year there.
+    func isClockTime(_ i: Int) -> Bool {
+        func clock(_ k: Int) -> Bool {
+            guard digitCount(k) == 4, let n = digits(k) else { return false }
+            return n / 100 < 24 && n % 100 < 60
+        }
+        guard clock(i) else { return false }
+        var k = i + 1
+        if ["or", "to", "and", "-", "–"].contains(key(k)), clock(k + 1) { k += 2 }
+        return DateLexicon.clockZones.contains(key(k)) || (key(k) == "local" && key(k + 1) == "time")
     }
 
     /// A year before a capitalised name on the same line (`1987 Jeep`), or coordinated with one.

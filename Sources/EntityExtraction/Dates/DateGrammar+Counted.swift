@@ -110,7 +110,7 @@ extension DateGrammar {
             if word == "the" || word == "time" { return nil }
             var e = end
             if (isPunct(e, "’") || isPunct(e, "'")), key(e + 1) == "s", key(e + 2) == "time" { e += 3 }
-            if direction(ofSentenceAt: i) == .past || key(i - 1) == "first" { return DateParse(end: e, meaning: .duration) }
+            if direction(ofSentenceAt: i) == .past || followsSuperlative(i) { return DateParse(end: e, meaning: .duration) }
             return DateParse(end: e, meaning: .period(.day(shifted(ref, by: a.parts, sign: 1))))
         }
         // ages: `39 years old`, `16 year-old`, `17 year old`
@@ -177,6 +177,18 @@ extension DateGrammar {
             return DateParse(end: end, meaning: .duration)
         }
         return a.parts.count > 1 ? DateParse(end: end, meaning: .duration) : nil
+    }
+
+    /// A superlative just before `in` in its clause (`its biggest slide in a month`, `the
+    /// first time in two years`, `their worst defeat in a century`): the length reaches
+    /// back from publication, it names no day ahead.
+    func followsSuperlative(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 4, tokens[k].kind == .word {
+            if DateLexicon.isSuperlative(key(k)) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// `year-earlier`, `the year-ago period`: the date stated before, a year back.

@@ -163,4 +163,26 @@ extension DateLexicon {
         "also", "alone", "versus", "vs", "against", "onward", "onwards", "there", "it", "he",
         "she", "they", "we", "i", "this", "these", "those", "its", "their", "his", "her",
     ]
+
+    /// Time-zone abbreviations after a 24-hour clock time (`until 2000 EST`, `at 1400 GMT`).
+    static let clockZones: Set<String> = [
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst", "ast", "adt", "nst",
+        "gmt", "utc", "bst", "wet", "cet", "cest", "eet", "eest", "msk", "ist", "pkt", "ict",
+        "wib", "sgt", "hkt", "cct", "jst", "kst", "awst", "acst", "aest", "aedt", "nzst", "nzdt",
+    ]
+
+    /// Words ending in -est that are no superlative (`interest`, `protest`).
+    static let estNouns: Set<String> = [
+        "interest", "interests", "forest", "protest", "request", "arrest", "harvest", "honest", "modest",
+        "contest", "suggest", "invest", "digest", "manifest", "conquest", "inquest", "behest", "bequest",
+        "unrest", "midwest", "southwest", "northwest", "everest", "budapest", "bucharest", "priest",
+        "tempest", "earnest", "attest", "detest", "divest", "infest", "molest", "retest",
+    ]
+
+    /// A superlative (`biggest`, `worst`, `most`, `first`): a length after it is measured
+    /// back to it (`the biggest fall in a month`), not counted ahead.
+    static func isSuperlative(_ word: String) -> Bool {
+        if ["best", "worst", "most", "least", "first", "lowest"].contains(word) { return true }
+        return word.count >= 6 && word.hasASCIISuffix("est") && !estNouns.contains(word)
+    }
 }

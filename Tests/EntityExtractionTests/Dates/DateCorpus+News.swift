@@ -82,6 +82,15 @@ extension DateCorpus {
         ("Talks collapsed last week.", [("last week", "2024-03-04..2024-03-10")]),
     ]
 
+    /// Beside the negatives above: the same words where they do name a date.
+    static let newsContrasts: [(text: String, expected: [(span: String, value: String)])] = [
+        ("The plant will open in a month.", [("a month", "2024-04-14")]),
+        ("The best plan is to open in a month.", [("a month", "2024-04-14")]),  // the superlative is not the length's
+        ("The company was sold in 2000 to a rival.", [("2000", "2000")]),
+        ("Sales fell in 2003 and rose the next year.", [("2003", "2003"), ("the next year", "2004")]),
+        ("Please schedule it for the following week.", [("the following week", "2024-03-18..2024-03-24")]),  // `for` a time, not a length
+    ]
+
     static let newsNegative: [String] = [
         "The contract runs for two years.",
         // lengths counted from publication (`over the past two years`): no calendar period
@@ -109,6 +118,17 @@ extension DateCorpus {
         "The fall came as the dollar weakened.",
         "The match turned in the second half of the game.",
         "Headline without a full stop\n\nThe figures were revised.",
+        // a length after a superlative reaches back: no day ahead
+        "The market has seen its biggest slide in a month.",
+        "Labour is on course for its worst election defeat in a century.",
+        "It is the highest level in five years.",
+        // `over the next year` is a length, as `over the next five years` is
+        "The economy is forecast to grow over the next year.",
+        "Prices held steady throughout the following month.",
+        // clock times on the 24-hour clock, with their time zone
+        "The wires were held open until about 2000 or 2100 EST.",
+        "Trading resumes at 1400 GMT.",
+        "The polls close at 2200 local time.",
     ]
 
     /// OntoNotes' convention over the same recognizer: lengths are dates, parts of a day are TIME.

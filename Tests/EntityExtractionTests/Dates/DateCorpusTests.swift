@@ -24,6 +24,7 @@ final class DateCorpusTests: XCTestCase {
 
     func testNewsLines() {
         check(DateCorpus.news, recognizer)
+        check(DateCorpus.newsContrasts, recognizer)
         for text in DateCorpus.newsNegative {
             let doc = Document(text: text)
             XCTAssertEqual(recognizer.recognize(doc).map { doc.text(from: $0.start, to: $0.end) }, [], text)

@@ -13,7 +13,7 @@ public struct MoneyMatch: Hashable, Sendable {
     }
 }
 
-/// Where a money span starts when only a sign stands before the digits.
+/// Where a money span starts: after its qualifier (the API), or as OntoNotes draws it (scoring).
 public enum MoneySpanStyle: String, Sendable {
     /// `$89,500` whole, and without its qualifier (`£5m` of `more than £5m`, which
     /// `qualifier` says): what the API returns, by the real-news guidelines.

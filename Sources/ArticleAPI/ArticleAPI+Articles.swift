@@ -12,6 +12,8 @@ extension ArticleAPI {
             let publishedAt = s.publishedAt ?? today()
             let article = NewArticle(text: s.text, title: s.title, url: s.url, source: s.source, publishedAt: publishedAt)
             let hash = StoredDigest.textHash(of: s.text)  // once per POST, for the check and the insert
+            // Told before the extraction, so a commit about to start can wait for this write.
+            let announcement = store.announceWrite()
             if let existing = try store.existing(article, textHash: hash) {
                 // A re-post answers with what is stored (which may predate an extractor upgrade).
                 let (entities, ids) = try storedEntities(existing.id)
@@ -20,7 +22,8 @@ extension ArticleAPI {
             let extraction = try boundedExtraction(s.text, publishedAt: publishedAt)
             // Rendered once: for the article's tag, and for this answer.
             let rendering = store.entityRendering(extraction.entities)
-            store.store(article, extraction: extraction, textHash: hash, rendering: rendering) { result in
+            store.store(article, extraction: extraction, textHash: hash, rendering: rendering,
+                        announcement: announcement) { result in
                 reply(Result {
                     let stored = try result.get()
                     guard stored.created else {

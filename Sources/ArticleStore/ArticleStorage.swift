@@ -35,8 +35,12 @@ public protocol ArticleStorage: AnyObject, Sendable {
                rendering: EntityRendering?) throws -> StoreResult
     /// `store`, answering through `completion`, called exactly once on any thread: a store
     /// whose writes wait for a shared commit frees the caller's thread meanwhile.
+    /// `announcement` is what `announceWrite` gave for this write, if anything.
     func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
-               completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void)
+               announcement: WriteAnnouncement?, completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void)
+    /// Says a `store` is coming (its article is being extracted), for a store that commits
+    /// writes together; nil from a store that does not. Hand it to `store` with the write.
+    func announceWrite() -> WriteAnnouncement?
     /// The entities rendered as `store` tags them; nil when the store keeps no renderings.
     func entityRendering(_ entities: [Entity]) -> EntityRendering?
     /// Many articles, each with its own result; a failure of one does not undo the others.
@@ -89,9 +93,12 @@ extension ArticleStorage {
     /// The synchronous `store`, answered at once: for a store whose writes hold the
     /// caller's thread anyway.
     public func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
+                      announcement: WriteAnnouncement?,
                       completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void) {
         completion(Result { try store(article, extraction: extraction, textHash: textHash, rendering: rendering) })
     }
+
+    public func announceWrite() -> WriteAnnouncement? { nil }
 
     public func store(_ article: NewArticle, extraction: Extraction) throws
         -> (article: StoredArticle, created: Bool, archiveIDs: [String: String]) {

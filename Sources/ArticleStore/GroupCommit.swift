@@ -10,6 +10,12 @@ import Foundation
 /// (`enqueue`) does not hold a thread meanwhile, so the writes of more clients than there
 /// are worker threads can wait together, and batches grow exactly when commits are what
 /// the service waits for. Each result is given only after the commit that made it durable.
+///
+/// A write can be announced before it is ready (`announce`, while its article is being
+/// extracted): a writer about to commit waits for the writes announced by then (not for
+/// those announced while it waits), up to `gatherDelay`, so writes that arrive a moment
+/// apart still share a commit. A write never waits for one that is not announced: a
+/// single client's commits start at once.
 final class GroupCommit: @unchecked Sendable {
     typealias Transaction = (_ batch: (SQLiteConnection) throws -> Void) throws -> Void
 
@@ -28,14 +34,58 @@ final class GroupCommit: @unchecked Sendable {
     // Guarded by `condition`.
     private var waiting: [Job] = []
     private var writerRunning = false
+    /// Writes announced and not yet queued or withdrawn.
+    private var announced = 0
+    /// The number the next announcement gets.
+    private var nextAnnouncement = 0
+    /// While the writer gathers: announcements numbered below this are awaited, and how
+    /// many of them have not yet ended.
+    private var awaitedBelow = 0
+    private var awaitedLeft = 0
     /// Most writes in one transaction, so one commit never holds the lock for long.
     private let maxBatch: Int
     /// How long the writer thread waits for more work before it ends.
     private let linger: TimeInterval
 
-    init(maxBatch: Int = 64, linger: TimeInterval = 1) {
+    /// Longest a writer holding writes waits for announced ones before it commits.
+    private let gatherDelay: TimeInterval
+
+    init(maxBatch: Int = 64, linger: TimeInterval = 1, gatherDelay: TimeInterval = 0.004) {
         self.maxBatch = maxBatch
         self.linger = linger
+        self.gatherDelay = gatherDelay
+    }
+
+    /// Announces a write that will be enqueued soon; pass it to `enqueue` with the write.
+    func announce() -> WriteAnnouncement {
+        condition.lock()
+        announced += 1
+        let number = nextAnnouncement
+        nextAnnouncement += 1
+        condition.unlock()
+        return WriteAnnouncement(number: number) { [weak self] in self?.withdraw(number) }
+    }
+
+    private func withdraw(_ number: Int) {
+        condition.lock()
+        ended(number)
+        condition.unlock()
+    }
+
+    /// An announcement ended (under the lock): its write came or never will.
+    private func ended(_ number: Int) {
+        announced -= 1
+        if number < awaitedBelow {
+            awaitedLeft -= 1
+            condition.signal()
+        }
+    }
+
+    /// Writes announced and not yet queued or withdrawn (for tests).
+    var announcedWrites: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return announced
     }
 
     /// Queues `body` for the writer and returns at once; `done` is called exactly once, on
@@ -43,11 +93,14 @@ final class GroupCommit: @unchecked Sendable {
     /// `transaction` runs a batch: it must begin, call its argument, then commit (it is
     /// `SQLiteArticleStore.write`); every write of one `GroupCommit` passes the same.
     func enqueue<T>(_ body: @escaping (SQLiteConnection) throws -> T, transaction: @escaping Transaction,
-                    done: @escaping (Result<T, any Error>) -> Void) {
+                    announcement: WriteAnnouncement? = nil, done: @escaping (Result<T, any Error>) -> Void) {
         // swiftlint:disable:next force_cast
         let job = Job(body: { try body($0) }, transaction: transaction, done: { done($0.map { $0 as! T }) })
         condition.lock()
         waiting.append(job)
+        // Taken over in the same step as the job is queued: a writer never sees the write
+        // as neither announced nor waiting.
+        if let announcement, announcement.end() { ended(announcement.number) }
         if writerRunning {
             condition.signal()
         } else {
@@ -80,6 +133,13 @@ final class GroupCommit: @unchecked Sendable {
                 // A timeout with nothing queued ends the thread; the next write starts another.
                 if !condition.wait(until: Date(timeIntervalSinceNow: linger)) && waiting.isEmpty { break }
                 continue
+            }
+            if announced > 0 && waiting.count < maxBatch {
+                awaitedBelow = nextAnnouncement
+                awaitedLeft = announced
+                let deadline = Date(timeIntervalSinceNow: gatherDelay)
+                while awaitedLeft > 0 && waiting.count < maxBatch && condition.wait(until: deadline) {}
+                awaitedBelow = 0
             }
             let batch = Array(waiting.prefix(maxBatch))
             waiting.removeFirst(batch.count)

@@ -19,23 +19,27 @@ extension SQLiteArticleStore {
     public func store(_ article: NewArticle, extraction: Extraction, textHash: String?,
                       rendering: EntityRendering?) throws -> StoreResult {
         let waiter = AwaitedResult<StoreResult>()
-        store(article, extraction: extraction, textHash: textHash, rendering: rendering) { waiter.set($0) }
+        store(article, extraction: extraction, textHash: textHash, rendering: rendering, announcement: nil) { waiter.set($0) }
         return try waiter.wait().get()
     }
 
     /// `store`, answering through `completion` (on the store's writer thread, after the
     /// commit) instead of holding the caller's thread while the write waits for its batch.
     public func store(_ article: NewArticle, extraction: Extraction, textHash: String?, rendering: EntityRendering?,
+                      announcement: WriteAnnouncement?,
                       completion: @escaping @Sendable (Result<StoreResult, any Error>) -> Void) {
         let hash = textHash ?? StoredDigest.textHash(of: article.text)
         let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
         groupCommit.enqueue({ db -> StoreResult in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, batch: self.ledgerBatch, in: db)
-        }, transaction: { batch in try self.writeArticles(batch) }, done: { result in
+        }, transaction: { batch in try self.writeArticles(batch) }, announcement: announcement, done: { result in
             if case .success(let stored) = result, stored.created { self.countChanged(by: 1) }
             completion(result)
         })
     }
+
+    /// A write announced to the group commit, so that a writer holding others waits for it.
+    public func announceWrite() -> WriteAnnouncement? { groupCommit.announce() }
 
     /// One write transaction that adds articles with `insertRow`: after all of them, it
     /// writes the archive counts they changed (`ledgerBatch`) and indexes them for search

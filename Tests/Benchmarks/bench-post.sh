@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # POST throughput of one build against another, in the same run: the seed article POSTed
 # as a new article each time (a fresh title) at CONNECTIONS connections, the two builds
-# alternated ROUNDS times, each on a fresh database; prints medians of articles/s and p99
-# and the ratio new/baseline. Then, unless INSTRUCTIONS=0, instructions per article
+# alternated ROUNDS times, each on a fresh database; prints medians of articles/s, p99
+# and the service's CPU time per article (user + system), and the ratios new/baseline. Then, unless INSTRUCTIONS=0, instructions per article
 # (valgrind's callgrind, repeatable where wall-clock is not) for `extract --jsonl` of the
 # seed article and for the POST route, for both builds.
 #
@@ -40,8 +40,12 @@ measure() {
   "$bin" serve --port "$port" --database "$db" 2>>"$work/serve.log" &
   pid=$!
   for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  local out
+  local out ticks_before ticks_after
+  # The service's CPU time (user + system, in clock ticks) around the run: CPU per article
+  # varies less than articles/s on a machine shared with others.
+  ticks_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:$port/v1/articles")
+  ticks_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   local stored
   stored=$(curl -fsS "http://127.0.0.1:$port/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -53,12 +57,12 @@ measure() {
   fi
   rm -f "$db" "$db-wal" "$db-shm"
   if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
-  python3 - "$out" <<'PY'
+  python3 - "$out" "$((ticks_after - ticks_before))" "$stored" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
-out = sys.argv[1]
+out, ticks, stored, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
-print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit])
+print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks / hz / max(stored, 1))
 PY
 }
 
@@ -73,13 +77,14 @@ python3 - "$work/results" <<'PY'
 import statistics, sys
 runs = {"baseline": [], "new": []}
 for line in open(sys.argv[1]):
-    name, rps, p99 = line.split()
-    runs[name].append((float(rps), float(p99)))
-med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for k, v in runs.items()}
+    name, rps, p99, cpu = line.split()
+    runs[name].append((float(rps), float(p99), float(cpu)))
+med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in runs.items()}
 for k in ("baseline", "new"):
-    print(f"POST seed as new article, {k:8s}: {med[k][0]:7.0f} articles/s, p99 {med[k][1]:6.1f} ms"
-          f"  (runs: {', '.join(f'{r:.0f}' for r, _ in runs[k])})")
-print(f"ratio new/baseline: {med['new'][0] / med['baseline'][0]:.2f}x articles/s")
+    print(f"POST seed as new article, {k:8s}: {med[k][0]:7.0f} articles/s, p99 {med[k][1]:6.1f} ms,"
+          f" service CPU {med[k][2]:.2f} ms/article  (runs: {', '.join(f'{r[0]:.0f}' for r in runs[k])})")
+print(f"ratio new/baseline: {med['new'][0] / med['baseline'][0]:.2f}x articles/s,"
+      f" {med['new'][2] / med['baseline'][2]:.2f}x CPU per article")
 PY
 
 [ "${INSTRUCTIONS:-1}" = 0 ] && exit 0

@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+@testable import ArticleStore
+
+/// Announced writes: a writer holding a write waits for one announced before it began to
+/// wait (not after) to share its commit, goes at once when the announcement is withdrawn
+/// or there is none, waits no longer than its gather delay, and counts each announcement
+/// out exactly once.
+final class GroupCommitAnnouncementTests: XCTestCase {
+    private var folder: URL!
+    private var db: SQLiteConnection!
+    private let transactions = Counter()
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("announce-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = try SQLiteConnection(path: folder.appendingPathComponent("db.sqlite").path)
+        try db.execute("CREATE TABLE t (n INTEGER NOT NULL)")
+    }
+
+    override func tearDown() {
+        db.close()
+        try? FileManager.default.removeItem(at: folder)
+        super.tearDown()
+    }
+
+    private func transaction(_ batch: (SQLiteConnection) throws -> Void) throws {
+        transactions.add()
+        try db.transaction { try batch(db) }
+    }
+
+    private func insert(_ n: Int, into commits: GroupCommit, announcement: WriteAnnouncement? = nil) -> AwaitedResult<Int> {
+        let result = AwaitedResult<Int>()
+        commits.enqueue({ db in try db.run("INSERT INTO t (n) VALUES (?)", [.int(n)]); return n },
+                        transaction: { try self.transaction($0) }, announcement: announcement) { result.set($0) }
+        return result
+    }
+
+    /// Waits for `result`, failing (not hanging) after `seconds`.
+    private func value(_ result: AwaitedResult<Int>, within seconds: Double) -> Int? {
+        let got = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var value: Int?
+        Thread { value = try? result.wait().get(); got.signal() }.start()
+        return got.wait(timeout: .now() + seconds) == .success ? value : nil
+    }
+
+    func testAnAnnouncedWriteSharesTheCommitOfTheOneWaiting() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        let announcement = commits.announce()
+        let first = insert(1, into: commits)
+        usleep(100_000)  // the writer has the first write and waits for the announced one
+        XCTAssertEqual(transactions.value, 0, "the writer committed without the announced write")
+        let second = insert(2, into: commits, announcement: announcement)
+        XCTAssertEqual(value(first, within: 10), 1)
+        XCTAssertEqual(value(second, within: 10), 2)
+        XCTAssertEqual(transactions.value, 1)
+        XCTAssertEqual(commits.announcedWrites, 0)
+        XCTAssertEqual(try db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [1, 2])
+    }
+
+    func testAWriterWaitsOnlyForTheWritesAnnouncedBeforeItBeganToWait() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        let early = commits.announce()
+        let first = insert(1, into: commits)
+        usleep(50_000)  // the writer waits for `early`
+        var late: WriteAnnouncement? = commits.announce()
+        let second = insert(2, into: commits, announcement: early)
+        XCTAssertEqual(value(first, within: 10), 1, "the writer waited for a write announced after it began to wait")
+        XCTAssertEqual(value(second, within: 10), 2)
+        XCTAssertEqual(transactions.value, 1)
+        XCTAssertNotNil(late)
+        XCTAssertEqual(commits.announcedWrites, 1)
+        late = nil
+        XCTAssertEqual(commits.announcedWrites, 0)
+    }
+
+    func testAWithdrawnAnnouncementLetsTheWaitingWriteCommit() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        var announcement: WriteAnnouncement? = commits.announce()
+        XCTAssertEqual(commits.announcedWrites, 1)
+        let first = insert(1, into: commits)
+        usleep(50_000)
+        XCTAssertNotNil(announcement)
+        announcement = nil  // its article failed: the write will never come
+        XCTAssertEqual(value(first, within: 10), 1, "the write waited for a withdrawn announcement")
+        XCTAssertEqual(commits.announcedWrites, 0)
+    }
+
+    func testWithoutAnnouncementsAWriteCommitsAtOnce() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        XCTAssertEqual(value(insert(1, into: commits), within: 10), 1)
+        XCTAssertEqual(value(insert(2, into: commits), within: 10), 2)
+        XCTAssertEqual(transactions.value, 2)
+    }
+
+    func testAWriteWaitsForAnAnnouncementNoLongerThanTheGatherDelay() throws {
+        let commits = GroupCommit(gatherDelay: 0.05)
+        var announcement: WriteAnnouncement? = commits.announce()  // held, never handed over, during the write
+        XCTAssertEqual(value(insert(1, into: commits), within: 10), 1)
+        XCTAssertNotNil(announcement)
+        XCTAssertEqual(commits.announcedWrites, 1)
+        announcement = nil
+        XCTAssertEqual(commits.announcedWrites, 0)
+    }
+
+    func testAnAnnouncementHandedOverIsNotCountedOutAgainWhenDropped() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        var announcements: [WriteAnnouncement]? = [commits.announce(), commits.announce()]
+        let first = insert(1, into: commits, announcement: announcements![0])
+        let second = insert(2, into: commits, announcement: announcements![1])
+        XCTAssertEqual(commits.announcedWrites, 0)
+        XCTAssertEqual(value(first, within: 10), 1)
+        XCTAssertEqual(value(second, within: 10), 2)
+        announcements = nil
+        XCTAssertEqual(commits.announcedWrites, 0)
+        XCTAssertEqual(value(insert(3, into: commits), within: 10), 3)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}

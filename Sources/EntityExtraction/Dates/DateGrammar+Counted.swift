@@ -132,16 +132,21 @@ extension DateGrammar {
             let (n, unit) = a.parts[0]
             let sign = word == "later" ? 1 : -1
             let fallback: DatePeriod?
+            var counted: DatePeriod?
             if word == "ago" {
                 fallback = .day(shifted(ref, by: a.parts, sign: -1))
             } else if word == "earlier", n == 1, [.year, .quarter, .month].contains(unit) {
                 fallback = .unit(unit, containing: ref.adding(-1, unit))
             } else {
-                // `three weeks later` with no date before it: counted from publication
-                fallback = .day(shifted(ref, by: a.parts, sign: sign))
+                // `nine days later` with no date before it counts from an event the text does
+                // not date (the guidelines leave it out): no calendar date, but the
+                // Recognizers suites count it from their reference date
+                fallback = nil
+                counted = .day(shifted(ref, by: a.parts, sign: sign))
             }
-            let shift = AnchoredShift(count: sign * n, unit: unit, asUnit: false,
+            var shift = AnchoredShift(count: sign * n, unit: unit, asUnit: false,
                                       anchorGrains: word == "ago" ? [.quarter, .half] : nil, fallback: fallback)
+            shift.countedFromReference = counted
             return DateParse(end: end + 1, meaning: .anchored(shift))
         }
         switch word {

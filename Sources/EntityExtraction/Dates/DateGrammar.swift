@@ -27,6 +27,9 @@ struct AnchoredShift: Sendable {
     /// The reading when nothing stated anchors it: a period relative to publication, or
     /// nil when the expression then names no calendar date (`nine days later`, `that year`).
     var fallback: DatePeriod?
+    /// With no `fallback`: the period counted from the reference date, which only the
+    /// Recognizers convention reports (`a fortnight later`, see `DateConvention`).
+    var countedFromReference: DatePeriod?
     /// An anaphor (`the year`, `the day after`): refers back to whatever the text dated
     /// before it, naming nothing new, so it is a date only when nothing came before.
     var anaphor = false

@@ -40,12 +40,15 @@ public struct DateOptions: Sendable {
 /// way and only reports differently, so a dataset's convention stays in its scorer.
 public enum DateConvention: String, Sendable {
     /// Calendar references only (`shared/data/realnews/GUIDELINES.md`): no lengths
-    /// (`two years`, `three-month`), ages, frequencies (`annual`) or anaphora (`the year`
-    /// after a date); a part of a day is in its day's span (`Thursday morning`, `this afternoon`).
+    /// (`two years`, `three-month`), ages, frequencies (`annual`), anaphora (`the year`
+    /// after a date) or offsets from an event the text does not date (`nine days later`
+    /// with no date before it); a part of a day is in its day's span (`Thursday morning`,
+    /// `this afternoon`).
     case calendar
     /// Calendar references, and periods counted from the reference date (`the next 3
     /// days`, `within 5 years`, `the past two quarters`) with the range they cover: the
-    /// Recognizers-Text suites read those as date ranges, the guidelines as lengths.
+    /// Recognizers-Text suites read those as date ranges, the guidelines as lengths. An
+    /// offset with no date before it counts from the reference too (`a fortnight later`).
     case recognizers
     /// OntoNotes DATE: lengths, ages, frequencies and anaphora too; parts of a day are
     /// TIME, so `Thursday morning` is `Thursday` and `this afternoon` is left out.
@@ -85,6 +88,10 @@ public struct DateRecognizer: Sendable {
                     // `999 centuries ago`: years outside 0001…9999 have no ISO form; keep the span only
                     value = period.from.year >= 1 && period.to.year <= 9999 ? period.value : DateValue(grain: .duration)
                     resolved = period
+                } else if case .anchored(let shift) = parse.meaning, options.convention == .recognizers,
+                          let counted = shift.countedFromReference {
+                    value = counted.value
+                    resolved = counted
                 } else if case .anchored(let shift) = parse.meaning {
                     // `that year` with no date stated before it: an anaphor, not a date
                     value = DateValue(grain: .duration)

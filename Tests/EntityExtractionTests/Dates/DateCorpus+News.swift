@@ -77,6 +77,8 @@ extension DateCorpus {
         ("The army will advance over the next 3 days.", [("the next 3 days", "2024-03-15..2024-03-17")]),
         ("Assets doubled during the past decade.", [("the past decade", "2010-01-01..2019-12-31")]),
         ("Students will join within a decade.", [("a decade", "2024-03-14..2034-03-13")]),  // `within` stays out
+        // an offset with no date before it: from the reference, as the Recognizers suites read it
+        ("Three days later, troops arrived.", [("Three days later", "2024-03-17")]),
         // calendar references stay as they are
         ("The vote is next week.", [("next week", "2024-03-18..2024-03-24")]),
         ("Talks collapsed last week.", [("last week", "2024-03-04..2024-03-10")]),

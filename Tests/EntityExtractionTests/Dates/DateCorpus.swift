@@ -81,7 +81,9 @@ enum DateCorpus {
         ("The reform started a decade ago.", [("a decade ago", "2014-03-14")]),
         ("The army will withdraw in two weeks.", [("two weeks", "2024-03-28")]),
         ("The results will be known in a few days.", [("a few days", "2024-03-17")]),
-        ("Three days later, troops arrived.", [("Three days later", "2024-03-17")]),
+        // an offset counts from the date stated before it, not from publication
+        ("The talks began on 2 March. Three days later, troops arrived.",
+         [("2 March", "2024-03-02"), ("Three days later", "2024-03-05")]),
         // quarters and halves
         ("Revenue rose in the third quarter.", [("the third quarter", "2023-07-01..2023-09-30")]),
         ("Revenue rose in Q3 2023.", [("Q3 2023", "2023-07-01..2023-09-30")]),
@@ -113,6 +115,9 @@ enum DateCorpus {
     ]
 
     static let negative: [String] = [
+        // an offset from an event the text does not date (the guidelines' decision 2)
+        "Three days later, troops arrived.",
+        "Fishermen found several other bodies nine days later.",
         "You may go now.",
         "May I ask a question?",
         "This may or may not be right.",

@@ -23,7 +23,7 @@ public struct ExtractionOptions: Sendable {
 /// Money and dates keep priority on their spans; names that overlap them are dropped.
 public struct EntityExtractor: Sendable {
     /// Stored with every article so that text can be re-extracted when this changes.
-    public static let version = "2026.12.07-1"
+    public static let version = "2026.12.07-2"
 
     /// This extractor's version as articles record it: `version`, plus a fingerprint of the
     /// operator's aliases when there are any, so `reextract` redoes articles after they change.

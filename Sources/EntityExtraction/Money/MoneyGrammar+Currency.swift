@@ -68,6 +68,9 @@ extension MoneyGrammar {
         return core
     }
 
+    /// Nouns that make a currency's name a region: `euro zone`, `sterling area`, `dollar bloc`.
+    static let currencyRegions: Set<String> = ["zone", "area", "bloc"]
+
     /// A currency written before its number: `$`, `US$`, `c $`, `EUR`, `MUSD`, `SKr`, `Rs.`.
     func parsePrefix(at i: Int) -> (unit: CurrencyUnit, end: Int, scale: Decimal?, isSign: Bool, needsScale: Bool)? {
         let t = tokens[i]
@@ -182,6 +185,12 @@ extension MoneyGrammar {
         if end == i + 1, norms[i] == "euro", t.text == "Euro", end < tokens.count, tokens[end].kind == .number { return nil }
         // `2 Mark Brooks`: a capitalised bare `Mark` is a name.
         if end == i + 1, norms[i] == "mark", t.text != "mark" { return nil }
+        // `the 12 euro zone countries`, `19 euro-area states`, `CFA franc zone`: a currency's
+        // region names places, and the number counts them.
+        if end < tokens.count, Self.currencyRegions.contains(norms[end]) || (tokens[end].text == "-"
+            && end + 1 < tokens.count && tokens[end + 1].joinedToPrevious && Self.currencyRegions.contains(norms[end + 1])) {
+            return nil
+        }
         if unit.cautious {
             if end < tokens.count, norms[end] == "of" { return nil }   // `1.6 million pounds of food`
             if hyphenated && core.scale == nil { return nil }

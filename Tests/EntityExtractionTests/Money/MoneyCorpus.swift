@@ -32,6 +32,7 @@ enum MoneyCorpus {
         ("Revenue reached USD34.6 million last year.", [sum("USD34.6 million", "34600000", "USD")]),
         ("It plans to raise EUR 3.4bn in bonds.", [sum("EUR 3.4bn", "3400000000", "EUR")]),
         ("A further 3.4bn EUR was pledged.", [sum("3.4bn EUR", "3400000000", "EUR")]),
+        ("The euro zone lent Greece 5 billion euros.", [sum("5 billion euros", "5000000000", "EUR")]),
         ("Prices: €1 €2 €3.", [sum("€1", "1", "EUR"), sum("€2", "2", "EUR"), sum("€3", "3", "EUR")]),
         ("It costs 5 € in Paris.", [sum("5 €", "5", "EUR")]),
         ("Exports fell to HK$10.05 billion.", [sum("HK$10.05 billion", "10050000000", "HKD")]),
@@ -163,6 +164,10 @@ enum MoneyCorpus {
 
     /// Texts with no sum of money in them.
     static let negatives: [String] = [
+        // a currency's region: the number counts places
+        "In contrast, the 12 Euro zone countries will put in a lacklustre performance.",
+        "The 19 euro-area states agreed.",
+        "Fourteen CFA franc zone members met in Dakar.",
         // A paragraph break ends a sum; a bare letter is a scale only before a currency or after a sign.
         "Profit was 40\n\nMarks and Spencer said sales rose.", "Profit was 40\n    Dollar stores did well.",
         "He ran the 120m hurdles and wore N95 masks.", "Sales were running at 5.8 million units.",

@@ -44,6 +44,14 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         return got.wait(timeout: .now() + seconds) == .success ? value : nil
     }
 
+    /// Drops `announcement`, still open with `open - 1` others, and checks it was counted out.
+    private func drop(_ announcement: inout WriteAnnouncement?, from commits: GroupCommit, open: Int) {
+        XCTAssertNotNil(announcement)
+        XCTAssertEqual(commits.announcedWrites, open)
+        announcement = nil
+        XCTAssertEqual(commits.announcedWrites, open - 1)
+    }
+
     func testAnAnnouncedWriteSharesTheCommitOfTheOneWaiting() throws {
         let commits = GroupCommit(gatherDelay: 60)
         let announcement = commits.announce()
@@ -68,10 +76,7 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         XCTAssertEqual(value(first, within: 10), 1, "the writer waited for a write announced after it began to wait")
         XCTAssertEqual(value(second, within: 10), 2)
         XCTAssertEqual(transactions.value, 1)
-        XCTAssertNotNil(late)
-        XCTAssertEqual(commits.announcedWrites, 1)
-        late = nil
-        XCTAssertEqual(commits.announcedWrites, 0)
+        drop(&late, from: commits, open: 1)
     }
 
     func testAWithdrawnAnnouncementLetsTheWaitingWriteCommit() throws {
@@ -97,10 +102,7 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         let commits = GroupCommit(gatherDelay: 0.05)
         var announcement: WriteAnnouncement? = commits.announce()  // held, never handed over, during the write
         XCTAssertEqual(value(insert(1, into: commits), within: 10), 1)
-        XCTAssertNotNil(announcement)
-        XCTAssertEqual(commits.announcedWrites, 1)
-        announcement = nil
-        XCTAssertEqual(commits.announcedWrites, 0)
+        drop(&announcement, from: commits, open: 1)
     }
 
     func testAnAnnouncementHandedOverIsNotCountedOutAgainWhenDropped() throws {

@@ -35,6 +35,13 @@ final class LedgerBatch {
     private var names: [NameKey: (mentions: Int, canonical: Int)] = [:]
     private var nameOrder: [NameKey] = []
     private var totals = FigureTotals.Deltas()
+    /// Archive rows known from earlier transactions, when the batch is the store's own
+    /// (kept by `reset`; see `ArchiveRowCache` for when it is forgotten).
+    let archiveRows: ArchiveRowCache?
+
+    init(archiveRows: ArchiveRowCache? = nil) {
+        self.archiveRows = archiveRows
+    }
 
     /// What one article's write changes, gathered while it is written.
     struct Changes {
@@ -51,9 +58,10 @@ final class LedgerBatch {
         }
     }
 
-    /// The row and stored name of an archive entity some article of the batch counted.
+    /// The row and stored name of an archive entity some article of the batch counted, or
+    /// one `archiveRows` knows.
     func known(_ id: String) -> (ref: Int64, storedName: String)? {
-        entities[id].map { ($0.ref, $0.storedName) }
+        entities[id].map { ($0.ref, $0.storedName) } ?? archiveRows?.row(id)
     }
 
     /// Adds an article's changes, once its write has succeeded.
@@ -130,6 +138,7 @@ final class LedgerBatch {
         e.mentions = 0
         e.storedName = e.name
         entities[id] = e
+        archiveRows?.remember(id, ref: e.ref, storedName: e.name)
     }
 }
 

@@ -175,14 +175,15 @@ enum LedgerWrite {
     }
 
     /// The row of the archive entity and the name it has in the table: from the batch when
-    /// an article before this one counted it, else read, else created with no article
-    /// counted yet (the batch counts this one, as it counts every other).
+    /// an article before this one counted it (or its `archiveRows` know it), else read, else
+    /// created with no article counted yet (the batch counts this one, as it counts every other).
     private static func archiveRow(of target: Target, id: String, name: String, batch: LedgerBatch,
                                    in db: SQLiteConnection) throws -> (ref: Int64, storedName: String) {
         if let known = batch.known(id) { return known }
         if let row = try db.query("SELECT ref, name FROM archive_entities WHERE id = ?", [.text(id)], {
             (ref: $0.int64(0), name: $0.text(1))
         }).first {
+            batch.archiveRows?.remember(id, ref: row.ref, storedName: row.name)
             return (row.ref, row.name)
         }
         try db.run("""
@@ -190,6 +191,8 @@ enum LedgerWrite {
             VALUES (?, ?, ?, ?, ?, ?, 0, 0)
             """, [.text(id), .text(target.type.rawValue), .text(target.key),
                   .text(name), .text(name.lowercased()), .optionalText(ArchiveIdentity.surname(type: target.type, key: target.key))])
-        return (db.lastInsertRowID, name)
+        let ref = db.lastInsertRowID
+        batch.archiveRows?.remember(id, ref: ref, storedName: name)
+        return (ref, name)
     }
 }

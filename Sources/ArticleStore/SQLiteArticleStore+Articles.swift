@@ -43,11 +43,13 @@ extension SQLiteArticleStore {
 
     /// One write transaction that adds articles with `insertRow`: after all of them, it
     /// writes the archive counts they changed (`ledgerBatch`) and indexes them for search
-    /// (see `Schema.searchPerBatch`).
+    /// (see `Schema.searchPerBatch`). The archive rows the writer knows are kept unless
+    /// another connection committed since (`ArchiveRowCache`).
     func writeArticles<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try write { db in
+        try write(keepingArchiveRows: true) { db in
             defer { ledgerBatch.reset() }
             let last = try SearchIndexing.lastArticle(in: db)
+            try ledgerBatch.archiveRows?.check(db)
             let result = try body(db)
             try ledgerBatch.apply(in: db)
             try SearchIndexing.indexArticles(after: last, in: db)

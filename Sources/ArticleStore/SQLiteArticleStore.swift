@@ -16,7 +16,7 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
     private let count = Atomic<Int>(0)
     let groupCommit = GroupCommit()
     /// The archive counts of the `writeArticles` transaction under way (used under the write lock).
-    let ledgerBatch = LedgerBatch()
+    let ledgerBatch = LedgerBatch(archiveRows: ArchiveRowCache())
     let watcher: DataVersionWatcher
     /// Copies the write-ahead log into the file off the writer's thread.
     let checkpointer: WALCheckpointer
@@ -86,11 +86,20 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
         try read { db in try db.query("SELECT COUNT(*) FROM articles") { $0.int(0) }.first ?? 0 }
     }
 
-    /// Runs `body` in one write transaction on the writer connection.
-    func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction on the writer connection. Only a transaction
+    /// that adds articles (`writeArticles`) keeps the archive rows the writer knows: any other
+    /// may rename or delete them, and one that fails may have rolled back rows it created.
+    func write<T>(keepingArchiveRows: Bool = false, _ body: (SQLiteConnection) throws -> T) throws -> T {
         writeLock.lock()
         defer { writeLock.unlock() }
-        return try writer.transaction { try body(writer) }
+        do {
+            let result = try writer.transaction { try body(writer) }
+            if !keepingArchiveRows { ledgerBatch.archiveRows?.forget() }
+            return result
+        } catch {
+            ledgerBatch.archiveRows?.forget()
+            throw error
+        }
     }
 
     /// Runs `body` on a reader inside one read transaction, so multi-query reads see one

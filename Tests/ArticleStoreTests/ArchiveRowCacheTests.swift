@@ -28,6 +28,14 @@ final class ArchiveRowCacheTests: StoreTestCase {
         }
     }
 
+    /// Stores one more article: its entities must be archive rows that exist, counted once.
+    private func assertNextArticleCountedOnLiveRows(in store: SQLiteArticleStore, line: UInt = #line) throws {
+        _ = try storeArticle("next", in: store)
+        let after = try archive(store)
+        XCTAssertEqual(after.entities, ["person zorba quennell 1", "place vilnius 1"], line: line)
+        XCTAssertEqual(after.dangling, 0, line: line)
+    }
+
     func testAnEntityDeletedByThisStoreIsCreatedAgainForTheNextArticle() throws {
         let store = try sqlite()
         let first = try storeArticle("one", in: store)
@@ -36,10 +44,7 @@ final class ArchiveRowCacheTests: StoreTestCase {
         XCTAssertEqual(try archive(store).entities, [])
         XCTAssertEqual(store.ledgerBatch.archiveRows?.count, 0, "a removal forgets them")
 
-        _ = try storeArticle("two", in: store)
-        let after = try archive(store)
-        XCTAssertEqual(after.entities, ["person zorba quennell 1", "place vilnius 1"])
-        XCTAssertEqual(after.dangling, 0)
+        try assertNextArticleCountedOnLiveRows(in: store)
     }
 
     func testAnEntityDeletedByAnotherConnectionIsCreatedAgainForTheNextArticle() throws {
@@ -54,10 +59,7 @@ final class ArchiveRowCacheTests: StoreTestCase {
         XCTAssertEqual(try archive(store).entities, [])
         XCTAssertEqual(store.ledgerBatch.archiveRows?.count, 2, "this store has not seen the other's commits yet")
 
-        _ = try storeArticle("three", in: store)
-        let after = try archive(store)
-        XCTAssertEqual(after.entities, ["person zorba quennell 1", "place vilnius 1"])
-        XCTAssertEqual(after.dangling, 0)
+        try assertNextArticleCountedOnLiveRows(in: store)
     }
 
     func testAFullCacheStartsAgain() {

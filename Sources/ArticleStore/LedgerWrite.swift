@@ -14,8 +14,11 @@ enum LedgerWrite {
     /// to index (`FigureSearch.index`, or `SearchIndexing` for new articles).
     /// The archive-wide counts it changes are gathered in the returned changes, for the
     /// caller to `merge` into `batch` once the article's whole write has succeeded.
+    /// With `queueLinks`, the rows from its archive entities to it and its figures wait in
+    /// `PendingLinks` (a write of new articles); without, they are written at once.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
-                      batch: LedgerBatch, in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
+                      queueLinks: Bool = false, batch: LedgerBatch,
+                      in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
         var seen = Set<String>()
         for entity in entities where !seen.insert(entity.id).inserted {
@@ -77,7 +80,8 @@ enum LedgerWrite {
                                                key: entity.key == target.key && entity.type == target.type ? nil : entity.key,
                                                mentions: entity.mentions, date: date))
         }
-        try storeSet(items, types: types, seq: seq, day: day, text: text, in: db)
+        let refsNamed = try storeSet(items, types: types, seq: seq, day: day, text: text, queueLinks: queueLinks, in: db)
+        var figureLinks: [(ref: Int64, figureID: Int64)] = []
         let month = String(publishedAt.description.prefix(7))
         // Consecutive ids, so the article keeps its figures as one range (`article_figures`).
         let first = try db.query("SELECT IFNULL(MAX(id), 0) + 1 FROM figures") { $0.int64(0) }.first ?? 1
@@ -105,10 +109,18 @@ enum LedgerWrite {
             // No per-article group: the summary by article adds up the article's range when asked.
             var groups = [FigureTotals.Group(grouping: .currency, key: v.currency), FigureTotals.Group(grouping: .month, key: month)]
             for ref in ArchiveIdentity.entities(in: figure.sentenceStart..<figure.sentenceEnd, of: rows) {
-                try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)", [.integer(ref), .integer(figureID)])
+                figureLinks.append((ref, figureID))
                 groups.append(FigureTotals.Group(grouping: .entity, key: idOfRef[ref]!))
             }
             for group in groups { changes.totals.add(group, currency: v.currency, amount: v.amount) }
+        }
+        if queueLinks {
+            try PendingLinks.add(seq: seq, day: day, refs: refsNamed, figureLinks: figureLinks, in: db)
+        } else {
+            for link in figureLinks {
+                try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)",
+                           [.integer(link.ref), .integer(link.figureID)])
+            }
         }
         if !extraction.figures.isEmpty {
             try db.run("INSERT INTO article_figures (article_seq, first_figure, figure_count) VALUES (?, ?, ?)",
@@ -136,13 +148,17 @@ enum LedgerWrite {
     /// The article's entity set, and its rows in the lookup from archive entities to
     /// articles (one per archive entity, several to a statement: one statement per row was
     /// a good part of an article's write). Mentions in stored order (`storedOrder`).
+    /// With `queueLinks` those rows are left to the caller (for `PendingLinks`). Answers
+    /// the article's archive entities, each once.
+    @discardableResult
     static func storeSet(_ items: [EntitySetPacking.Item], types: Int, seq: Int64, day: Int, text: String,
-                         in db: SQLiteConnection) throws {
-        guard !items.isEmpty else { return }
+                         queueLinks: Bool = false, in db: SQLiteConnection) throws -> [Int64] {
+        guard !items.isEmpty else { return [] }
         try db.run("INSERT INTO article_entity_sets (article_seq, types, entities) VALUES (?, ?, ?)",
                    [.integer(seq), .int(types), .blob(EntitySetPacking.pack(items, text: CodePointText(text)))])
         var seen = Set<Int64>()
         let refs = items.map(\.ref).filter { seen.insert($0).inserted }
+        if queueLinks { return refs }
         var start = 0
         while start < refs.count {
             let chunk = refs[start..<min(refs.count, start + rowsPerInsert)]
@@ -154,6 +170,7 @@ enum LedgerWrite {
                        chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
             start += chunk.count
         }
+        return refs
     }
 
     /// Where an entity lands in the archive: a person named by surname alone joins the

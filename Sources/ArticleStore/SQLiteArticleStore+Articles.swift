@@ -43,8 +43,9 @@ extension SQLiteArticleStore {
 
     /// One write transaction that adds articles with `insertRow`: after all of them, it
     /// writes the archive counts they changed (`ledgerBatch`) and indexes them for search
-    /// (see `Schema.searchPerBatch`). The archive rows the writer knows are kept unless
-    /// another connection committed since (`ArchiveRowCache`).
+    /// (see `Schema.searchPerBatch`). Their entity links wait in `PendingLinks` until enough
+    /// have gathered. The archive rows the writer knows are kept unless another connection
+    /// committed since (`ArchiveRowCache`).
     func writeArticles<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try write(keepingArchiveRows: true) { db in
             defer { ledgerBatch.reset() }
@@ -53,6 +54,7 @@ extension SQLiteArticleStore {
             let result = try body(db)
             try ledgerBatch.apply(in: db)
             try SearchIndexing.indexArticles(after: last, in: db)
+            try PendingLinks.moveIfFull(in: db)
             return result
         }
     }
@@ -82,7 +84,7 @@ extension SQLiteArticleStore {
             throw StoreError.sqlite(code: code, message: message)
         }
         let (ids, changes) = try LedgerWrite.write(extraction, seq: seq, articleID: id, publishedAt: article.publishedAt,
-                                                   text: article.text, batch: batch, in: db)
+                                                   text: article.text, queueLinks: true, batch: batch, in: db)
         try writeTag(digest, entities: extraction.entities, archiveIDs: ids, articleID: id, in: db)
         batch.merge(changes)  // last: an article whose write failed changes no count
         let stored = StoredArticle(id: id, title: article.title, url: article.url, source: article.source,
@@ -191,7 +193,7 @@ extension SQLiteArticleStore {
         }
         let limit = max(1, query.limit)
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
-        let rows = try read { db in
+        let rows = try read(linked: query.entity != nil) { db in
             try Self.addArticleFilters(to: &filter, since: query.since, until: query.until,
                                        entity: query.entity, type: query.type, in: db)
             let sql = """

@@ -107,6 +107,32 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
     func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try readers.withConnection { db in try db.transaction(immediate: false) { try body(db) } }
     }
+
+    /// `read`, for a read of `article_entities` or `figure_entities`: in a snapshot where no
+    /// entity link waits in `PendingLinks`, so it sees every article the snapshot has.
+    /// When some wait, the writer moves them and the read starts again; should new articles
+    /// keep coming faster, the read runs in the writer's transaction, just after a move.
+    func readLinked<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        for _ in 0..<Self.linkedReadAttempts {
+            var answer: T?
+            try read { db in
+                if try !PendingLinks.waiting(in: db) { answer = try body(db) }
+            }
+            if let answer { return answer }
+            try write(keepingArchiveRows: true) { db in try PendingLinks.move(in: db) }
+        }
+        return try write(keepingArchiveRows: true) { db in
+            try PendingLinks.move(in: db)
+            return try body(db)
+        }
+    }
+
+    static let linkedReadAttempts = 3
+
+    /// `readLinked` when `linked` (the read has an entity filter), else `read`.
+    func read<T>(linked: Bool, _ body: (SQLiteConnection) throws -> T) throws -> T {
+        linked ? try readLinked(body) : try read(body)
+    }
 }
 
 extension Decimal {

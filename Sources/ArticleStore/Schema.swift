@@ -129,5 +129,6 @@ enum Schema {
         Schema.searchCompact(version: 11),
         Schema.figureRanges(version: 12),
         Schema.searchPerBatch(version: 13),
+        PendingLinks.migration(version: 14),
     ]
 }

@@ -45,7 +45,7 @@ final class LedgerBatchTests: StoreTestCase {
 
     /// Everything archive-wide, as rows of text.
     private func archive(_ store: SQLiteArticleStore) throws -> [String] {
-        try store.read { db in
+        try store.readLinked { db in
             try db.query("""
                 SELECT id || ' ' || type || ' ' || key || ' ' || name || ' ' || folded || ' ' || IFNULL(surname, '-')
                     || ' ' || article_count || ' ' || mention_count FROM archive_entities ORDER BY ref
@@ -56,6 +56,7 @@ final class LedgerBatchTests: StoreTestCase {
                         || IFNULL(min_amount, '-') || ' ' || IFNULL(max_amount, '-') FROM figure_totals ORDER BY 1
                     """) { $0.text(0) }
                 + db.query("SELECT ref || ' ' || day || ' ' || article_seq FROM article_entities ORDER BY 1") { $0.text(0) }
+                + db.query("SELECT ref || ' ' || figure_id FROM figure_entities ORDER BY 1") { $0.text(0) }
         }
     }
 

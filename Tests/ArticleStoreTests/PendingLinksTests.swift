@@ -1,0 +1,104 @@
+import EntityExtraction
+import Foundation
+import XCTest
+@testable import ArticleStore
+
+/// A new article's links from its archive entities to it and its figures wait in
+/// `PendingLinks` and are moved in bulk; no read and no removal may ever miss them.
+final class PendingLinksTests: StoreTestCase {
+    /// "Today Ann Bo: €5 million, now." with the amount given: the figure's sentence names Ann Bo.
+    private static func article(_ millions: Int, title: String) -> (NewArticle, Extraction) {
+        let text = "Today Ann Bo: €\(millions) million, now."
+        let money = "€\(millions) million"
+        let extraction = Fixtures.extraction([
+            Fixtures.person("Ann Bo", at: [6]),
+            Fixtures.money(money, MoneyValue(amount: Decimal(millions * 1_000_000), currency: "EUR"), at: [14]),
+        ])
+        return (NewArticle(text: text, title: title, publishedAt: day("2024-03-14")), extraction)
+    }
+
+    @discardableResult
+    private func store(_ millions: Int, title: String, in store: SQLiteArticleStore) throws -> StoredArticle {
+        let (article, extraction) = Self.article(millions, title: title)
+        return try store.insert(article, extraction: extraction).article
+    }
+
+    /// Rows of `table` as they are on disk now, without moving anything.
+    private func raw(_ table: String, in store: SQLiteArticleStore) throws -> Int {
+        try store.read { db in Int(try db.int64("SELECT COUNT(*) FROM \(table)") ?? -1) }
+    }
+
+    private func annBo(in store: SQLiteArticleStore) throws -> String {
+        try XCTUnwrap(store.read { db in try db.query("SELECT id FROM archive_entities WHERE key = 'ann bo'") { $0.text(0) }.first })
+    }
+
+    func testANewArticlesLinksWaitYetEveryReadOfThemSeesIt() throws {
+        let store = try sqlite()
+        let first = try self.store(5, title: "one", in: store)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 3, "its two entities and the person its figure's sentence names")
+        XCTAssertEqual(try raw("article_entities", in: store), 0)
+        XCTAssertEqual(try raw("figure_entities", in: store), 0)
+
+        let entity = try annBo(in: store)
+        XCTAssertEqual(try store.entityArticles(id: entity, limit: 10, cursor: nil)?.items.map(\.id), [first.id])
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0, "the read moved them")
+        XCTAssertEqual(try raw("article_entities", in: store), 2)
+        XCTAssertEqual(try raw("figure_entities", in: store), 1)
+
+        let second = try self.store(7, title: "two", in: store)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 3)
+        var query = FigureQuery()
+        query.entity = entity
+        XCTAssertEqual(try store.figures(query).items.map(\.articleID), [second.id, first.id], "largest first")
+        var listing = ArticleListQuery()
+        listing.entity = entity
+        XCTAssertEqual(Set(try store.articles(listing).items.map(\.id)), [first.id, second.id])
+        XCTAssertEqual(try store.entityDetail(id: entity, recent: 5)?.recentArticles.count, 2)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0)
+    }
+
+    func testLinksLeftWaitingByAClosedStoreAreSeenByTheNext() throws {
+        let store = try sqlite()
+        let article = try self.store(5, title: "one", in: store)
+        store.close()
+        let reopened = try SQLiteArticleStore(path: databasePath)
+        defer { reopened.close() }
+        XCTAssertEqual(try raw("ledger_pending", in: reopened), 3, "opening writes nothing")
+        let entity = try annBo(in: reopened)
+        XCTAssertEqual(try reopened.entityArticles(id: entity, limit: 10, cursor: nil)?.items.map(\.id), [article.id])
+        XCTAssertEqual(try raw("ledger_pending", in: reopened), 0)
+        XCTAssertEqual(try raw("article_entities", in: reopened), 2)
+        XCTAssertEqual(try raw("figure_entities", in: reopened), 1)
+    }
+
+    /// Removing the article with an entity's greatest figure asks `figure_entities` for the
+    /// greatest left: the other article's links must be there by then.
+    func testRemovingAnArticleFindsTheExtremesAmongFiguresWhoseLinksWait() throws {
+        let store = try sqlite()
+        try self.store(5, title: "small", in: store)
+        let large = try self.store(9, title: "large", in: store)
+        XCTAssertEqual(try raw("article_entities", in: store), 0, "both articles' links wait")
+        XCTAssertTrue(try store.deleteArticle(id: large.id))
+
+        let entity = try annBo(in: store)
+        let rows = try store.figureSummary(groupBy: .entity, filter: FigureQuery()).items
+        XCTAssertEqual(rows.map(\.group), [entity])
+        XCTAssertEqual(rows.first?.count, 1)
+        XCTAssertEqual(rows.first?.min, 5_000_000)
+        XCTAssertEqual(rows.first?.max, 5_000_000)
+        XCTAssertEqual(try raw("figure_entities", in: store), 1)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0)
+    }
+
+    func testTheWriterMovesThemOnceEnoughWait() throws {
+        let store = try sqlite()
+        let perArticle = 3
+        let articles = (PendingLinks.rowsPerMove + perArticle - 1) / perArticle  // the first to reach it
+        for n in 0..<articles - 1 { try self.store(n + 1, title: "t\(n)", in: store) }
+        XCTAssertEqual(try raw("ledger_pending", in: store), (articles - 1) * perArticle)
+        try self.store(articles, title: "last", in: store)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0)
+        XCTAssertEqual(try raw("article_entities", in: store), 2 * articles)
+        XCTAssertEqual(try raw("figure_entities", in: store), articles)
+    }
+}

@@ -59,7 +59,7 @@ extension LedgerWrite {
     /// The links other articles still have waiting are moved first: a total's least or
     /// greatest figure is looked for again through `figure_entities`.
     static func remove(seq: Int64, articleID: String, publishedAt: CivilDate, in db: SQLiteConnection) throws {
-        try PendingLinks.move(in: db)
+        try IndexBacklog.move(in: db)
         let storedWithIDs = try rows(seq: seq, in: db)
         let stored = storedWithIDs.map(\.row)
         var perRef: [Int64: (type: EntityType, mentions: Int, names: [String: (mentions: Int, canonical: Int)])] = [:]

@@ -15,7 +15,7 @@ enum LedgerWrite {
     /// The archive-wide counts it changes are gathered in the returned changes, for the
     /// caller to `merge` into `batch` once the article's whole write has succeeded.
     /// With `queueLinks`, the rows from its archive entities to it and its figures wait in
-    /// `PendingLinks` (a write of new articles); without, they are written at once.
+    /// `IndexBacklog` (a write of new articles); without, they are written at once.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       queueLinks: Bool = false, batch: LedgerBatch,
                       in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
@@ -115,7 +115,7 @@ enum LedgerWrite {
             for group in groups { changes.totals.add(group, currency: v.currency, amount: v.amount) }
         }
         if queueLinks {
-            try PendingLinks.add(seq: seq, day: day, refs: refsNamed, figureLinks: figureLinks, in: db)
+            try IndexBacklog.addLinks(seq: seq, day: day, refs: refsNamed, figureLinks: figureLinks, in: db)
         } else {
             for link in figureLinks {
                 try db.run("INSERT OR IGNORE INTO figure_entities (ref, figure_id) VALUES (?, ?)",
@@ -148,7 +148,7 @@ enum LedgerWrite {
     /// The article's entity set, and its rows in the lookup from archive entities to
     /// articles (one per archive entity, several to a statement: one statement per row was
     /// a good part of an article's write). Mentions in stored order (`storedOrder`).
-    /// With `queueLinks` those rows are left to the caller (for `PendingLinks`). Answers
+    /// With `queueLinks` those rows are left to the caller (for `IndexBacklog`). Answers
     /// the article's archive entities, each once.
     @discardableResult
     static func storeSet(_ items: [EntitySetPacking.Item], types: Int, seq: Int64, day: Int, text: String,

@@ -81,7 +81,7 @@ extension SQLiteArticleStore {
 
     /// One archive entity by its `ent_` id, with its most recent articles; nil if unknown.
     public func entityDetail(id: String, recent: Int) throws -> EntityDetail? {
-        try readLinked { db in
+        try readIndexed { db in
             guard let (summary, ref) = try db.query("""
                 SELECT \(Self.summaryColumns), e.ref FROM archive_entities e WHERE e.id = ?
                 """, [.text(id)], { row in (try Self.summary(row, names: try Self.names(ref: row.int64(6), in: db)), row.int64(6)) }).first
@@ -105,7 +105,7 @@ extension SQLiteArticleStore {
             after = (day, seq)
         }
         let limit = max(1, limit)
-        guard let rows = try readLinked({ db -> [(article: StoredArticle, day: Int, seq: Int64)]? in
+        guard let rows = try readIndexed({ db -> [(article: StoredArticle, day: Int, seq: Int64)]? in
             guard let ref = try db.query("SELECT ref FROM archive_entities WHERE id = ?", [.text(id)], { $0.int64(0) }).first else {
                 return nil
             }

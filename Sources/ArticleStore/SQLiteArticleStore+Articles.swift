@@ -42,9 +42,9 @@ extension SQLiteArticleStore {
     public func announceWrite() -> WriteAnnouncement? { groupCommit.announce() }
 
     /// One write transaction that adds articles with `insertRow`: after all of them, it
-    /// writes the archive counts they changed (`ledgerBatch`) and indexes them for search
-    /// (see `Schema.searchPerBatch`). Their entity links wait in `PendingLinks` until enough
-    /// have gathered. The archive rows the writer knows are kept unless another connection
+    /// writes the archive counts they changed (`ledgerBatch`). Their entity links and their
+    /// text wait in `IndexBacklog` until enough have gathered (then all of it is indexed in
+    /// one statement per index: see `Schema.searchPerBatch`). The archive rows the writer knows are kept unless another connection
     /// committed since (`ArchiveRowCache`).
     func writeArticles<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try write(keepingArchiveRows: true) { db in
@@ -53,8 +53,8 @@ extension SQLiteArticleStore {
             try ledgerBatch.archiveRows?.check(db)
             let result = try body(db)
             try ledgerBatch.apply(in: db)
-            try SearchIndexing.indexArticles(after: last, in: db)
-            try PendingLinks.moveIfFull(in: db)
+            try IndexBacklog.addSearch(after: last, in: db)
+            try IndexBacklog.moveIfFull(in: db)
             return result
         }
     }
@@ -193,7 +193,7 @@ extension SQLiteArticleStore {
         }
         let limit = max(1, query.limit)
         let columns = query.includeText ? Self.articleColumns : Self.metadataColumns + ", ''"
-        let rows = try read(linked: query.entity != nil) { db in
+        let rows = try read(indexed: query.entity != nil) { db in
             try Self.addArticleFilters(to: &filter, since: query.since, until: query.until,
                                        entity: query.entity, type: query.type, in: db)
             let sql = """

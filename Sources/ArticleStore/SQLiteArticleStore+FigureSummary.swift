@@ -18,7 +18,7 @@ extension SQLiteArticleStore {
         }
         let limit = max(1, limit)
         let newestFirst = groupBy == .article
-        let rows: [(key: String, row: FigureSummaryRow)] = try readLinked { db in
+        let rows: [(key: String, row: FigureSummaryRow)] = try readIndexed { db in
             if filter.onlyCurrency, groupBy != .article {
                 return try Self.keptTotals(groupBy, currency: filter.currency, after: after, limit: limit + 1, in: db)
             }

@@ -29,7 +29,7 @@ extension SQLiteArticleStore {
             }
         }
         let limit = max(1, query.limit)
-        let rows = try readLinked { db -> [(record: FigureRecord, amountBits: UInt64)] in
+        let rows = try readIndexed { db -> [(record: FigureRecord, amountBits: UInt64)] in
             let filters = try FigureFilterSet(query, walkingAmount: isAmount, in: db)
             let plan = try FigurePlan.choose(filters, limit: limit, in: db)
             var filter = filters.clause(for: plan)

@@ -129,7 +129,7 @@ extension SQLiteArticleStore {
             WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid <= ?
               AND +articles_fts.rowid IN (SELECT value FROM json_each(?))
             """
-        let (hits, more) = try read(linked: query.entity != nil) { db -> ([(hit: ArticleHit, rank: Double, rowid: Int)], Bool) in
+        let (hits, more) = try readIndexed { db -> ([(hit: ArticleHit, rank: Double, rowid: Int)], Bool) in
             guard let tokenizer = db.fullText else { throw StoreError.corrupt("this libsqlite3 has no FTS5") }
             let plan = FullTextPlan(query.terms, tokenizer: tokenizer)
             guard let match = plan.match else { return ([], false) }

@@ -108,30 +108,30 @@ public final class SQLiteArticleStore: ArticleStorage, @unchecked Sendable {
         try readers.withConnection { db in try db.transaction(immediate: false) { try body(db) } }
     }
 
-    /// `read`, for a read of `article_entities` or `figure_entities`: in a snapshot where no
-    /// entity link waits in `PendingLinks`, so it sees every article the snapshot has.
-    /// When some wait, the writer moves them and the read starts again; should new articles
-    /// keep coming faster, the read runs in the writer's transaction, just after a move.
-    func readLinked<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        for _ in 0..<Self.linkedReadAttempts {
+    /// `read`, for a read of `article_entities`, `figure_entities` or a search index: in a
+    /// snapshot where nothing waits in `IndexBacklog`, so it sees every article the snapshot
+    /// has. When something waits, the writer moves it and the read starts again; should new
+    /// articles keep coming faster, the read runs in the writer's transaction, just after a move.
+    func readIndexed<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        for _ in 0..<Self.indexedReadAttempts {
             var answer: T?
             try read { db in
-                if try !PendingLinks.waiting(in: db) { answer = try body(db) }
+                if try !IndexBacklog.waiting(in: db) { answer = try body(db) }
             }
             if let answer { return answer }
-            try write(keepingArchiveRows: true) { db in try PendingLinks.move(in: db) }
+            try write(keepingArchiveRows: true) { db in try IndexBacklog.move(in: db) }
         }
         return try write(keepingArchiveRows: true) { db in
-            try PendingLinks.move(in: db)
+            try IndexBacklog.move(in: db)
             return try body(db)
         }
     }
 
-    static let linkedReadAttempts = 3
+    static let indexedReadAttempts = 3
 
-    /// `readLinked` when `linked` (the read has an entity filter), else `read`.
-    func read<T>(linked: Bool, _ body: (SQLiteConnection) throws -> T) throws -> T {
-        linked ? try readLinked(body) : try read(body)
+    /// `readIndexed` when `indexed` (say, the read has an entity filter), else `read`.
+    func read<T>(indexed: Bool, _ body: (SQLiteConnection) throws -> T) throws -> T {
+        indexed ? try readIndexed(body) : try read(body)
     }
 }
 

@@ -1,6 +1,7 @@
 extension Schema {
     /// New articles are indexed for search once per transaction, not by a trigger per row
-    /// (`SearchIndexing.indexArticles(after:in:)`, called by every write that adds articles).
+    /// (`SearchIndexing.indexArticles(in:in:)`; today for many writes at once, when
+    /// `IndexBacklog` moves what waits).
     ///
     /// SQLite hands every statement that may need undoing inside a transaction a savepoint
     /// of each virtual table already written in it, and an FTS5 table answers a savepoint by
@@ -23,14 +24,14 @@ enum SearchIndexing {
         try db.int64("SELECT IFNULL(MAX(seq), 0) FROM articles") ?? 0
     }
 
-    /// Indexes every article numbered after `seq` (articles are numbered in order, so
-    /// those are the ones added since `lastArticle` answered `seq`).
-    static func indexArticles(after seq: Int64, in db: SQLiteConnection) throws {
-        try db.run("INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?",
-                   [.integer(seq)])
+    /// Indexes the articles whose numbers `numbers` (a subquery) selects: articles added
+    /// since `lastArticle` wait in `IndexBacklog` first (articles are numbered in order, so
+    /// those numbered after what it answered are the new ones).
+    static func indexArticles(in numbers: String, in db: SQLiteConnection) throws {
+        try db.run("INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq IN (\(numbers)) ORDER BY seq")
         try db.run("""
             INSERT INTO figures_fts (rowid, sentence) SELECT f.id, \(FigureSearch.sentenceSlice)
-            FROM article_figures r \(FigureRange.joinWithArticles) WHERE r.article_seq > ?
-            """, [.integer(seq)])
+            FROM article_figures r \(FigureRange.joinWithArticles) WHERE r.article_seq IN (\(numbers))
+            """)
     }
 }

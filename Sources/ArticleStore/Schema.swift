@@ -129,6 +129,6 @@ enum Schema {
         Schema.searchCompact(version: 11),
         Schema.figureRanges(version: 12),
         Schema.searchPerBatch(version: 13),
-        PendingLinks.migration(version: 14),
+        IndexBacklog.migration(version: 14),
     ]
 }

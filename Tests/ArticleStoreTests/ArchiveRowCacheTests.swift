@@ -20,7 +20,7 @@ final class ArchiveRowCacheTests: StoreTestCase {
     /// Each archive entity's type, key and article count; and the lookup rows that name a
     /// row no longer there (must be none).
     private func archive(_ store: SQLiteArticleStore) throws -> (entities: [String], dangling: Int) {
-        try store.readLinked { db in
+        try store.readIndexed { db in
             (try db.query("SELECT type || ' ' || key || ' ' || article_count FROM archive_entities ORDER BY type, key") { $0.text(0) },
              try db.int64("""
                 SELECT COUNT(*) FROM article_entities e LEFT JOIN archive_entities x ON x.ref = e.ref WHERE x.ref IS NULL

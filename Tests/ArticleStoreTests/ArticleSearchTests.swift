@@ -154,7 +154,7 @@ final class ArticleSearchTests: StoreTestCase {
     }
 
     func testQueryPlanUsesTheFullTextIndex() throws {
-        let plan = try sqlite().read { db in
+        let plan = try sqlite().readIndexed { db in
             try db.query("""
                 EXPLAIN QUERY PLAN SELECT rank, rowid FROM (
                     SELECT article_rank(articles_fts) AS rank, articles_fts.rowid AS rowid

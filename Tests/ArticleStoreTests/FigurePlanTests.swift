@@ -68,7 +68,7 @@ final class FigurePlanTests: StoreTestCase {
 
     func testThePlanIsTheFilterWithFewestMatchesUnderTheWindow() throws {
         let ids = try fill()
-        try sqlite().read { db in
+        try sqlite().readIndexed { db in
             func plan(_ set: (inout FigureQuery) -> Void) throws -> FigurePlan {
                 var query = FigureQuery()
                 set(&query)
@@ -104,7 +104,7 @@ final class FigurePlanTests: StoreTestCase {
         let statements = SQLiteConnection.recorded.withLock { $0 ?? [] }
         var failures: [String] = []
         var seen = Set<String>()
-        try sqlite().read { db in
+        try sqlite().readIndexed { db in
             for (sql, values) in statements where seen.insert(sql).inserted && sql.hasPrefix("SELECT") {
                 let plan = try db.query("EXPLAIN QUERY PLAN " + sql, values) { $0.text(3) }
                 if let problem = QueryPlanTests.fullScan(plan, sql: sql) { failures.append("\(problem)\n  \(sql)\n  \(plan)") }

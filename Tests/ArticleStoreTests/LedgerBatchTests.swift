@@ -45,7 +45,7 @@ final class LedgerBatchTests: StoreTestCase {
 
     /// Everything archive-wide, as rows of text.
     private func archive(_ store: SQLiteArticleStore) throws -> [String] {
-        try store.readLinked { db in
+        try store.readIndexed { db in
             try db.query("""
                 SELECT id || ' ' || type || ' ' || key || ' ' || name || ' ' || folded || ' ' || IFNULL(surname, '-')
                     || ' ' || article_count || ' ' || mention_count FROM archive_entities ORDER BY ref

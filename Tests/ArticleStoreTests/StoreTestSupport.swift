@@ -55,7 +55,7 @@ class StoreTestCase: XCTestCase {
             defer { c.close() }
             return try c.query("SELECT COUNT(*) FROM \(table)").first?.int(0) ?? -1
         }
-        return try sqlite().readLinked { db in try db.query("SELECT COUNT(*) FROM \(table)") { $0.int(0) }.first ?? -1 }
+        return try sqlite().readIndexed { db in try db.query("SELECT COUNT(*) FROM \(table)") { $0.int(0) }.first ?? -1 }
     }
 
     @discardableResult

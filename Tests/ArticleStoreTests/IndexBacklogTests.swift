@@ -4,8 +4,8 @@ import XCTest
 @testable import ArticleStore
 
 /// A new article's links from its archive entities to it and its figures wait in
-/// `PendingLinks` and are moved in bulk; no read and no removal may ever miss them.
-final class PendingLinksTests: StoreTestCase {
+/// `IndexBacklog` and are moved in bulk; no read and no removal may ever miss them.
+final class IndexBacklogTests: StoreTestCase {
     /// "Today Ann Bo: €5 million, now." with the amount given: the figure's sentence names Ann Bo.
     private static func article(_ millions: Int, title: String) -> (NewArticle, Extraction) {
         let text = "Today Ann Bo: €\(millions) million, now."
@@ -90,15 +90,87 @@ final class PendingLinksTests: StoreTestCase {
         XCTAssertEqual(try raw("ledger_pending", in: store), 0)
     }
 
-    func testTheWriterMovesThemOnceEnoughWait() throws {
+    func testTheWriterMovesTheBacklogOnceEnoughArticlesWait() throws {
         let store = try sqlite()
-        let perArticle = 3
-        let articles = (PendingLinks.rowsPerMove + perArticle - 1) / perArticle  // the first to reach it
+        let articles = IndexBacklog.articlesPerMove
         for n in 0..<articles - 1 { try self.store(n + 1, title: "t\(n)", in: store) }
-        XCTAssertEqual(try raw("ledger_pending", in: store), (articles - 1) * perArticle)
+        XCTAssertEqual(try raw("search_pending", in: store), articles - 1)
+        XCTAssertEqual(try raw("ledger_pending", in: store), (articles - 1) * 3)
         try self.store(articles, title: "last", in: store)
+        XCTAssertEqual(try raw("search_pending", in: store), 0)
         XCTAssertEqual(try raw("ledger_pending", in: store), 0)
         XCTAssertEqual(try raw("article_entities", in: store), 2 * articles)
         XCTAssertEqual(try raw("figure_entities", in: store), articles)
+        XCTAssertEqual(try raw("articles_fts_docsize", in: store), articles, "every article indexed for search")
+    }
+
+    /// Articles with very many entities move sooner: after as many links, not articles.
+    func testTheWriterMovesTheBacklogOnceEnoughLinksWait() throws {
+        let store = try sqlite()
+        let words = (0..<(IndexBacklog.rowsPerMove / 2 + 1)).map { "Place\($0)" }
+        let text = words.joined(separator: " ")
+        var start = 0
+        let extraction = Fixtures.extraction(words.map { word in
+            defer { start += word.unicodeScalars.count + 1 }
+            return Fixtures.named(.place, word, at: start)
+        })
+        _ = try store.insert(NewArticle(text: text, title: "one", publishedAt: day("2024-03-14")), extraction: extraction)
+        XCTAssertEqual(try raw("ledger_pending", in: store), words.count)
+        _ = try store.insert(NewArticle(text: text, title: "two", publishedAt: day("2024-03-14")), extraction: extraction)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0, "\(2 * words.count) links reach \(IndexBacklog.rowsPerMove)")
+        XCTAssertEqual(try raw("search_pending", in: store), 0)
+        XCTAssertEqual(try raw("article_entities", in: store), 2 * words.count)
+    }
+
+    private func search(_ text: String, in store: SQLiteArticleStore) throws -> [String] {
+        try store.search(ArticleSearchQuery(terms: try XCTUnwrap(SearchTerms(text)))).items.map(\.article.id)
+    }
+
+    /// FTS5 checks its index against the articles (`articles_fts`) or its own structure
+    /// (`figures_fts`, contentless); it fails on any word counted for a row it never had.
+    private func assertSearchIndexesIntact(in store: SQLiteArticleStore, line: UInt = #line) throws {
+        try store.write { db in
+            try db.run("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+            try db.run("INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check')")
+        }
+    }
+
+    func testANewArticleIsFoundBySearchAtOnce() throws {
+        let store = try sqlite()
+        let article = try self.store(5, title: "one", in: store)
+        XCTAssertEqual(try raw("search_pending", in: store), 1)
+        XCTAssertEqual(try search("today", in: store), [article.id])
+        XCTAssertEqual(try raw("search_pending", in: store), 0)
+        var query = FigureQuery()
+        query.text = "now"
+        XCTAssertEqual(try store.figures(query).items.map(\.articleID), [article.id], "its figure's sentence too")
+        try assertSearchIndexesIntact(in: store)
+    }
+
+    /// FTS5 is told the words it indexed when an article goes: the article's words must be
+    /// in the index by then, or the index would count words it never had.
+    func testDeletingAnArticleWhoseTextWaitsLeavesTheSearchIndexesIntact() throws {
+        let store = try sqlite()
+        let kept = try self.store(5, title: "kept", in: store)
+        let gone = try self.store(7, title: "gone", in: store)
+        XCTAssertEqual(try raw("search_pending", in: store), 2)
+        XCTAssertTrue(try store.deleteArticle(id: gone.id))
+        XCTAssertEqual(try raw("search_pending", in: store), 0)
+        try assertSearchIndexesIntact(in: store)
+        XCTAssertEqual(try search("today", in: store), [kept.id])
+        var query = FigureQuery()
+        query.text = "now"
+        XCTAssertEqual(try store.figures(query).items.map(\.articleID), [kept.id])
+    }
+
+    /// The search triggers leave an article that waits to be indexed as it is when moved.
+    func testATitleChangedWhileTheArticleWaitsIsSearchedAsChanged() throws {
+        let store = try sqlite()
+        let article = try self.store(5, title: "one", in: store)
+        try store.write { db in try db.run("UPDATE articles SET title = 'Zanzibar' WHERE id = ?", [.text(article.id)]) }
+        XCTAssertEqual(try raw("search_pending", in: store), 1)
+        XCTAssertEqual(try search("zanzibar", in: store), [article.id])
+        XCTAssertEqual(try search("one", in: store), [])
+        try assertSearchIndexesIntact(in: store)
     }
 }

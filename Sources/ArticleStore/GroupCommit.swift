@@ -12,10 +12,13 @@ import Foundation
 /// the service waits for. Each result is given only after the commit that made it durable.
 ///
 /// A write can be announced before it is ready (`announce`, while its article is being
-/// extracted): a writer about to commit waits for the writes announced by then (not for
-/// those announced while it waits), up to `gatherDelay`, so writes that arrive a moment
-/// apart still share a commit. A write never waits for one that is not announced: a
-/// single client's commits start at once.
+/// extracted): a writer that takes writes waits for the writes announced by then (not for
+/// those announced while it waits), up to `gatherDelay` from when it took them, so writes
+/// that arrive a moment apart still share a commit. It waits inside the open transaction,
+/// having run the writes it holds, and runs each awaited one as it comes: the wait
+/// overlaps the writer's work with the extraction of the articles it waits for, instead
+/// of leaving a core idle before the batch starts. A write never waits for one that is
+/// not announced: a single client's commits start at once.
 final class GroupCommit: @unchecked Sendable {
     typealias Transaction = (_ batch: (SQLiteConnection) throws -> Void) throws -> Void
 
@@ -42,6 +45,8 @@ final class GroupCommit: @unchecked Sendable {
     /// many of them have not yet ended.
     private var awaitedBelow = 0
     private var awaitedLeft = 0
+    /// Whether the running batch still takes awaited writes (see `more`).
+    private var gathering = false
     /// Most writes in one transaction, so one commit never holds the lock for long.
     private let maxBatch: Int
     /// How long the writer thread waits for more work before it ends.
@@ -134,31 +139,68 @@ final class GroupCommit: @unchecked Sendable {
                 if !condition.wait(until: Date(timeIntervalSinceNow: linger)) && waiting.isEmpty { break }
                 continue
             }
-            if announced > 0 && waiting.count < maxBatch {
+            if announced > 0 {
+                gathering = true
                 awaitedBelow = nextAnnouncement
                 awaitedLeft = announced
-                let deadline = Date(timeIntervalSinceNow: gatherDelay)
-                while awaitedLeft > 0 && waiting.count < maxBatch && condition.wait(until: deadline) {}
-                awaitedBelow = 0
             }
-            let batch = Array(waiting.prefix(maxBatch))
-            waiting.removeFirst(batch.count)
+            let deadline = Date(timeIntervalSinceNow: gatherDelay)
+            var batch = take(maxBatch)
             condition.unlock()
-            let outcomes = run(batch)
+            let outcomes = run(&batch, deadline: deadline)
             for (job, outcome) in zip(batch, outcomes) { job.done(outcome) }
             condition.lock()
+            // Also when BEGIN failed before the batch asked for more.
+            gathering = false
+            awaitedBelow = 0
         }
         writerRunning = false
         condition.unlock()
     }
 
-    private func run(_ batch: [Job]) -> [Result<Any, any Error>] {
+    /// Up to `limit` of the writes waiting, taken off the queue (under the lock).
+    private func take(_ limit: Int) -> [Job] {
+        let jobs = Array(waiting.prefix(limit))
+        waiting.removeFirst(jobs.count)
+        return jobs
+    }
+
+    /// The writes for a batch of `taken` that has run all it holds: while awaited
+    /// announcements are open, the writes queued by then, waiting for one until `deadline`;
+    /// none once the last awaited one came, the deadline passed or the batch is full.
+    private func more(taken: Int, deadline: Date) -> [Job] {
+        condition.lock()
+        defer { condition.unlock() }
+        guard gathering else { return [] }
+        while awaitedLeft > 0 && waiting.isEmpty && taken < maxBatch && condition.wait(until: deadline) {}
+        let jobs = take(maxBatch - taken)
+        if jobs.isEmpty || awaitedLeft == 0 {
+            gathering = false
+            awaitedBelow = 0
+        }
+        return jobs
+    }
+
+    private func run(_ batch: inout [Job], deadline: Date) -> [Result<Any, any Error>] {
+        let transaction = batch[0].transaction
+        let jobs = JobList(batch)
+        defer { batch = jobs.items }
         do {
-            return try WriteBatch.run(batch.count, transaction: batch[0].transaction) { index, db in try batch[index].body(db) }
+            return try WriteBatch.run(jobs.items.count, transaction: transaction, more: { [self] in
+                let added = more(taken: jobs.items.count, deadline: deadline)
+                jobs.items += added
+                return added.count
+            }, write: { index, db in try jobs.items[index].body(db) })
         } catch {
             // BEGIN or COMMIT failed: nothing of the batch is stored.
-            return batch.map { _ in .failure(error) }
+            return jobs.items.map { _ in .failure(error) }
         }
+    }
+
+    /// The writes of the batch the writer runs, which grows while it gathers.
+    private final class JobList {
+        var items: [Job]
+        init(_ items: [Job]) { self.items = items }
     }
 }
 
@@ -168,13 +210,16 @@ final class GroupCommit: @unchecked Sendable {
 /// the others run again in a new transaction, until one commits with every write left in it.
 enum WriteBatch {
     /// The result of each write, in order; throws only when BEGIN or COMMIT fails, and then
-    /// nothing is stored.
-    static func run<T>(_ count: Int, transaction: GroupCommit.Transaction,
+    /// nothing is stored. Once the writes it knows have run, the transaction asks `more`
+    /// how many writes follow them (numbered on from the last), until it answers 0.
+    static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: () -> Int = { 0 },
                        write: (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
-        try withoutActuallyEscaping(write) { write in try run(count, transaction: transaction, escaping: write) }
+        try withoutActuallyEscaping(write) { write in
+            try withoutActuallyEscaping(more) { more in try run(count, transaction: transaction, more: more, escaping: write) }
+        }
     }
 
-    private static func run<T>(_ count: Int, transaction: GroupCommit.Transaction,
+    private static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: @escaping () -> Int,
                                escaping write: @escaping (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
         var outcomes = [Result<T, any Error>?](repeating: nil, count: count)
         var pending = Array(0..<count)
@@ -183,12 +228,20 @@ enum WriteBatch {
             var failed: (index: Int, error: any Error)?
             do {
                 try transaction { db in
-                    for index in pending {
+                    var next = 0
+                    while next < pending.count {
+                        let index = pending[next]
                         do {
                             results.append(try write(index, db))
                         } catch {
                             failed = (index, error)
                             throw error  // rolls back the transaction
+                        }
+                        next += 1
+                        if next == pending.count {
+                            let added = more()
+                            pending += outcomes.count..<outcomes.count + added
+                            outcomes += Array(repeating: nil, count: added)
                         }
                     }
                 }
@@ -213,7 +266,7 @@ final class AwaitedResult<T>: @unchecked Sendable {
     func set(_ value: Result<T, any Error>) {
         condition.lock()
         result = value
-        condition.signal()
+        condition.broadcast()  // every thread waiting, not one
         condition.unlock()
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import ArticleStore
 
-/// Announced writes: a writer holding a write waits for one announced before it began to
-/// wait (not after) to share its commit, goes at once when the announcement is withdrawn
+/// Announced writes: a writer holding a write runs it, then waits for one announced before
+/// it began to wait (not after) to share its commit, goes at once when the announcement is withdrawn
 /// or there is none, waits no longer than its gather delay, and counts each announcement
 /// out exactly once.
 final class GroupCommitAnnouncementTests: XCTestCase {
@@ -36,6 +36,13 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         return result
     }
 
+    /// The rows committed, as another connection sees them.
+    private func committedRows() throws -> Int {
+        let other = try SQLiteConnection(path: folder.appendingPathComponent("db.sqlite").path)
+        defer { other.close() }
+        return try other.query("SELECT COUNT(*) FROM t") { $0.int(0) }.first ?? -1
+    }
+
     /// Waits for `result`, failing (not hanging) after `seconds`.
     private func value(_ result: AwaitedResult<Int>, within seconds: Double) -> Int? {
         let got = DispatchSemaphore(value: 0)
@@ -56,14 +63,32 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         let commits = GroupCommit(gatherDelay: 60)
         let announcement = commits.announce()
         let first = insert(1, into: commits)
-        usleep(100_000)  // the writer has the first write and waits for the announced one
-        XCTAssertEqual(transactions.value, 0, "the writer committed without the announced write")
+        usleep(100_000)  // the writer has run the first write and waits for the announced one
+        XCTAssertEqual(try committedRows(), 0, "the writer committed without the announced write")
         let second = insert(2, into: commits, announcement: announcement)
         XCTAssertEqual(value(first, within: 10), 1)
         XCTAssertEqual(value(second, within: 10), 2)
         XCTAssertEqual(transactions.value, 1)
         XCTAssertEqual(commits.announcedWrites, 0)
         XCTAssertEqual(try db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [1, 2])
+    }
+
+    func testTheWriterRunsTheWriteItHoldsWhileItWaitsForAnAnnouncedOne() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        let announcement = commits.announce()
+        let ran = DispatchSemaphore(value: 0)
+        let first = AwaitedResult<Int>()
+        commits.enqueue({ db in try db.run("INSERT INTO t (n) VALUES (1)"); ran.signal(); return 1 },
+                        transaction: { try self.transaction($0) }) { first.set($0) }
+        XCTAssertEqual(ran.wait(timeout: .now() + 10), .success, "the writer waited before running the write it held")
+        usleep(50_000)
+        XCTAssertEqual(try committedRows(), 0, "the writer committed without the announced write")
+        XCTAssertNil(value(first, within: 0.05), "the first write was answered before its commit")
+        let second = insert(2, into: commits, announcement: announcement)
+        XCTAssertEqual(value(first, within: 10), 1)
+        XCTAssertEqual(value(second, within: 10), 2)
+        XCTAssertEqual(transactions.value, 1)
+        XCTAssertEqual(try committedRows(), 2)
     }
 
     func testAWriterWaitsOnlyForTheWritesAnnouncedBeforeItBeganToWait() throws {

@@ -31,8 +31,13 @@ public enum FigureTotals {
 
         public mutating func add(_ group: Group, currency: String, amount: Decimal, sign: Int = 1) {
             let key = Key(group: group, currency: currency)
-            if byKey[key] == nil { order.append(key) }
-            var d = byKey[key] ?? Delta()
+            let known = byKey.count
+            // One lookup, changed in place: this runs for every group of every figure written.
+            Self.change(&byKey[key, default: Delta()], amount: amount, sign: sign)
+            if byKey.count > known { order.append(key) }
+        }
+
+        private static func change(_ d: inout Delta, amount: Decimal, sign: Int) {
             d.count += sign
             d.total += sign > 0 ? amount : -amount
             if sign > 0 {
@@ -41,7 +46,6 @@ public enum FigureTotals {
             } else {
                 d.removed.append(amount)
             }
-            byKey[key] = d
         }
     }
 

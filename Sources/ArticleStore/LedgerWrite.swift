@@ -24,38 +24,48 @@ enum LedgerWrite {
         for entity in entities where !seen.insert(entity.id).inserted {
             throw StoreError.corrupt("the extraction lists entity \(entity.id) twice")
         }
-        // Entities of one article that land on the same archive entity count it once.
-        var targets: [Target] = []
-        var perTarget: [Target: (mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String)] = [:]
+        // Entities of one article that land on the same archive entity count it once: each
+        // archive entity gets a slot, in the order of first mention (so archive entities are
+        // numbered alike on every node), and is hashed once.
+        var targets: [Target] = []  // by slot
+        var slotOf: [Target: Int] = [:]
+        var entitySlots: [Int] = []  // by position
+        entitySlots.reserveCapacity(entities.count)
+        var aggregates: [(mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String)] = []
         for entity in entities {
             let target = try archiveTarget(type: entity.type, key: entity.key, batch: batch, in: db)
-            targets.append(target)
-            var agg = perTarget[target] ?? (0, [:], entity.name)
-            agg.mentions += entity.mentions.count
-            if entity.name.unicodeScalars.count > agg.name.unicodeScalars.count { agg.name = entity.name }
+            let slot: Int
+            if let known = slotOf[target] {
+                slot = known
+            } else {
+                slot = targets.count
+                slotOf[target] = slot
+                targets.append(target)
+                aggregates.append((0, [:], entity.name))
+            }
+            entitySlots.append(slot)
+            aggregates[slot].mentions += entity.mentions.count
+            if entity.name.unicodeScalars.count > aggregates[slot].name.unicodeScalars.count { aggregates[slot].name = entity.name }
             if ArchiveIdentity.isNameType(entity.type) {
                 for m in entity.mentions {
-                    agg.names[ArchiveIdentity.seenName(m.text), default: (0, 0)].mentions += 1
+                    aggregates[slot].names[ArchiveIdentity.seenName(m.text), default: (0, 0)].mentions += 1
                 }
-                agg.names[ArchiveIdentity.seenName(entity.name), default: (0, 0)].canonical += 1
+                aggregates[slot].names[ArchiveIdentity.seenName(entity.name), default: (0, 0)].canonical += 1
             }
-            perTarget[target] = agg
         }
-        var refs: [Target: Int64] = [:]
+        var refs: [Int64] = []  // by slot
         // Each archive id hashed once per write: SHA-256 is the costliest step of an insert.
-        var archiveIDs: [Target: String] = [:]
+        var archiveIDs: [String] = []  // by slot
         var idOfRef: [Int64: String] = [:]
         var changes = LedgerBatch.Changes()
-        // In the order of first mention, so archive entities are numbered alike on every node.
-        for target in targets where refs[target] == nil {
-            let agg = perTarget[target]!
+        for (target, agg) in zip(targets, aggregates) {
             let id = ArchiveIdentity.id(type: target.type, key: target.key)
             let name = ArchiveIdentity.seenName(agg.name)
             let (ref, storedName) = try archiveRow(of: target, id: id, name: name, batch: batch, in: db)
             changes.addArticle(id: id, ref: ref, storedName: storedName, surname: ArchiveIdentity.surname(type: target.type, key: target.key),
                                mentions: agg.mentions, name: name, names: agg.names)
-            refs[target] = ref
-            archiveIDs[target] = id
+            refs.append(ref)
+            archiveIDs.append(id)
             idOfRef[ref] = id
         }
         let day = publishedAt.dayNumber
@@ -66,8 +76,8 @@ enum LedgerWrite {
         var items: [EntitySetPacking.Item] = []
         var types = 0
         for (position, entity) in entities.enumerated() {
-            let target = targets[position], ref = refs[target]!
-            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[target] }
+            let slot = entitySlots[position], target = targets[slot], ref = refs[slot]
+            if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[slot] }
             positions[entity.id] = position
             rows.append((ref, entity.type, entity.mentions))
             var date: DateValue?

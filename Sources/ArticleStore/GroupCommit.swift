@@ -21,15 +21,19 @@ import Foundation
 /// not announced: a single client's commits start at once.
 final class GroupCommit: @unchecked Sendable {
     typealias Transaction = (_ batch: (SQLiteConnection) throws -> Void) throws -> Void
+    /// Work the transaction's owner would do anyway, done in its transaction while the
+    /// writer would otherwise only wait (see `enqueue`).
+    typealias WaitingWork = (SQLiteConnection) throws -> Void
 
     /// One submitted write: runs on the writer inside the shared transaction.
     private final class Job {
         let body: (SQLiteConnection) throws -> Any
         let transaction: Transaction
+        let whileWaiting: WaitingWork?
         let done: (Result<Any, any Error>) -> Void
         init(body: @escaping (SQLiteConnection) throws -> Any, transaction: @escaping Transaction,
-             done: @escaping (Result<Any, any Error>) -> Void) {
-            (self.body, self.transaction, self.done) = (body, transaction, done)
+             whileWaiting: WaitingWork?, done: @escaping (Result<Any, any Error>) -> Void) {
+            (self.body, self.transaction, self.whileWaiting, self.done) = (body, transaction, whileWaiting, done)
         }
     }
 
@@ -97,10 +101,16 @@ final class GroupCommit: @unchecked Sendable {
     /// the writer thread, after the commit (or with the error that stopped the write).
     /// `transaction` runs a batch: it must begin, call its argument, then commit (it is
     /// `SQLiteArticleStore.write`); every write of one `GroupCommit` passes the same.
+    /// `whileWaiting`, likewise the same for every write, runs at most once a batch, in its
+    /// transaction, when the writer has run every write it holds and is about to wait for
+    /// an announced one: work its transactions must do now and then (indexing what waits
+    /// in `IndexBacklog`) is better done there than in a batch that its clients wait for.
     func enqueue<T>(_ body: @escaping (SQLiteConnection) throws -> T, transaction: @escaping Transaction,
+                    whileWaiting: WaitingWork? = nil,
                     announcement: WriteAnnouncement? = nil, done: @escaping (Result<T, any Error>) -> Void) {
         // swiftlint:disable:next force_cast
-        let job = Job(body: { try body($0) }, transaction: transaction, done: { done($0.map { $0 as! T }) })
+        let job = Job(body: { try body($0) }, transaction: transaction, whileWaiting: whileWaiting,
+                      done: { done($0.map { $0 as! T }) })
         condition.lock()
         waiting.append(job)
         // Taken over in the same step as the job is queued: a writer never sees the write
@@ -168,10 +178,16 @@ final class GroupCommit: @unchecked Sendable {
     /// The writes for a batch of `taken` that has run all it holds: while awaited
     /// announcements are open, the writes queued by then, waiting for one until `deadline`;
     /// none once the last awaited one came, the deadline passed or the batch is full.
-    private func more(taken: Int, deadline: Date) -> [Job] {
+    private func more(taken: Int, deadline: Date, work: inout WaitingWork?, db: SQLiteConnection) throws -> [Job] {
         condition.lock()
         defer { condition.unlock() }
         guard gathering else { return [] }
+        if let pending = work, awaitedLeft > 0, waiting.isEmpty, taken < maxBatch {
+            work = nil
+            condition.unlock()
+            defer { condition.lock() }
+            try pending(db)
+        }
         while awaitedLeft > 0 && waiting.isEmpty && taken < maxBatch && condition.wait(until: deadline) {}
         let jobs = take(maxBatch - taken)
         if jobs.isEmpty || awaitedLeft == 0 {
@@ -183,11 +199,12 @@ final class GroupCommit: @unchecked Sendable {
 
     private func run(_ batch: inout [Job], deadline: Date) -> [Result<Any, any Error>] {
         let transaction = batch[0].transaction
+        var work = batch[0].whileWaiting
         let jobs = JobList(batch)
         defer { batch = jobs.items }
         do {
-            return try WriteBatch.run(jobs.items.count, transaction: transaction, more: { [self] in
-                let added = more(taken: jobs.items.count, deadline: deadline)
+            return try WriteBatch.run(jobs.items.count, transaction: transaction, more: { [self] db in
+                let added = try more(taken: jobs.items.count, deadline: deadline, work: &work, db: db)
                 jobs.items += added
                 return added.count
             }, write: { index, db in try jobs.items[index].body(db) })
@@ -212,14 +229,14 @@ enum WriteBatch {
     /// The result of each write, in order; throws only when BEGIN or COMMIT fails, and then
     /// nothing is stored. Once the writes it knows have run, the transaction asks `more`
     /// how many writes follow them (numbered on from the last), until it answers 0.
-    static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: () -> Int = { 0 },
+    static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: (SQLiteConnection) throws -> Int = { _ in 0 },
                        write: (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
         try withoutActuallyEscaping(write) { write in
             try withoutActuallyEscaping(more) { more in try run(count, transaction: transaction, more: more, escaping: write) }
         }
     }
 
-    private static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: @escaping () -> Int,
+    private static func run<T>(_ count: Int, transaction: GroupCommit.Transaction, more: @escaping (SQLiteConnection) throws -> Int,
                                escaping write: @escaping (Int, SQLiteConnection) throws -> T) throws -> [Result<T, any Error>] {
         var outcomes = [Result<T, any Error>?](repeating: nil, count: count)
         var pending = Array(0..<count)
@@ -239,7 +256,7 @@ enum WriteBatch {
                         }
                         next += 1
                         if next == pending.count {
-                            let added = more()
+                            let added = try more(db)
                             pending += outcomes.count..<outcomes.count + added
                             outcomes += Array(repeating: nil, count: added)
                         }

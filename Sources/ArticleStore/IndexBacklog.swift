@@ -103,10 +103,15 @@ enum IndexBacklog {
         try db.run("DELETE FROM search_pending")
     }
 
-    /// `move`, when enough waits (after a write of new articles).
-    static func moveIfFull(in db: SQLiteConnection) throws {
+    /// `move`, when enough waits (after a write of new articles). `early` (for a writer with
+    /// nothing else to do but wait: `GroupCommit`'s `whileWaiting`) moves at half as much,
+    /// so that under a steady load most moves fall in those waits rather than in a batch
+    /// its clients wait for.
+    static func moveIfFull(in db: SQLiteConnection, early: Bool = false) throws {
+        let share: Int64 = early ? 2 : 1
         let articles = try db.int64("SELECT COUNT(*) FROM search_pending") ?? 0
-        let full = try articles >= Int64(articlesPerMove) || (db.int64("SELECT COUNT(*) FROM ledger_pending") ?? 0) >= Int64(rowsPerMove)
+        let full = try articles * share >= Int64(articlesPerMove)
+            || (db.int64("SELECT COUNT(*) FROM ledger_pending") ?? 0) * share >= Int64(rowsPerMove)
         if full { try move(in: db) }
     }
 }

@@ -32,7 +32,9 @@ extension SQLiteArticleStore {
         let digest = entityRenderer == nil ? nil : rendering?.digest ?? renderDigest(extraction.entities)
         groupCommit.enqueue({ db -> StoreResult in
             try Self.insertRow(article, extraction: extraction, hash: hash, digest: digest, batch: self.ledgerBatch, in: db)
-        }, transaction: { batch in try self.writeArticles(batch) }, announcement: announcement, done: { result in
+        }, transaction: { batch in try self.writeArticles(batch) },
+           whileWaiting: { db in try IndexBacklog.moveIfFull(in: db, early: true) },
+           announcement: announcement, done: { result in
             if case .success(let stored) = result, stored.created { self.countChanged(by: 1) }
             completion(result)
         })

@@ -91,6 +91,39 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         XCTAssertEqual(try committedRows(), 2)
     }
 
+    func testWorkForTheWaitRunsOnceInTheBatchAndOnlyWhenTheWriterWaits() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        let runs = Counter()
+        let waitingWork: GroupCommit.WaitingWork = { db in
+            runs.add()
+            try db.run("INSERT INTO t (n) VALUES (100)")
+        }
+        func insert(_ n: Int, announcement: WriteAnnouncement? = nil) -> AwaitedResult<Int> {
+            let result = AwaitedResult<Int>()
+            commits.enqueue({ db in try db.run("INSERT INTO t (n) VALUES (?)", [.int(n)]); return n },
+                            transaction: { try self.transaction($0) }, whileWaiting: waitingWork,
+                            announcement: announcement) { result.set($0) }
+            return result
+        }
+        // Nothing announced: the writer never waits, so the work does not run.
+        XCTAssertEqual(value(insert(1), within: 10), 1)
+        XCTAssertEqual(runs.value, 0)
+        let announcements = [commits.announce(), commits.announce()]
+        let second = insert(2)
+        usleep(100_000)  // the writer ran the second write and the work, and waits
+        XCTAssertEqual(runs.value, 1)
+        XCTAssertEqual(try committedRows(), 1, "the work was committed before the batch")
+        let third = insert(3, announcement: announcements[0])
+        usleep(50_000)  // the writer ran the third write and waits again: the work is not run twice
+        let fourth = insert(4, announcement: announcements[1])
+        XCTAssertEqual(value(second, within: 10), 2)
+        XCTAssertEqual(value(third, within: 10), 3)
+        XCTAssertEqual(value(fourth, within: 10), 4)
+        XCTAssertEqual(runs.value, 1)
+        XCTAssertEqual(transactions.value, 2)
+        XCTAssertEqual(try db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [1, 2, 3, 4, 100])
+    }
+
     func testAWriterWaitsOnlyForTheWritesAnnouncedBeforeItBeganToWait() throws {
         let commits = GroupCommit(gatherDelay: 60)
         let early = commits.announce()

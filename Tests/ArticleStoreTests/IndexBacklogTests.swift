@@ -104,6 +104,40 @@ final class IndexBacklogTests: StoreTestCase {
         XCTAssertEqual(try raw("articles_fts_docsize", in: store), articles, "every article indexed for search")
     }
 
+    /// A writer waiting for an announced write moves a backlog half full, in the open
+    /// transaction: the article it has just written moves with it, and nothing is lost
+    /// when the announced write never comes and the batch commits.
+    func testAWriterWaitingForAnAnnouncedWriteMovesTheBacklogHalfFull() throws {
+        let store = try sqlite()
+        let half = IndexBacklog.articlesPerMove / 2
+        for n in 0..<half { try self.store(n + 1, title: "t\(n)", in: store) }
+        XCTAssertEqual(try raw("search_pending", in: store), half, "no move yet after a write nobody waits for")
+        var announcement = store.announceWrite()
+        XCTAssertNotNil(announcement)
+        let (article, extraction) = Self.article(99, title: "while waiting")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var stored: StoredArticle?
+        store.store(article, extraction: extraction, textHash: nil, rendering: nil, announcement: nil) { result in
+            stored = try? result.get().article
+            done.signal()
+        }
+        // The writer runs the write, moves the backlog, waits its gather delay (4 ms) and commits.
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        announcement = nil
+        XCTAssertNotNil(stored)
+        XCTAssertEqual(try raw("ledger_pending", in: store), 0, "the waiting article's links moved with the others")
+        XCTAssertEqual(try raw("search_pending", in: store), 1, "only the waiting article is left to index for search")
+        XCTAssertEqual(try raw("article_entities", in: store), 2 * (half + 1))
+        XCTAssertEqual(try raw("figure_entities", in: store), half + 1)
+        XCTAssertEqual(try raw("articles_fts_docsize", in: store), half)
+        var query = FigureQuery()
+        query.entity = try annBo(in: store)
+        XCTAssertEqual(try store.figures(query).items.first?.articleID, stored?.id, "largest first")
+        XCTAssertEqual(try search("99", in: store), [try XCTUnwrap(stored?.id)], "search finds the article written while waiting")
+        XCTAssertEqual(try raw("articles_fts_docsize", in: store), half + 1, "the search moved it")
+        try assertSearchIndexesIntact(in: store)
+    }
+
     /// Articles with very many entities move sooner: after as many links, not articles.
     func testTheWriterMovesTheBacklogOnceEnoughLinksWait() throws {
         let store = try sqlite()

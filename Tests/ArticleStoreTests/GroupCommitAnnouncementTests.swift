@@ -124,6 +124,23 @@ final class GroupCommitAnnouncementTests: XCTestCase {
         XCTAssertEqual(try db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [1, 2, 3, 4, 100])
     }
 
+    func testAnAwaitedWriteThatFailsLeavesTheOneRunBeforeItCommitted() throws {
+        let commits = GroupCommit(gatherDelay: 60)
+        let announcement = commits.announce()
+        let first = insert(1, into: commits)
+        usleep(50_000)  // the writer has run the first write and waits for the announced one
+        let second = AwaitedResult<Int>()
+        commits.enqueue({ db -> Int in
+            try db.run("INSERT INTO t (n) VALUES (2)")
+            throw StoreError.corrupt("write 2 fails")
+        }, transaction: { try self.transaction($0) }, announcement: announcement) { second.set($0) }
+        XCTAssertEqual(value(first, within: 10), 1)
+        XCTAssertThrowsError(try second.wait().get())
+        XCTAssertEqual(transactions.value, 2, "rolled back, then the first write again on its own")
+        XCTAssertEqual(try db.query("SELECT n FROM t ORDER BY n") { $0.int(0) }, [1])
+        XCTAssertEqual(commits.announcedWrites, 0)
+    }
+
     func testAWriterWaitsOnlyForTheWritesAnnouncedBeforeItBeganToWait() throws {
         let commits = GroupCommit(gatherDelay: 60)
         let early = commits.announce()

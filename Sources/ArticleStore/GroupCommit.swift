@@ -49,8 +49,9 @@ final class GroupCommit: @unchecked Sendable {
     /// many of them have not yet ended.
     private var awaitedBelow = 0
     private var awaitedLeft = 0
-    /// Whether the running batch still takes awaited writes (see `more`).
-    private var gathering = false
+    /// Whether the running batch still takes awaited writes (see `more`): a gathering writer
+    /// sets `awaitedBelow` to the next announcement's number, above 0 once any was made.
+    private var gathering: Bool { awaitedBelow > 0 }
     /// Most writes in one transaction, so one commit never holds the lock for long.
     private let maxBatch: Int
     /// How long the writer thread waits for more work before it ends.
@@ -150,19 +151,15 @@ final class GroupCommit: @unchecked Sendable {
                 continue
             }
             if announced > 0 {
-                gathering = true
                 awaitedBelow = nextAnnouncement
                 awaitedLeft = announced
             }
             let deadline = Date(timeIntervalSinceNow: gatherDelay)
-            var batch = take(maxBatch)
+            let batch = take(maxBatch)
             condition.unlock()
-            let outcomes = run(&batch, deadline: deadline)
-            for (job, outcome) in zip(batch, outcomes) { job.done(outcome) }
+            for (job, outcome) in run(batch, deadline: deadline) { job.done(outcome) }
             condition.lock()
-            // Also when BEGIN failed before the batch asked for more.
-            gathering = false
-            awaitedBelow = 0
+            awaitedBelow = 0  // also when BEGIN failed before the batch asked for more
         }
         writerRunning = false
         condition.unlock()
@@ -190,34 +187,27 @@ final class GroupCommit: @unchecked Sendable {
         }
         while awaitedLeft > 0 && waiting.isEmpty && taken < maxBatch && condition.wait(until: deadline) {}
         let jobs = take(maxBatch - taken)
-        if jobs.isEmpty || awaitedLeft == 0 {
-            gathering = false
-            awaitedBelow = 0
-        }
+        if jobs.isEmpty || awaitedLeft == 0 { awaitedBelow = 0 }
         return jobs
     }
 
-    private func run(_ batch: inout [Job], deadline: Date) -> [Result<Any, any Error>] {
-        let transaction = batch[0].transaction
+    /// Runs `batch` and the writes it gathers (`more`) in one transaction: each write with
+    /// its outcome.
+    private func run(_ batch: [Job], deadline: Date) -> [(job: Job, outcome: Result<Any, any Error>)] {
+        var jobs = batch
         var work = batch[0].whileWaiting
-        let jobs = JobList(batch)
-        defer { batch = jobs.items }
+        let outcomes: [Result<Any, any Error>]
         do {
-            return try WriteBatch.run(jobs.items.count, transaction: transaction, more: { [self] db in
-                let added = try more(taken: jobs.items.count, deadline: deadline, work: &work, db: db)
-                jobs.items += added
+            outcomes = try WriteBatch.run(jobs.count, transaction: batch[0].transaction, more: { db in
+                let added = try more(taken: jobs.count, deadline: deadline, work: &work, db: db)
+                jobs += added
                 return added.count
-            }, write: { index, db in try jobs.items[index].body(db) })
+            }, write: { index, db in try jobs[index].body(db) })
         } catch {
             // BEGIN or COMMIT failed: nothing of the batch is stored.
-            return jobs.items.map { _ in .failure(error) }
+            outcomes = jobs.map { _ in .failure(error) }
         }
-    }
-
-    /// The writes of the batch the writer runs, which grows while it gathers.
-    private final class JobList {
-        var items: [Job]
-        init(_ items: [Job]) { self.items = items }
+        return zip(jobs, outcomes).map { (job: $0, outcome: $1) }
     }
 }
 

@@ -26,11 +26,14 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // epoll and eventfd, for the HTTP server's event loops.
         .systemLibrary(name: "CEpoll"),
+        // A prefetch hint for the name tagger's weight reads.
+        .systemLibrary(name: "CPrefetch"),
         // Transport only: sockets, HTTP/1.1 parsing, limits. Knows nothing about articles.
         .target(name: "HTTPServer", dependencies: ["CMalloc", "CEpoll"]),
         // Pure Swift, no I/O: text -> tokens -> recognizers -> entities.
         .target(
             name: "EntityExtraction",
+            dependencies: ["CPrefetch"],
             exclude: ["Names/Tools", "Money/Tools", "Identity/Tools"],
             resources: [.copy("Resources")]
         ),

@@ -47,9 +47,11 @@ extension DateGrammar {
     private func computeSingle(_ i: Int) -> DateParse? {
         guard canStart(i) else { return nil }
         var best: DateParse?
+        var bestEnd = i  // best's end, kept apart so a comparison copies no parse
         func consider(_ p: DateParse?) {
-            guard let p = p, p.end > i else { return }
-            if best == nil || p.end > best!.end { best = p }
+            guard let end = p?.end, end > bestEnd else { return }
+            best = p
+            bestEnd = end
         }
         let t = tokens[i]
         if t.kind == .number || t.kind == .punctuation {

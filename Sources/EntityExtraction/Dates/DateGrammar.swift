@@ -9,7 +9,7 @@ enum DateMeaning: Sendable {
     case duration
     /// A date placed by the one the text stated just before (`the previous year`,
     /// `10 years earlier`, `that year`), resolved as the scan reaches it.
-    case anchored(AnchoredShift)
+    indirect case anchored(AnchoredShift)
 }
 
 /// How an anchored date moves from the date stated before it.

@@ -48,36 +48,75 @@ public enum ArchiveIdentity {
     /// A mention's text as a name seen: without a trailing possessive (`Trump's` is `Trump`)
     /// and with runs of white space as one space.
     public static func seenName(_ text: String) -> String {
-        if let ascii = asciiSeenName(text) { return ascii }
+        if let fast = fastSeenName(text) { return fast }
         return seenNameOfCharacters(text)
     }
 
-    /// `seenName` of ASCII text, over bytes: the same answer without grapheme breaking,
-    /// which made it thousands of instructions a mention. In ASCII a Character is one byte
-    /// (CR LF aside, white space either way) and the white space is TAB to CR and SPACE.
-    /// Nil for other text.
-    static func asciiSeenName(_ text: String) -> String? {
+    /// `seenName` over UTF-8 bytes: the same answer without grapheme breaking, which made
+    /// it thousands of instructions a mention. It holds where every Character is one scalar
+    /// that cannot join its neighbours in a grapheme: ASCII (CR LF aside, white space either
+    /// way; the white space is TAB to CR and SPACE) and, beyond it, cased letters,
+    /// punctuation and currency signs (`Macron’s`, `Zürich`, `€`). Nil for any other text
+    /// (a combining mark, other white space, scripts without case), which takes the
+    /// Character rules.
+    static func fastSeenName(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !out.isEmpty
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = !out.isEmpty
+                        continue
+                    }
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(byte)
                     continue
                 }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard i + length <= bytes.count, isSingleScalarCharacter(bytes, at: i, length: length) else { return nil }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
+                out.append(contentsOf: bytes[i..<(i + length)])
+                i += length
             }
-            if out.count > 2, out[out.count - 2] == 0x27, out[out.count - 1] == 0x73 || out[out.count - 1] == 0x53 {
-                out.removeLast(2)  // 's or 'S
+            // A possessive `'s` / `’s` (either case) after at least one Character; then a
+            // plural's `s'` / `s’` (both, in that order: `Reuters''s` is `Reuters`).
+            if let last = out.last, last == 0x73 || last == 0x53 {
+                let mark = apostropheLength(out, endingAt: out.count - 1)
+                if mark > 0, out.count - 1 - mark > 0 { out.removeLast(1 + mark) }
             }
-            if out.count > 1, out[out.count - 1] == 0x27, out[out.count - 2] == 0x73 {
-                out.removeLast()  // s'
-            }
+            let mark = apostropheLength(out, endingAt: out.count)
+            if mark > 0, out.count > mark, out[out.count - mark - 1] == 0x73 { out.removeLast(mark) }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The bytes of an apostrophe (`'` 1, `’` 3) ending at `end`, or 0.
+    private static func apostropheLength(_ bytes: [UInt8], endingAt end: Int) -> Int {
+        if end >= 1, bytes[end - 1] == 0x27 { return 1 }
+        if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0x99 { return 3 }
+        return 0
+    }
+
+    /// Whether the non-ASCII scalar of `length` bytes at `at` is a Character alone whatever
+    /// surrounds it: a cased letter, punctuation or a currency sign (none of which is white
+    /// space, a mark, a joiner or a prepended sign).
+    private static func isSingleScalarCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Bool {
+        var value = UInt32(bytes[i]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter,
+             .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+             .otherPunctuation, .currencySymbol:
+            return true
+        default:
+            return false
         }
     }
 

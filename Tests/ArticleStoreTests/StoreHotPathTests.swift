@@ -15,7 +15,13 @@ final class StoreHotPathTests: XCTestCase {
         XCTAssertEqual(ArchiveIdentity.seenName("'"), "'")
         XCTAssertEqual(ArchiveIdentity.seenName("Macron’s"), "Macron")
         XCTAssertEqual(ArchiveIdentity.seenName("Zelenskyy\u{A0}Volodymyr"), "Zelenskyy Volodymyr")
-        XCTAssertNil(ArchiveIdentity.asciiSeenName("Macron’s"))
+        XCTAssertEqual(ArchiveIdentity.fastSeenName("Macron’s"), "Macron")
+        XCTAssertEqual(ArchiveIdentity.fastSeenName("Zürich’s  €"), "Zürich’s €")
+        XCTAssertEqual(ArchiveIdentity.fastSeenName("Landesbanks’"), "Landesbanks")
+        // Beyond cased letters, punctuation and currency signs the Character rules answer.
+        XCTAssertNil(ArchiveIdentity.fastSeenName("Zelenskyy\u{A0}Volodymyr"))
+        XCTAssertNil(ArchiveIdentity.fastSeenName("Jose\u{301}"))
+        XCTAssertNil(ArchiveIdentity.fastSeenName("문재인"))
     }
 
     /// Every ASCII string of up to five bytes over the bytes the rules look at.
@@ -26,12 +32,39 @@ final class StoreHotPathTests: XCTestCase {
         for _ in 0...5 {
             for bytes in level {
                 let s = String(decoding: bytes, as: UTF8.self)
-                XCTAssertEqual(ArchiveIdentity.asciiSeenName(s), ArchiveIdentity.seenNameOfCharacters(s), "\(bytes)")
+                XCTAssertEqual(ArchiveIdentity.fastSeenName(s), ArchiveIdentity.seenNameOfCharacters(s), "\(bytes)")
                 checked += 1
             }
             level = level.flatMap { bytes in alphabet.map { bytes + [$0] } }
         }
         XCTAssertEqual(checked, (0...5).reduce(0) { $0 + Int(pow(11.0, Double($1))) })
+    }
+
+    /// Every string of up to four pieces over apostrophes, `s`, white space and non-ASCII
+    /// scalars of each kind (letters with and without case, a combining mark, no-break
+    /// space, a currency sign): where the byte path answers, it answers as the Character
+    /// rules do, and it answers every string without a mark, other white space or uncased letter.
+    func testSeenNameBeyondASCIIMatchesCharacterRules() {
+        let pieces = ["a", "s", "S", "'", "’", " ", "\r\n", "é", "Ж", "\u{301}", "\u{A0}", "€", "가", "“"]
+        let bails: Set<String> = ["\u{301}", "\u{A0}", "가"]
+        var level: [[String]] = [[]]
+        var answered = 0, total = 0
+        for _ in 0...4 {
+            for parts in level {
+                let s = parts.joined()
+                let fast = ArchiveIdentity.fastSeenName(s)
+                if let fast {
+                    XCTAssertEqual(fast, ArchiveIdentity.seenNameOfCharacters(s), "\(parts)")
+                    answered += 1
+                } else {
+                    XCTAssertTrue(parts.contains(where: bails.contains), "\(parts) should take the byte path")
+                }
+                total += 1
+            }
+            level = level.flatMap { parts in pieces.map { parts + [$0] } }
+        }
+        XCTAssertEqual(total, (0...4).reduce(0) { $0 + Int(pow(14.0, Double($1))) })
+        XCTAssertEqual(answered, (0...4).reduce(0) { $0 + Int(pow(11.0, Double($1))) })
     }
 
     func testStoredOrderSortsMentionsAndDropsRepeatedSpans() {

@@ -3,7 +3,8 @@
 # GET /healthz and GET /v1/articles/{id}/entities (the seed article) under wrk at 16 and
 # 64 connections, the servers alternated ROUNDS times, medians of requests/s, p50 and p99,
 # with the service in its default configuration (access log on) and with log_requests=false;
-# then POSTs of the seed article as a new article each time at 8 connections.
+# then POSTs of the seed article as a new article each time at 8 connections, each run on a
+# fresh database, the builds taking turns to go first.
 #
 #   Tests/Benchmarks/bench-http.sh [SECONDS] [ROUNDS]      (defaults 5 and 3)
 #
@@ -58,11 +59,12 @@ trap cleanup EXIT
 server_cpu() { [ "$1" = pinned ] && echo "taskset -c 0" || true; }
 client_cpu() { [ "$1" = pinned ] && echo "taskset -c 1" || true; }
 
-# The service NAME (ours or base), logging (true) or not, in MODE; its log goes to a file.
+# The service NAME (ours or base), logging (true) or not, in MODE, on its database (or
+# DATABASE); its log goes to a file.
 start_service() {
-  local name=$1 log=$2 mode=$3
+  local name=$1 log=$2 mode=$3 database=${4:-$work/$1.sqlite}
   ARTICLE_ENTITIES_LOG_REQUESTS=$log $(server_cpu "$mode") "${bin[$name]}" serve --port "${port[$name]}" \
-      --database "$work/$name.sqlite" 2>>"$work/$name.log" &
+      --database "$database" 2>>"$work/$name.log" &
   pid[$name]=$!
   for _ in $(seq 100); do curl -fsS "$(url "$name")/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
   echo "$name did not start" >&2; exit 1
@@ -164,14 +166,26 @@ for mode in $modes; do
   stop nginx
 done
 
-# POSTs of the seed article, a new one each time (a fresh title), default configuration, unpinned.
+# POSTs of the seed article, a new one each time (a fresh title), default configuration,
+# unpinned. Each run starts its service on a new database (a store grown by the runs before
+# would be measured otherwise), and the services take turns going first: the one that ran
+# just before may still be checkpointing its log. The service's CPU time per article (user
+# + system) is printed too: it moves less than articles/s with the machine's speed.
 python3 Tests/Benchmarks/post-new-article-lua.py "$seed" > "$work/post-new.lua"
-for s in $services; do start_service "$s" true free; done
 for round in $(seq "$rounds"); do
-  for s in $services; do
+  order=$services
+  [ $((round % 2)) = 0 ] && order=$(echo "$services" | tr ' ' '\n' | tac | tr '\n' ' ')
+  for s in $order; do
+    rm -f "$work/$s-post.sqlite"*
+    start_service "$s" true free "$work/$s-post.sqlite"
     offset=$(stat -c %s "$work/$s.log")
+    ticks=$(awk '{print $14 + $15}' "/proc/${pid[$s]}/stat")
     result=$(run free 8 -s "$work/post-new.lua" "$(url "$s")/v1/articles")
-    echo "free on post 8 $s $result $(in_server_p99 "$work/$s.log" "$offset")" >> "$work/results"
+    ticks=$(( $(awk '{print $14 + $15}' "/proc/${pid[$s]}/stat") - ticks ))
+    stored=$(curl -fsS "$(url "$s")/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
+    stop "$s"
+    cpu=$(python3 -c "print(1000 * $ticks / $(getconf CLK_TCK) / max($stored, 1))")
+    echo "free on post 8 $s $result $(in_server_p99 "$work/$s.log" "$offset") $cpu" >> "$work/results"
   done
 done
 
@@ -214,5 +228,10 @@ print()
 for s in services:
     k = ("free", "on", "post", 8, s)
     print(f"{s}: POST seed as new article, 8 connections: {med(k,0):.0f} articles/s, "
-          f"p50 {med(k,1):.1f} ms, p99 {med(k,2):.1f} ms, in-server p99 {med(k,3):.1f} ms")
+          f"p50 {med(k,1):.1f} ms, p99 {med(k,2):.1f} ms, in-server p99 {med(k,3):.1f} ms, "
+          f"service CPU {med(k,4):.2f} ms/article (runs: {', '.join(f'{r[0]:.0f}' for r in runs[k])})")
+if "base" in services:
+    a, b = runs[("free", "on", "post", 8, "base")], runs[("free", "on", "post", 8, "ours")]
+    print(f"POST ours/base, paired by round (medians): {statistics.median(y[0] / x[0] for x, y in zip(a, b)):.3f}x articles/s, "
+          f"{statistics.median(y[4] / x[4] for x, y in zip(a, b)):.3f}x CPU per article")
 PY

@@ -8,6 +8,12 @@
 #
 #   BASELINE=/tmp/old/article-entities Tests/Benchmarks/bench-post.sh [SECONDS] [ROUNDS] [CONNECTIONS]
 #
+# PAIRED=1 runs the two builds at the same time instead, each under its own wrk at
+# CONNECTIONS, on fresh databases: both then meet the same machine at the same moment, and
+# the ratio of their CPU per article holds within a few per cent on a machine whose speed
+# drifts by a third within minutes (articles/s are then each build's share of the cores).
+# Either way the builds take turns going first, and the ratios are also given paired by round.
+#
 # BINARY=path measures that build instead of building the release one. Needs wrk and,
 # for instruction counts, valgrind (both installed with apt-get when missing).
 set -euo pipefail
@@ -26,7 +32,12 @@ if [ -z "$binary" ]; then
 fi
 work=$(mktemp -d)
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+pids=()
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -66,13 +77,57 @@ print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks 
 PY
 }
 
+# Both builds at once, each under its own wrk: "articles/s p99-ms cpu-ms" of each, by name.
+measure_paired() {
+  local names=(baseline new) bins=("$baseline" "$binary") ports=() dbs=() ticks=() k
+  pids=()
+  for k in 0 1; do
+    ports[k]=$(free_port); dbs[k]="$work/paired-$k-$RANDOM.sqlite"
+    "${bins[k]}" serve --port "${ports[k]}" --database "${dbs[k]}" 2>>"$work/serve.log" &
+    pids[k]=$!
+  done
+  for k in 0 1; do
+    for _ in $(seq 100); do curl -fsS "http://127.0.0.1:${ports[k]}/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  done
+  for k in 0 1; do ticks[k]=$(awk '{print $14 + $15}' "/proc/${pids[k]}/stat"); done
+  local clients=()
+  for k in 0 1; do
+    wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:${ports[k]}/v1/articles" > "$work/wrk-$k" &
+    clients[k]=$!
+  done
+  wait "${clients[@]}"
+  for k in 0 1; do
+    local used=$(( $(awk '{print $14 + $15}' "/proc/${pids[k]}/stat") - ticks[k] )) stored out
+    stored=$(curl -fsS "http://127.0.0.1:${ports[k]}/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
+    out=$(cat "$work/wrk-$k")
+    if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
+    echo "${names[k]} $(python3 - "$out" "$used" "$stored" "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+out, ticks, stored, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
+print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks / hz / max(stored, 1))
+PY
+)" >> "$work/results"
+  done
+  for k in 0 1; do kill "${pids[k]}"; wait "${pids[k]}" 2>/dev/null || true; rm -f "${dbs[k]}" "${dbs[k]}-wal" "${dbs[k]}-shm"; done
+  pids=()
+}
+
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq "$rounds"); do
-  echo "baseline $(measure "$baseline")" >> "$work/results"
-  echo "new $(measure "$binary")" >> "$work/results"
+  if [ "${PAIRED:-0}" = 1 ]; then
+    measure_paired
+  elif [ $((round % 2)) = 1 ]; then
+    echo "baseline $(measure "$baseline")" >> "$work/results"
+    echo "new $(measure "$binary")" >> "$work/results"
+  else
+    echo "new $(measure "$binary")" >> "$work/results"
+    echo "baseline $(measure "$baseline")" >> "$work/results"
+  fi
 done
 echo "load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores;" \
-     "${seconds}s per run, $rounds rounds, $connections connections"
+     "${seconds}s per run, $rounds rounds, $connections connections$([ "${PAIRED:-0}" = 1 ] && echo ", both builds at once")"
 python3 - "$work/results" <<'PY'
 import statistics, sys
 runs = {"baseline": [], "new": []}
@@ -85,6 +140,10 @@ for k in ("baseline", "new"):
           f" service CPU {med[k][2]:.2f} ms/article  (runs: {', '.join(f'{r[0]:.0f}' for r in runs[k])})")
 print(f"ratio new/baseline: {med['new'][0] / med['baseline'][0]:.2f}x articles/s,"
       f" {med['new'][2] / med['baseline'][2]:.2f}x CPU per article")
+pairs = list(zip(runs["baseline"], runs["new"]))
+print(f"paired by round (medians): {statistics.median(n[0] / b[0] for b, n in pairs):.3f}x articles/s,"
+      f" {statistics.median(n[2] / b[2] for b, n in pairs):.3f}x CPU per article"
+      f"  (CPU ratios: {', '.join(f'{n[2] / b[2]:.3f}' for b, n in pairs)})")
 PY
 
 [ "${INSTRUCTIONS:-1}" = 0 ] && exit 0

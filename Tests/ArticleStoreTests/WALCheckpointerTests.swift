@@ -34,6 +34,6 @@ final class WALCheckpointerTests: XCTestCase {
     /// Frames in the log file, from its size (32-byte header, then 24 + 16,384 bytes a frame).
     private static func logPages(_ path: String) -> Int {
         let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        return max(0, (size ?? 0) - 32) / (24 + SQLiteConnection.pageSize)
+        return max(0, size - 32) / (24 + SQLiteConnection.pageSize)
     }
 }

@@ -20,8 +20,9 @@ final class LedgerBatch {
         let surname: String?
         var articles = 0
         var mentions = 0
-        /// The longest name given so far (ties keep the earlier).
+        /// The longest name given so far (ties keep the earlier), and its length in scalars.
         var name: String
+        var nameLength: Int
     }
 
     private struct NameKey: Hashable {
@@ -65,24 +66,37 @@ final class LedgerBatch {
     }
 
     /// Adds an article's changes, once its write has succeeded.
+    /// Each entity and name is hashed once when the batch knows it already (the usual case:
+    /// the articles of a batch share most of their entities), twice when it is new.
     func merge(_ changes: Changes) {
         for e in changes.entities {
-            if entities[e.id] == nil {
-                entities[e.id] = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName)
+            let index: Dictionary<String, Pending>.Index
+            if let known = entities.index(forKey: e.id) {
+                index = known
+            } else {
+                entities[e.id] = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName,
+                                         nameLength: e.storedName.unicodeScalars.count)
                 entityOrder.append(e.id)
                 if let surname = e.surname { bySurname[surname, default: []].append(e.id) }
+                index = entities.index(forKey: e.id)!
             }
-            entities[e.id]!.articles += 1
-            entities[e.id]!.mentions += e.mentions
-            if e.name.unicodeScalars.count > entities[e.id]!.name.unicodeScalars.count { entities[e.id]!.name = e.name }
+            entities.values[index].articles += 1
+            entities.values[index].mentions += e.mentions
+            let length = e.name.unicodeScalars.count
+            if length > entities.values[index].nameLength {
+                entities.values[index].name = e.name
+                entities.values[index].nameLength = length
+            }
         }
         for n in changes.names {
             let key = NameKey(ref: n.ref, name: n.name)
-            if names[key] == nil { nameOrder.append(key) }
-            var count = names[key] ?? (0, 0)
-            count.mentions += n.mentions
-            count.canonical += n.canonical
-            names[key] = count
+            if let index = names.index(forKey: key) {
+                names.values[index].mentions += n.mentions
+                names.values[index].canonical += n.canonical
+            } else {
+                names[key] = (n.mentions, n.canonical)
+                nameOrder.append(key)
+            }
         }
         totals.merge(changes.totals)
     }
@@ -147,17 +161,24 @@ extension FigureTotals.Deltas {
     mutating func merge(_ other: FigureTotals.Deltas) {
         for key in other.order {
             let d = other.byKey[key]!
-            guard var mine = byKey[key] else {
+            guard let index = byKey.index(forKey: key) else {
                 order.append(key)
                 byKey[key] = d
                 continue
             }
-            mine.count += d.count
-            mine.total += d.total
-            mine.min = [mine.min, d.min].compactMap { $0 }.min()
-            mine.max = [mine.max, d.max].compactMap { $0 }.max()
-            mine.removed += d.removed
-            byKey[key] = mine
+            byKey.values[index].count += d.count
+            byKey.values[index].total += d.total
+            byKey.values[index].min = Self.earlierOnTies(byKey.values[index].min, d.min) { $1 < $0 }
+            byKey.values[index].max = Self.earlierOnTies(byKey.values[index].max, d.max) { $1 > $0 }
+            byKey.values[index].removed += d.removed
         }
+    }
+
+    /// The one of two optional amounts that `replaces` prefers, the first when neither is
+    /// preferred (as `[a, b].compactMap { $0 }.min()` and `.max()` choose, without the arrays).
+    private static func earlierOnTies(_ a: Decimal?, _ b: Decimal?, replaces: (Decimal, Decimal) -> Bool) -> Decimal? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return replaces(a, b) ? b : a
     }
 }

@@ -61,19 +61,25 @@ enum IndexBacklog {
     /// one per entity a figure's sentence names (`figureLinks`).
     static func addLinks(seq: Int64, day: Int, refs: [Int64], figureLinks: [(ref: Int64, figureID: Int64)],
                          in db: SQLiteConnection) throws {
-        let rows = refs.map { [SQLiteValue.integer(seq), .integer($0), .int(day), .null] }
-            + figureLinks.map { [SQLiteValue.integer(seq), .integer($0.ref), .null, .integer($0.figureID)] }
+        var values: [SQLiteValue] = []
+        values.reserveCapacity(4 * (refs.count + figureLinks.count))
+        for ref in refs { values += [.integer(seq), .integer(ref), .int(day), .null] }
+        for link in figureLinks { values += [.integer(seq), .integer(link.ref), .null, .integer(link.figureID)] }
+        let rows = values.count / 4, perInsert = pendingInserts.count - 1
         var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + LedgerWrite.rowsPerInsert)]
-            let tuples = Array(repeating: "(?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+        while start < rows {
+            let count = min(rows - start, perInsert)
             // OR IGNORE (there is no constraint to break) spares SQLite the statement journal
             // of a many-row insert that could abort.
-            try db.run("INSERT OR IGNORE INTO ledger_pending (article_seq, ref, day, figure_id) VALUES \(tuples)",
-                       Array(chunk.joined()))
-            start += chunk.count
+            try db.run(pendingInserts[count], Array(values[(4 * start)..<(4 * (start + count))]))
+            start += count
         }
     }
+
+    /// The INSERT of n rows into `ledger_pending`, by n (1 ... `LedgerWrite.rowsPerInsert`):
+    /// made once, so each keeps one address and the connection finds its statement by it.
+    private static let pendingInserts: [String] = LedgerWrite.multiRowInserts(
+        "INSERT OR IGNORE INTO ledger_pending (article_seq, ref, day, figure_id) VALUES", tuple: "(?, ?, ?, ?)")
 
     /// Queues the articles numbered after `seq` for search (those a write added since
     /// `SearchIndexing.lastArticle` answered `seq`).

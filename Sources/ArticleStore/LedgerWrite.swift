@@ -155,6 +155,16 @@ enum LedgerWrite {
     /// it is prepared once per connection.
     static let rowsPerInsert = 32
 
+    /// `prefix` followed by n `tuple`s, by n from 1 to `rowsPerInsert` (index 0 is unused):
+    /// SQL built once, where building it per write gave each statement a new address to be
+    /// found by (see `SQLAddress`).
+    static func multiRowInserts(_ prefix: String, tuple: String) -> [String] {
+        [""] + (1...rowsPerInsert).map { n in prefix + " " + Array(repeating: tuple, count: n).joined(separator: ", ") }
+    }
+
+    private static let entityLinkInserts = multiRowInserts(
+        "INSERT OR IGNORE INTO article_entities (ref, day, article_seq) VALUES", tuple: "(?, ?, ?)")
+
     /// The article's entity set, and its rows in the lookup from archive entities to
     /// articles (one per archive entity, several to a statement: one statement per row was
     /// a good part of an article's write). Mentions in stored order (`storedOrder`).
@@ -172,12 +182,10 @@ enum LedgerWrite {
         var start = 0
         while start < refs.count {
             let chunk = refs[start..<min(refs.count, start + rowsPerInsert)]
-            let tuples = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
             // OR IGNORE (the refs are distinct, so nothing is ignored) spares SQLite the
             // statement journal a many-row insert that could abort needs: a copy of every
             // page it changes, one per entity here.
-            try db.run("INSERT OR IGNORE INTO article_entities (ref, day, article_seq) VALUES \(tuples)",
-                       chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
+            try db.run(entityLinkInserts[chunk.count], chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
             start += chunk.count
         }
         return refs

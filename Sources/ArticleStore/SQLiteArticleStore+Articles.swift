@@ -5,6 +5,9 @@ extension SQLiteArticleStore {
     static let metadataColumns = "a.id, a.title, a.url, a.source, a.published_at, a.received_at, "
         + ArticleRow.hex("a.text_hash") + ", " + ArticleRow.extractorVersion("a")
     static let articleColumns = metadataColumns + ", a.text"
+    /// Made once (a string built per call gets a new address; see `SQLAddress`).
+    private static let articleByIdentity = "SELECT \(articleColumns) FROM articles a WHERE a.identity = ?"
+    private static let articleByID = "SELECT \(articleColumns) FROM articles a WHERE a.id = ?"
 
     /// Stores the article and everything extracted from it in one transaction: either
     /// all of it is written or none. The same text with the same title, url, source and
@@ -158,8 +161,7 @@ extension SQLiteArticleStore {
         let publishedAt = article.publishedAt.description
         let identity = ArticleRow.identity(hash: hash, title: article.title, url: article.url,
                                            source: article.source, publishedAt: publishedAt)
-        return try db.query("SELECT \(Self.articleColumns) FROM articles a WHERE a.identity = ?", [.blob(identity)],
-                            Self.storedArticle).first {
+        return try db.query(Self.articleByIdentity, [.blob(identity)], Self.storedArticle).first {
             $0.textHash == hash && ($0.title ?? "") == (article.title ?? "") && ($0.url ?? "") == (article.url ?? "")
                 && ($0.source ?? "") == (article.source ?? "") && $0.publishedAt == article.publishedAt
         }
@@ -167,7 +169,7 @@ extension SQLiteArticleStore {
 
     public func article(id: String) throws -> StoredArticle? {
         try read { db in
-            try db.query("SELECT \(Self.articleColumns) FROM articles a WHERE a.id = ?", [.text(id)], Self.storedArticle).first
+            try db.query(Self.articleByID, [.text(id)], Self.storedArticle).first
         }
     }
 

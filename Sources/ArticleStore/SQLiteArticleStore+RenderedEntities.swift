@@ -18,11 +18,14 @@ public enum RenderedEntities: Sendable, Equatable {
 }
 
 extension SQLiteArticleStore {
+    /// Made once (a string built per call gets a new address; see `SQLAddress`).
+    private static let entitiesTagByID = "SELECT \(ArticleRow.hex("entities_tag")) FROM articles WHERE id = ?"
+
     /// The entity JSON of an article, of one type or all, rendered from its stored rows in
     /// one read (the rows are the one copy kept: no second copy as JSON).
     public func renderedEntities(articleID: String, type: EntityType?) throws -> RenderedEntities {
         let found = try read { db -> (tag: String?, entities: [(Entity, String?)])? in
-            let tags = try db.query("SELECT \(ArticleRow.hex("entities_tag")) FROM articles WHERE id = ?", [.text(articleID)]) { $0.optionalText(0) }
+            let tags = try db.query(Self.entitiesTagByID, [.text(articleID)]) { $0.optionalText(0) }
             guard let first = tags.first else { return nil }
             guard let tag = first, entityRenderer != nil else { return (nil, []) }
             return (tag, try Self.storedEntities(articleID: articleID, type: type, in: db) ?? [])

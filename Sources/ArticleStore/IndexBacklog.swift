@@ -63,17 +63,11 @@ enum IndexBacklog {
                          in db: SQLiteConnection) throws {
         var values: [SQLiteValue] = []
         values.reserveCapacity(4 * (refs.count + figureLinks.count))
-        for ref in refs { values += [.integer(seq), .integer(ref), .int(day), .null] }
-        for link in figureLinks { values += [.integer(seq), .integer(link.ref), .null, .integer(link.figureID)] }
-        let rows = values.count / 4, perInsert = pendingInserts.count - 1
-        var start = 0
-        while start < rows {
-            let count = min(rows - start, perInsert)
-            // OR IGNORE (there is no constraint to break) spares SQLite the statement journal
-            // of a many-row insert that could abort.
-            try db.run(pendingInserts[count], Array(values[(4 * start)..<(4 * (start + count))]))
-            start += count
-        }
+        for ref in refs { values.append(contentsOf: [.integer(seq), .integer(ref), .int(day), .null]) }
+        for link in figureLinks { values.append(contentsOf: [.integer(seq), .integer(link.ref), .null, .integer(link.figureID)]) }
+        // OR IGNORE (there is no constraint to break) spares SQLite the statement journal
+        // of a many-row insert that could abort.
+        try LedgerWrite.insertRows(values, width: 4, using: pendingInserts, in: db)
     }
 
     /// The INSERT of n rows into `ledger_pending`, by n (1 ... `LedgerWrite.rowsPerInsert`):

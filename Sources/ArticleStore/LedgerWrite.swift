@@ -162,6 +162,18 @@ enum LedgerWrite {
         [""] + (1...rowsPerInsert).map { n in prefix + " " + Array(repeating: tuple, count: n).joined(separator: ", ") }
     }
 
+    /// Inserts `values` as rows of `width` values, up to `rowsPerInsert` rows a statement,
+    /// each statement's SQL taken from `inserts` (made by `multiRowInserts`) by its row count.
+    static func insertRows(_ values: [SQLiteValue], width: Int, using inserts: [String], in db: SQLiteConnection) throws {
+        let rows = values.count / width
+        var start = 0
+        while start < rows {
+            let count = min(rows - start, rowsPerInsert)
+            try db.run(inserts[count], Array(values[(width * start)..<(width * (start + count))]))
+            start += count
+        }
+    }
+
     private static let entityLinkInserts = multiRowInserts(
         "INSERT OR IGNORE INTO article_entities (ref, day, article_seq) VALUES", tuple: "(?, ?, ?)")
 
@@ -179,15 +191,11 @@ enum LedgerWrite {
         var seen = Set<Int64>()
         let refs = items.map(\.ref).filter { seen.insert($0).inserted }
         if queueLinks { return refs }
-        var start = 0
-        while start < refs.count {
-            let chunk = refs[start..<min(refs.count, start + rowsPerInsert)]
-            // OR IGNORE (the refs are distinct, so nothing is ignored) spares SQLite the
-            // statement journal a many-row insert that could abort needs: a copy of every
-            // page it changes, one per entity here.
-            try db.run(entityLinkInserts[chunk.count], chunk.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] })
-            start += chunk.count
-        }
+        // OR IGNORE (the refs are distinct, so nothing is ignored) spares SQLite the
+        // statement journal a many-row insert that could abort needs: a copy of every
+        // page it changes, one per entity here.
+        try insertRows(refs.flatMap { [SQLiteValue.integer($0), .int(day), .integer(seq)] }, width: 3,
+                       using: entityLinkInserts, in: db)
         return refs
     }
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # POST throughput of one build against another, in the same run: the seed article POSTed
 # as a new article each time (a fresh title) at CONNECTIONS connections, the two builds
-# alternated ROUNDS times, each on a fresh database; prints medians of articles/s, p99
-# and the service's CPU time per article (user + system), and the ratios new/baseline. Then, unless INSTRUCTIONS=0, instructions per article
-# (valgrind's callgrind, repeatable where wall-clock is not) for `extract --jsonl` of the
-# seed article and for the POST route, for both builds.
+# alternated ROUNDS times, each on a fresh database; prints medians of articles/s, p99,
+# the service's CPU time per article (user + system) and the bytes it wrote per article
+# (its write calls: WAL, checkpoint, responses), and the ratios new/baseline. Then, unless
+# INSTRUCTIONS=0, instructions per article (valgrind's callgrind, repeatable where
+# wall-clock is not) for `extract --jsonl` of the seed article and for the POST route, for
+# both builds.
 #
 #   BASELINE=/tmp/old/article-entities Tests/Benchmarks/bench-post.sh [SECONDS] [ROUNDS] [CONNECTIONS]
 #
@@ -55,8 +57,11 @@ measure() {
   # The service's CPU time (user + system, in clock ticks) around the run: CPU per article
   # varies less than articles/s on a machine shared with others.
   ticks_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  local written_before written_after
+  written_before=$(written "$pid")
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:$port/v1/articles")
   ticks_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  written_after=$(written "$pid")
   local stored
   stored=$(curl -fsS "http://127.0.0.1:$port/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -68,16 +73,27 @@ measure() {
   fi
   rm -f "$db" "$db-wal" "$db-shm"
   if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
-  python3 - "$out" "$((ticks_after - ticks_before))" "$stored" "$(getconf CLK_TCK)" <<'PY'
+  run_figures "$out" "$((ticks_after - ticks_before))" "$stored" "$((written_after - written_before))"
+}
+
+# "articles/s p99-ms cpu-ms written-KB" from wrk's output, the CPU ticks, the articles stored
+# and the bytes written.
+run_figures() {
+  python3 - "$1" "$2" "$3" "$(getconf CLK_TCK)" "$4" <<'PY'
 import re, sys
-out, ticks, stored, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+out, ticks, stored, hz, written = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
-print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks / hz / max(stored, 1))
+print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks / hz / max(stored, 1),
+      written / 1024 / max(stored, 1))
 PY
 }
 
-# Both builds at once, each under its own wrk: "articles/s p99-ms cpu-ms" of each, by name.
+# Bytes the process has handed to write calls (/proc/PID/io wchar): the WAL's frames, the
+# checkpoint's pages and the responses; the pages a commit rewrites are most of it.
+written() { sed -n 's/^wchar: //p' "/proc/$1/io"; }
+
+# Both builds at once, each under its own wrk: "articles/s p99-ms cpu-ms written-KB" of each, by name.
 measure_paired() {
   local names=(baseline new) bins=("$baseline" "$binary") ports=() dbs=() ticks=() k
   pids=()
@@ -89,7 +105,8 @@ measure_paired() {
   for k in 0 1; do
     for _ in $(seq 100); do curl -fsS "http://127.0.0.1:${ports[k]}/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
   done
-  for k in 0 1; do ticks[k]=$(awk '{print $14 + $15}' "/proc/${pids[k]}/stat"); done
+  local written_before=()
+  for k in 0 1; do ticks[k]=$(awk '{print $14 + $15}' "/proc/${pids[k]}/stat"); written_before[k]=$(written "${pids[k]}"); done
   local clients=()
   for k in 0 1; do
     wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post-new.lua" "http://127.0.0.1:${ports[k]}/v1/articles" > "$work/wrk-$k" &
@@ -98,17 +115,11 @@ measure_paired() {
   wait "${clients[@]}"
   for k in 0 1; do
     local used=$(( $(awk '{print $14 + $15}' "/proc/${pids[k]}/stat") - ticks[k] )) stored out
+    local wrote=$(( $(written "${pids[k]}") - written_before[k] ))
     stored=$(curl -fsS "http://127.0.0.1:${ports[k]}/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
     out=$(cat "$work/wrk-$k")
     if grep -q "Non-2xx" <<<"$out"; then echo "wrk saw error responses:" >&2; echo "$out" >&2; exit 1; fi
-    echo "${names[k]} $(python3 - "$out" "$used" "$stored" "$(getconf CLK_TCK)" <<'PY'
-import re, sys
-out, ticks, stored, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
-print(rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1000 * ticks / hz / max(stored, 1))
-PY
-)" >> "$work/results"
+    echo "${names[k]} $(run_figures "$out" "$used" "$stored" "$wrote")" >> "$work/results"
   done
   for k in 0 1; do kill "${pids[k]}"; wait "${pids[k]}" 2>/dev/null || true; rm -f "${dbs[k]}" "${dbs[k]}-wal" "${dbs[k]}-shm"; done
   pids=()
@@ -132,12 +143,13 @@ python3 - "$work/results" <<'PY'
 import statistics, sys
 runs = {"baseline": [], "new": []}
 for line in open(sys.argv[1]):
-    name, rps, p99, cpu = line.split()
-    runs[name].append((float(rps), float(p99), float(cpu)))
-med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in runs.items()}
+    name, rps, p99, cpu, written = line.split()
+    runs[name].append((float(rps), float(p99), float(cpu), float(written)))
+med = {k: [statistics.median(r[i] for r in v) for i in range(4)] for k, v in runs.items()}
 for k in ("baseline", "new"):
     print(f"POST seed as new article, {k:8s}: {med[k][0]:7.0f} articles/s, p99 {med[k][1]:6.1f} ms,"
-          f" service CPU {med[k][2]:.2f} ms/article  (runs: {', '.join(f'{r[0]:.0f}' for r in runs[k])})")
+          f" service CPU {med[k][2]:.2f} ms/article, {med[k][3]:.0f} KB written/article"
+          f"  (runs: {', '.join(f'{r[0]:.0f}' for r in runs[k])})")
 print(f"ratio new/baseline: {med['new'][0] / med['baseline'][0]:.2f}x articles/s,"
       f" {med['new'][2] / med['baseline'][2]:.2f}x CPU per article")
 pairs = list(zip(runs["baseline"], runs["new"]))

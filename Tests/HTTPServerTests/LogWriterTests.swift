@@ -121,6 +121,36 @@ final class LogWriterTests: XCTestCase {
         XCTAssertEqual(written.map { String($0.dropFirst(21)) }, ["listening", "POST /v1/articles 201 0.5ms", "stopped"])
     }
 
+    /// A decoded path may hold a newline (`%0A`), a space or `%`: written percent-encoded,
+    /// so a request can never forge a second line or a fifth field.
+    func testRequestLineEncodesSpacesControlsAndPercentInThePath() {
+        XCTAssertEqual(LogWriter.requestLine(HTTPRequestLog(method: "GET", path: "/a\nb c%\u{7F}\tz\r", status: 404,
+                                                            duration: 1.23456, remote: "")),
+                       "GET /a%0Ab%20c%25%7F%09z%0D 404 1234.6ms")
+        XCTAssertEqual(LogWriter.requestLine(HTTPRequestLog(method: "GET", path: "/caf\u{E9}/\u{1F600}", status: 200,
+                                                            duration: 0.00004, remote: "")),
+                       "GET /caf\u{E9}/\u{1F600} 200 0.0ms", "other UTF-8 as it is")
+        let (r, w) = makePipe(capacity: 65_536)
+        let writer = LogWriter(descriptor: w)
+        writer.log(request: HTTPRequestLog(method: "GET", path: "/x\n2026-01-01T00:00:00Z GET /forged 200 0.1ms", status: 404,
+                                           duration: 0, remote: ""))
+        XCTAssertTrue(writer.flush(timeout: 10))
+        writer.stop()
+        close(w)
+        let written = lines(Self.readAll(r))
+        close(r)
+        XCTAssertEqual(written.map { String($0.dropFirst(21)) },
+                       ["GET /x%0A2026-01-01T00:00:00Z%20GET%20/forged%20200%200.1ms 404 0.0ms"])
+    }
+
+    func testDecimalDigitsAreStringsDigits() {
+        for n in [0, 7, 10, 99, 100, 404, 65_535, -1, -12, Int.max, Int.min] {
+            var bytes: [UInt8] = []
+            LogWriter.appendDecimal(n, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(n))
+        }
+    }
+
     /// Request entries count against the same bound as text: past it they are dropped and counted.
     func testRequestLinesBeyondTheBoundAreDroppedAndCounted() {
         let (r, w) = makePipe()

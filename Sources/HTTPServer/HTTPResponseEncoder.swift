@@ -88,10 +88,17 @@ enum HTTPResponseEncoder {
         Array("HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n".utf8)
     }
 
+    /// `value` in decimal, as `String(value)` writes it (the encoder's lengths, the log's
+    /// statuses and durations, the years of dates).
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        precondition(value >= 0)
-        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
-        bytes.append(UInt8(0x30 + value % 10))
+        if value < 0 { bytes.append(0x2D) }  // -
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// The interim response sent before reading a body the client held back.

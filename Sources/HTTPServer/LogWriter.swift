@@ -111,11 +111,11 @@ public final class LogWriter: @unchecked Sendable {
             }
         }
         out.append(0x20)
-        appendDecimal(e.status, to: &out)
+        HTTPResponseEncoder.appendDecimal(e.status, to: &out)
         out.append(0x20)
-        appendDecimal(tenths / 10, to: &out)
+        HTTPResponseEncoder.appendDecimal(tenths / 10, to: &out)
         out.append(0x2E)  // .
-        appendDecimal(tenths % 10, to: &out)
+        HTTPResponseEncoder.appendDecimal(tenths % 10, to: &out)
         out.append(0x6D)  // m
         out.append(0x73)  // s
     }
@@ -130,18 +130,6 @@ public final class LogWriter: @unchecked Sendable {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    /// `n` in decimal, as `String(n)` writes it.
-    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n < 0 { out.append(0x2D) }  // -
-        let magnitude = n.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            out.append(UInt8(truncatingIfNeeded: 0x30 + magnitude / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
-    }
 
     private func format(_ entries: [Entry], into batch: inout [UInt8]) -> Int {
         var lines = entries.count

@@ -146,7 +146,7 @@ final class LogWriterTests: XCTestCase {
     func testDecimalDigitsAreStringsDigits() {
         for n in [0, 7, 10, 99, 100, 404, 65_535, -1, -12, Int.max, Int.min] {
             var bytes: [UInt8] = []
-            LogWriter.appendDecimal(n, to: &bytes)
+            HTTPResponseEncoder.appendDecimal(n, to: &bytes)
             XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(n))
         }
     }

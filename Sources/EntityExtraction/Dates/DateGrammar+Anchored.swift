@@ -35,7 +35,7 @@ extension DateGrammar {
         if unit == .week, lex(j + 1).weekdays != nil { return nil }
         // `over the next year`, `throughout the following month`: a length, as `over the
         // next five years` is (the guidelines' durations), not the unit after an anchor
-        if key(i) == "the", ["over", "throughout", "within"].contains(key(i - 1)) {
+        if key(i) == "the", WordList("over throughout within").contains(key(i - 1)) {
             return DateParse(end: j + 1, meaning: .duration)
         }
         let fallback: DatePeriod?

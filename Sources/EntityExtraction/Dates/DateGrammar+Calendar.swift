@@ -13,7 +13,7 @@ extension DateGrammar {
         if k == "may", !tokens[i].isCapitalized, key(i - 1) != "in" { return false }
         // lower-case `march` is mostly the verb or noun: only after `in`, `since`, `last`…
         if k == "march", !tokens[i].isCapitalized,
-           !["in", "since", "during", "until", "early", "late", "mid", "last", "next", "this", "of"].contains(key(i - 1)) { return false }
+           !WordList("in since during until early late mid last next this of").contains(key(i - 1)) { return false }
         if key(i - 1) == "the" || key(i + 1) == "be" { return false }
         return lex(i - 1).datePrepositions || lex(i - 1).shifts != nil
             || (isDash(i - 1) && joined(i))
@@ -108,8 +108,8 @@ extension DateGrammar {
         // `the second test`, `the first time`: an ordinal word before a noun is not a day.
         if digits(i + 1) == nil, exists(day.end), !(isPunct(day.end, ".") || isPunct(day.end, ",") || isPunct(day.end, "!") || isPunct(day.end, "?")) { return nil }
         if digits(i + 1) != nil, exists(day.end), tokens[day.end].kind == .word,
-           !["of", "and", "to", "through", "till", "until", "or", "that", "when", "at", "in", "on", "as", "with", "after", "before", "because", "but"].contains(key(day.end)),
-           !(key(i - 1) == "on" && ["for", "the", "will", "said", "by", "from", "a", "an", "he", "she", "it", "they", "was", "were", "is"].contains(key(day.end))) { return nil }
+           !WordList("of and to through till until or that when at in on as with after before because but").contains(key(day.end)),
+           !(key(i - 1) == "on" && WordList("for the will said by from a an he she it they was were is").contains(key(day.end))) { return nil }
         return DateParse(end: day.end, meaning: .parts(CalendarParts(day: day.day)))
     }
 
@@ -164,7 +164,7 @@ extension DateGrammar {
             return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
         }
         if tokens[i].kind == .word {
-            guard ["in", "since", "from", "until", "till", "to", "of", "and", "by", "during"].contains(key(i - 1)),
+            guard WordList("in since from until till to of and by during").contains(key(i - 1)),
                   let y = wordYear(i), y.end > i + 1 else { return nil }
             return DateParse(end: y.end, meaning: .parts(CalendarParts(year: y.year)))
         }
@@ -182,7 +182,7 @@ extension DateGrammar {
         if joined(i + 1), tokens[i + 1].kind == .word, key(i + 1) != "s" { return nil }
         // `1500 tons`, `the 1500 meter event`: early numbers are years only after `in`, `since`…
         if y.year < 1700 || y.year > reference.year + 100 {
-            guard ["in", "since", "until", "till", "by", "from", "around", "circa", "before", "after", "of"].contains(key(i - 1)) else { return nil }
+            guard WordList("in since until till by from around circa before after of").contains(key(i - 1)) else { return nil }
             if exists(i + 1), tokens[i + 1].kind == .word, !lex(i + 1).yearFollowers, !key(i + 1).hasASCIISuffix("ed") { return nil }
         }
         // `2000 pieces`: a count before a plural noun, unless a determiner makes it a year (`the 1989 models`)
@@ -212,7 +212,7 @@ extension DateGrammar {
         func labelAfter(_ k: Int) -> Bool {
             guard exists(k), tokens[k].kind == .word, tokens[k].isCapitalized,
                   lex(k).months == nil, lex(k).weekdays == nil, !lex(k).determiners, !lex(k).yearFollowers,
-                  !["The", "A", "An", "I"].contains(tokens[k].text), tokens[k].text != tokens[k].text.uppercased() || tokens[k].text.count > 4 else { return false }
+                  !WordList("The A An I").contains(tokens[k].text), tokens[k].text != tokens[k].text.uppercased() || tokens[k].text.count > 4 else { return false }
             return true
         }
         let prepositions: Set<String> = ["in", "since", "during", "until", "till", "by", "from", "before", "after", "through", "of", "to"]

@@ -52,7 +52,7 @@ extension DateGrammar {
         var j = i
         if key(j) == "the" { j += 1 }
         var within = false
-        if key(j) == "last", ["to", "will", "would", "could", "can", "may", "might", "should", "must"].contains(key(j - 1)) { return nil }
+        if key(j) == "last", WordList("to will would could can may might should must").contains(key(j - 1)) { return nil }
         if key(j) == "within" { within = true; j += 1; if key(j) == "the" { j += 1 } }
         var shift = 0
         var n: [(Int, TimeUnit)]
@@ -61,7 +61,7 @@ extension DateGrammar {
            !(a.parts.count == 1 && a.parts[0].0 == 1 && count(j + 1)?.end == j + 1 && digits(j + 1) == nil && key(j + 1) != "one") {
             shift = s; n = a.parts; end = a.end
             // `the last 3 months and 2 days ago`: the second length belongs to `ago`
-            if a.parts.count > 1, ["ago", "later", "earlier"].contains(key(a.end)), let first = amount(j + 1, maxParts: 1) {
+            if a.parts.count > 1, WordList("ago later earlier").contains(key(a.end)), let first = amount(j + 1, maxParts: 1) {
                 n = first.parts; end = first.end
             }
         } else if let c = count(j), let s = lex(c.end).shifts, s != 0, let unit = lex(c.end + 1).units, key(c.end + 1).hasASCIISuffix("s") {
@@ -128,7 +128,7 @@ extension DateGrammar {
             }
         }
         // `10 years earlier`, `a year ago` after a quarterly figure: from the date stated before
-        if a.parts.count == 1, ["earlier", "later", "ago"].contains(word), !(word != "ago" && lex(end + 1).shifts != nil) {
+        if a.parts.count == 1, WordList("earlier later ago").contains(word), !(word != "ago" && lex(end + 1).shifts != nil) {
             let (n, unit) = a.parts[0]
             let sign = word == "later" ? 1 : -1
             let fallback: DatePeriod?
@@ -175,7 +175,7 @@ extension DateGrammar {
             if key(j) == "a" || key(j) == "an" {
                 // `$17,500 a year` is a rate; `for a year` is a length
                 if a.parts[0].1 == .day || a.parts[0].1 == .week { return nil }
-                guard ["for", "about", "than", "nearly", "almost", "within", "over", "after", "in", "only", "just"].contains(key(j - 1)) else { return nil }
+                guard WordList("for about than nearly almost within over after in only just").contains(key(j - 1)) else { return nil }
             }
             if isDash(end), joined(end) { return nil }
             end = skipPossessive(end)
@@ -209,11 +209,11 @@ extension DateGrammar {
         } else if key(j) == "full", isDash(j + 1), joined(j + 1), key(j + 2) == "year" {
             return DateParse(end: j + 3, meaning: .duration)
         } else if key(j) == "year" || key(j) == "month" || key(j) == "quarter" || key(j) == "week" {
-            if key(j) == "year", isDash(j + 1), joined(j + 1), ["earlier", "ago"].contains(key(j + 2)) {
+            if key(j) == "year", isDash(j + 1), joined(j + 1), WordList("earlier ago").contains(key(j + 2)) {
                 // `from $639m year-earlier`: the stated period a year before
                 return DateParse(end: j + 3, meaning: .anchored(yearEarlier))
             }
-            if isDash(j + 1), joined(j + 1), ["earlier", "ago", "before", "long", "to"].contains(key(j + 2)) {
+            if isDash(j + 1), joined(j + 1), WordList("earlier ago before long to").contains(key(j + 2)) {
                 if key(j + 2) == "to", key(j + 4) == "date" { return DateParse(end: j + 5, meaning: .duration) }
                 if key(j + 2) == "to" { return nil }
                 return DateParse(end: j + 3, meaning: .duration)

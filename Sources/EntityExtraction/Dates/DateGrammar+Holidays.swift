@@ -72,7 +72,7 @@ extension DateGrammar {
             guard ok else { continue }
             // `may day` only capitalised; `new year` needs a capital too; the lunar new year moves
             if words.first == "may" || words.first == "new", !tokens[j].isCapitalized, words.count < 3 { continue }
-            if words.first == "new", ["chinese", "lunar", "jewish", "persian"].contains(key(j - 1)) { return nil }
+            if words.first == "new", WordList("chinese lunar jewish persian").contains(key(j - 1)) { return nil }
             let ref = reference
             var end = k
             var date: CivilDate?

@@ -14,7 +14,7 @@ extension DateGrammar {
         else if isTwoWordQualifier(i) { j = i + 2 }
         else { return nil }
         // `only last month`: a qualifier before a shifted period is kept too
-        let shifted = ["last", "this", "next"].contains(key(j)) && lex(j + 1).units != nil && ["only", "just"].contains(key(i))
+        let shifted = WordList("last this next").contains(key(j)) && lex(j + 1).units != nil && WordList("only just").contains(key(i))
         guard count(j) != nil || shifted, key(j) != "a" || lex(j + 1).units != nil, let inner = single(j) else { return nil }
         if key(inner.end) == "old" || (isDash(inner.end) && key(inner.end + 1) == "old") { return nil }
         if case .parts = inner.meaning { return nil }
@@ -37,7 +37,7 @@ extension DateGrammar {
             // the two-week statement period ended February 25, the six-month period to June
             var k = c.end + 2
             if key(k) != "period", exists(k), tokens[k].kind == .word, !tokens[k].isCapitalized { k += 1 }
-            guard key(k) == "period", ["ended", "ending", "to"].contains(key(k + 1)),
+            guard key(k) == "period", WordList("ended ending to").contains(key(k + 1)),
                   let d = single(k + 2), let last = period(of: d, at: i), last.grain == .day else { return nil }
             let from = u == .month ? last.to.firstOfMonth.adding(months: 1 - c.value) : last.to.adding(days: 1 - c.value * (u == .week ? 7 : 1))
             return DateParse(end: d.end, meaning: .period(DatePeriod(from: from, to: last.to, grain: .duration)))
@@ -45,7 +45,7 @@ extension DateGrammar {
         else if let q = ordinalPart(j), !q.isHalf { ordinalQuarter = true; j = q.end - 1; _ = q }
         guard let unit = lex(j).units ?? (key(j) == "period" ? .day : nil), [.day, .week, .month, .quarter, .year].contains(unit) else { return nil }
         let word = key(j + 1)
-        guard ["ended", "ending", "to", "through"].contains(word) else { return nil }
+        guard WordList("ended ending to through").contains(word) else { return nil }
         // `the year to date` is a length; `to` needs a bare unit and a date that is not a count
         if word == "to" || word == "through" {
             guard key(i) == "the", !ordinalQuarter, key(j + 2) != "date", month(j + 2) != nil || lex(j + 2).weekdays != nil else { return nil }
@@ -101,12 +101,12 @@ extension DateGrammar {
     func modified(_ i: Int) -> DateParse? {
         var j = i
         if key(j) == "the" {
-            guard ["end", "beginning", "start", "middle", "close", "turn", "rest", "remainder", "remaining", "first", "last", "second"].contains(key(j + 1)) else { return nil }
+            guard WordList("end beginning start middle close turn rest remainder remaining first last second").contains(key(j + 1)) else { return nil }
             j += 1
             let word = key(j)
-            if ["rest", "remainder", "remaining"].contains(word) { return modified(j) }
+            if WordList("rest remainder remaining").contains(word) { return modified(j) }
             // the first half of this year, the first nine months of the year
-            if ["first", "last", "second"].contains(word) {
+            if WordList("first last second").contains(word) {
                 var k = j + 1
                 var n = 1
                 if let c = count(k) { n = c.value; k = c.end }
@@ -128,24 +128,24 @@ extension DateGrammar {
             guard let a = unitContext(j + 2) ?? anchorExpression(j + 2) else { return nil }
             // the start of 2004, the end of the year, the end of the quarter: the first or last
             // month of a period longer than a month (the guidelines give `the end of 2003` month grain)
-            if ["end", "beginning", "start", "close"].contains(word), let p = period(of: a, at: i),
+            if WordList("end beginning start close").contains(word), let p = period(of: a, at: i),
                (32...366).contains(p.to.dayNumber - p.from.dayNumber), p.from.day == 1, p.to == p.to.lastOfMonth {
                 let month = word == "beginning" || word == "start" ? p.from : p.to
                 return DateParse(end: a.end, meaning: .period(.month(month.month, of: month.year)))
             }
             return DateParse(end: a.end, meaning: a.meaning)
         }
-        if ["rest", "remainder", "remaining"].contains(key(j)) {
+        if WordList("rest remainder remaining").contains(key(j)) {
             // the rest of the week: from the day to the eve of the period's last day
             var k = j + 1
             if key(k) == "of" { k += 1 }
-            if ["the", "this", "my", "current"].contains(key(k)) { k += 1 }
+            if WordList("the this my current").contains(key(k)) { k += 1 }
             guard let unit = lex(k).units, [.week, .month, .year].contains(unit) else { return nil }
             let ref = reference
             let whole = DatePeriod.unit(unit, containing: ref)
             return DateParse(end: k + 1, meaning: .period(DatePeriod(from: ref, to: Swift.max(ref, whole.to.adding(days: -1)), grain: unit == .week ? .week : .duration)))
         }
-        guard ["early", "mid", "late", "earlier", "later"].contains(key(j)) else { return nil }
+        guard WordList("early mid late earlier later").contains(key(j)) else { return nil }
         j += 1
         if isDash(j), joined(j) { j += 1 }
         guard let inner = single(j) else { return nil }
@@ -175,10 +175,10 @@ extension DateGrammar {
         }
         if verbOrNoun {
             guard j > i, key(j + 1) != "of", key(j + 1) != "in",
-                  ["in", "during", "by", "until", "till", "since", "over", "through", "before", "after", "this", "that"].contains(key(i - 1)) else { return nil }
+                  WordList("in during by until till since over through before after this that").contains(key(i - 1)) else { return nil }
         }
         if j == i, !tokens[i].isCapitalized,
-           !["in", "this", "during", "by", "until", "since", "of", "before", "after", "through", "over"].contains(key(i - 1)) { return nil }
+           !WordList("in this during by until since of before after through over").contains(key(i - 1)) { return nil }
         // the latest such season that has begun
         var p = seasonPeriod(start, year: reference.year)
         if p.from > reference { p = seasonPeriod(start, year: reference.year - 1) }

@@ -28,13 +28,13 @@ extension DateGrammar {
         if lex(i).frequencyWords, !tokens[i].isCapitalized || key(i - 1) == "" || isPunct(i - 1, ".") {
             if isDash(i + 1), joined(i + 1) { return nil }
             // `an annual output`, `increasing daily`: a rate of production or change, not a date
-            if k == "annual", key(i - 1) == "an" || ["output", "throughput", "production", "capacity", "gdp", "growth", "economic", "total", "oil", "foreign"].contains(key(i + 1)) { return nil }
+            if k == "annual", key(i - 1) == "an" || WordList("output throughput production capacity gdp growth economic total oil foreign").contains(key(i + 1)) { return nil }
             if k == "daily" || k == "annually", key(i - 1).hasASCIISuffix("ing") || key(i - 1).hasASCIISuffix("es") || key(i - 1) == "obvious" || key(i - 1) == "have" { return nil }
             return DateParse(end: i + 1, meaning: .duration)
         }
         // the same year-ago period, the same year-earlier quarter
         if k == "the", key(i + 1) == "same", key(i + 2) == "year", isDash(i + 3), key(i + 4) == "ago" || key(i + 4) == "earlier",
-           ["period", "quarter", "month", "week", "half"].contains(key(i + 5)) {
+           WordList("period quarter month week half").contains(key(i + 5)) {
             return DateParse(end: i + 6, meaning: .anchored(yearEarlier))
         }
         if k == "the", key(i + 1) == "same", key(i + 2) == "period" || key(i + 2) == "quarter" || key(i + 2) == "time" || key(i + 2) == "month" || key(i + 2) == "week" || key(i + 2) == "day" {
@@ -44,19 +44,19 @@ extension DateGrammar {
         }
         if k == "the", key(i + 1) == "year", isDash(i + 2), key(i + 3) == "earlier" || key(i + 3) == "ago" {
             var j = i + 4
-            if ["period", "quarter", "month", "week", "year", "level", "levels"].contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
+            if WordList("period quarter month week year level levels").contains(key(j)), key(j) == "period" || key(j) == "quarter" { j += 1 }
             return DateParse(end: j, meaning: .anchored(yearEarlier))
         }
-        if k == "the", key(i + 1) == "same", ["day", "week", "month", "year"].contains(key(i + 2)) { return DateParse(end: i + 3, meaning: .duration) }
-        if k == "the", ["whole", "entire", "full"].contains(key(i + 1)), ["day", "week", "month", "year"].contains(key(i + 2)) {
+        if k == "the", key(i + 1) == "same", WordList("day week month year").contains(key(i + 2)) { return DateParse(end: i + 3, meaning: .duration) }
+        if k == "the", WordList("whole entire full").contains(key(i + 1)), WordList("day week month year").contains(key(i + 2)) {
             var e = i + 3
             if key(e) == "of", let y = year(e + 1), digitCount(e + 1) == 4 { e = y.end }
             return DateParse(end: e, meaning: .duration)
         }
-        if k == "the", ["days", "weeks", "months", "years"].contains(key(i + 1)), key(i + 2) == "ahead" { return DateParse(end: i + 3, meaning: .duration) }
-        if ["the", "its", "his", "her", "their"].contains(k) || lex(i).ordinals != nil {
+        if k == "the", WordList("days weeks months years").contains(key(i + 1)), key(i + 2) == "ahead" { return DateParse(end: i + 3, meaning: .duration) }
+        if WordList("the its his her their").contains(k) || lex(i).ordinals != nil {
             var j = k == "the" || lex(i).ordinals == nil ? i + 1 : i
-            if ["first", "second", "third", "final"].contains(key(j)) {
+            if WordList("first second third final").contains(key(j)) {
                 j += 1
                 if key(j) == "fiscal" { j += 1 }
                 if key(j) == "year" || key(j) == "quarter" && lex(j - 1).ordinals == nil {
@@ -67,17 +67,17 @@ extension DateGrammar {
                 }
             }
         }
-        if k == "fiscal", key(i + 1) == "year", ["first", "second", "third"].contains(key(i - 1)) { return DateParse(end: i + 2, meaning: .duration) }
+        if k == "fiscal", key(i + 1) == "year", WordList("first second third").contains(key(i - 1)) { return DateParse(end: i + 2, meaning: .duration) }
         // the nine months, the first six months, the past half century
         if k == "the" {
             var j = i + 1
-            if ["first", "last", "past", "next"].contains(key(j)) { j += 1 }
+            if WordList("first last past next").contains(key(j)) { j += 1 }
             if key(j) == "half", key(j + 1) == "century" || key(j + 1) == "year" { return DateParse(end: j + 2, meaning: .duration) }
             if let c = count(j), digits(j) != nil || lex(j).cardinals != nil, let u = lex(c.end).units, key(c.end).hasASCIISuffix("s"), u != .day || j > i + 1, key(c.end + 1) != "of" {
                 return DateParse(end: c.end + 1, meaning: .duration)
             }
         }
-        if ["each", "every", "all", "that"].contains(k), key(i + 1) != "year" || k == "all" || k == "that", (lex(i + 1).units != nil && !key(i + 1).hasASCIISuffix("s")) || lex(i + 1).seasons != nil {
+        if WordList("each every all that").contains(k), key(i + 1) != "year" || k == "all" || k == "that", (lex(i + 1).units != nil && !key(i + 1).hasASCIISuffix("s")) || lex(i + 1).seasons != nil {
             if k == "all", key(i + 1) != "year" && key(i + 1) != "day" && key(i + 1) != "week" { return nil }
             if key(i + 1) == "fall" || key(i + 1) == "spring", k == "that" { return nil }
             return DateParse(end: i + 2, meaning: .duration)
@@ -88,7 +88,7 @@ extension DateGrammar {
         if lex(i).units != nil, !k.hasASCIISuffix("s") {
             var j = i + 1
             if isDash(j), joined(j) { j += 1 }
-            if ["by", "on", "to", "after"].contains(key(j)) {
+            if WordList("by on to after").contains(key(j)) {
                 var m = j + 1
                 if isDash(m), joined(m) { m += 1 }
                 if key(m) == k { return DateParse(end: m + 1, meaning: .duration) }
@@ -96,18 +96,18 @@ extension DateGrammar {
         }
         // the latest week, previous years, past decades, age 65
         if k == "the", key(i + 1) == "latest", let u = lex(i + 2).units, u != .century { return DateParse(end: i + 3, meaning: .duration) }
-        if ["previous", "past", "prior"].contains(k), ["years", "decades", "months", "weeks"].contains(key(i + 1)), key(i - 1) != "the" {
+        if WordList("previous past prior").contains(k), WordList("years decades months weeks").contains(key(i + 1)), key(i - 1) != "the" {
             return DateParse(end: i + 2, meaning: .duration)
         }
         if k == "age", let n = digits(i + 1), n > 0, n < 120 { return DateParse(end: i + 2, meaning: .duration) }
-        if k == "the", ["first", "last"].contains(key(i + 1)), key(i + 2) == "day", key(i + 3) != "of" {
+        if k == "the", WordList("first last").contains(key(i + 1)), key(i + 2) == "day", key(i + 3) != "of" {
             return DateParse(end: i + 3, meaning: .duration)
         }
         if k == "these", key(i + 1) == "days" { return DateParse(end: i + 2, meaning: .duration) }
         if k == "the", key(i + 1) == "years" || key(i + 1) == "decades", key(i + 2) != "of" {
             return DateParse(end: i + 2, meaning: .duration)
         }
-        if k == "years" || k == "decades" || k == "months", ["for", "in", "over", "of", "within", "take", "took", "after", "spent", "by"].contains(key(i - 1)) || (tokens[i].isCapitalized && key(i + 1) == "before") {
+        if k == "years" || k == "decades" || k == "months", WordList("for in over of within take took after spent by").contains(key(i - 1)) || (tokens[i].isCapitalized && key(i + 1) == "before") {
             return DateParse(end: i + 1, meaning: .duration)
         }
         // year-end, year's end, the quarter end: the last month of the period of the story
@@ -130,10 +130,10 @@ extension DateGrammar {
         }
         // `the day`, `the week`, `the year` stand for the period of the story (OntoNotes marks
         // them), except in a title, before a possessive or hyphen, or in `the end of the day`
-        let standalone = k == "the" && ["day", "week", "month", "fortnight", "year"].contains(key(i + 1)) && !tokens[i + 1].isCapitalized
+        let standalone = k == "the" && WordList("day week month fortnight year").contains(key(i + 1)) && !tokens[i + 1].isCapitalized
             && !(exists(i + 2) && joined(i + 2) && (isDash(i + 2) || isPunct(i + 2, "'") || isPunct(i + 2, "’")))
-            && !(key(i - 1) == "of" && ["end", "close"].contains(key(i - 2))) && key(i + 2) != "before" && key(i + 2) != "after"
-        if standalone || (k == "the" || k == "my") && ["in", "for", "of", "during", "throughout", "all", "over", "earlier", "later", "back"].contains(key(i - 1)) || (k == "my" && ["day", "week", "weekend"].contains(key(i + 1))) {
+            && !(key(i - 1) == "of" && WordList("end close").contains(key(i - 2))) && key(i + 2) != "before" && key(i + 2) != "after"
+        if standalone || (k == "the" || k == "my") && WordList("in for of during throughout all over earlier later back").contains(key(i - 1)) || (k == "my" && WordList("day week weekend").contains(key(i + 1))) {
             if key(i + 1) == "weekend" {
                 let sat = reference.weekStart.adding(days: 5)
                 let past = direction(ofSentenceAt: i) == .past && reference.weekday < 6

@@ -85,7 +85,7 @@ extension DateGrammar {
     func decadeOrCentury(_ i: Int) -> DateParse? {
         var j = i
         if key(j) == "the" { j += 1 }
-        if ["early", "mid", "late"].contains(key(j)) { j += 1; if isDash(j), joined(j) { j += 1 } }
+        if WordList("early mid late").contains(key(j)) { j += 1; if isDash(j), joined(j) { j += 1 } }
         // 1990s, 1990 s, 1970's
         if let d = digits(j), (digitCount(j) == 4 && d >= 1000 && d <= 2090) || digitCount(j) == 2, d % 10 == 0 {
             var k = j + 1
@@ -179,7 +179,7 @@ extension DateGrammar {
         else if let w = wordOrdinal(j) { n = w.value; e = w.end }
         else if let d = dayOfMonth(j), d.ordinal { n = d.day; e = d.end }
         else { return nil }
-        guard ["week", "day", "month"].contains(key(e)), key(e + 1) == "of" || key(e + 1) == "in" else { return nil }
+        guard WordList("week day month").contains(key(e)), key(e + 1) == "of" || key(e + 1) == "in" else { return nil }
         guard let a = anchorExpression(e + 2), let container = period(of: a, at: i) else { return nil }
         switch key(e) {
         case "week":

@@ -70,7 +70,7 @@ extension DateGrammar {
         }
         guard let s = lex(j).shifts else { return nil }
         // `to last five weeks`, `following Friday's plunge`: a verb, not a shift
-        if word == "last", ["to", "will", "would", "could", "can", "may", "might", "should", "must"].contains(key(j - 1)) { return nil }
+        if word == "last", WordList("to will would could can may might should must").contains(key(j - 1)) { return nil }
         if word == "following", key(j - 1) != "the", lex(j + 1).units == nil { return nil }
         shift = s
         let k = j + 1
@@ -92,7 +92,7 @@ extension DateGrammar {
             return DateParse(end: skipPossessive(k + 1), meaning: .period(.day(day)))
         }
         // next June, last May, this September
-        if let m = month(k), key(k + 1) != "be", !(["may", "march"].contains(key(k)) && !tokens[k].isCapitalized) {
+        if let m = month(k), key(k + 1) != "be", !(WordList("may march").contains(key(k)) && !tokens[k].isCapitalized) {
             let y: Int
             switch shift {
             case 0: y = ref.year

@@ -26,7 +26,7 @@ extension DateGrammar {
             let w = lex(i)
             // `an earlier pact`, `the later date`: adjectives, not the tense of the sentence
             if w.pastCues || w.futureCues {
-                if k == "earlier" || k == "later", ["a", "an", "the", "its", "their"].contains(key(i - 1)) { continue }
+                if k == "earlier" || k == "later", WordList("a an the its their").contains(key(i - 1)) { continue }
                 // `due to a number of corrections`: because of, not a schedule
                 if k == "due", key(i + 1) == "to", lex(i + 2).determiners || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number { continue }
             }

@@ -182,7 +182,7 @@ extension DateLexicon {
     /// A superlative (`biggest`, `worst`, `most`, `first`): a length after it is measured
     /// back to it (`the biggest fall in a month`), not counted ahead.
     static func isSuperlative(_ word: String) -> Bool {
-        if ["best", "worst", "most", "least", "first"].contains(word) { return true }
+        if WordList("best worst most least first").contains(word) { return true }
         return word.count >= 6 && word.hasASCIISuffix("est") && !estNouns.contains(word)
     }
 }

@@ -107,7 +107,7 @@ public struct DateRecognizer: Sendable {
             }
             var first = i
             // OntoNotes leaves `from`, `in` and `within` outside the span (`from Friday through to Sunday`)
-            if ["from", "in", "within"].contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
+            if WordList("from in within").contains(grammar.key(first)), parse.end > first + 1 { first += 1 }
             // the guidelines leave `between` out too (`between June 1 1987 and May 31 1994`)
             else if grammar.key(first) == "between", options.convention != .ontoNotes, parse.end > first + 1 { first += 1 }
             var end = tokens[parse.end - 1].end

@@ -20,8 +20,10 @@ enum LedgerWrite {
                       queueLinks: Bool = false, batch: LedgerBatch,
                       in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
         let entities = SQLiteArticleStore.storedOrder(extraction.entities)
-        var seen = Set<String>()
-        for entity in entities where !seen.insert(entity.id).inserted {
+        // Each entity's position by its id, which is also the check that no id comes twice.
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entities.count)
+        for (position, entity) in entities.enumerated() where positions.updateValue(position, forKey: entity.id) != nil {
             throw StoreError.corrupt("the extraction lists entity \(entity.id) twice")
         }
         // Entities of one article that land on the same archive entity count it once: each
@@ -29,23 +31,26 @@ enum LedgerWrite {
         // numbered alike on every node), and is hashed once.
         var targets: [Target] = []  // by slot
         var slotOf: [Target: Int] = [:]
+        slotOf.reserveCapacity(entities.count)
         var entitySlots: [Int] = []  // by position
         entitySlots.reserveCapacity(entities.count)
-        var aggregates: [(mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String)] = []
+        // The longest name of each slot comes with its length in scalars, counted once a name.
+        var aggregates: [(mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String, nameLength: Int)] = []
         for entity in entities {
             let target = try archiveTarget(type: entity.type, key: entity.key, batch: batch, in: db)
             let slot: Int
+            let length = entity.name.unicodeScalars.count
             if let known = slotOf[target] {
                 slot = known
+                if length > aggregates[slot].nameLength { (aggregates[slot].name, aggregates[slot].nameLength) = (entity.name, length) }
             } else {
                 slot = targets.count
                 slotOf[target] = slot
                 targets.append(target)
-                aggregates.append((0, [:], entity.name))
+                aggregates.append((0, [:], entity.name, length))
             }
             entitySlots.append(slot)
             aggregates[slot].mentions += entity.mentions.count
-            if entity.name.unicodeScalars.count > aggregates[slot].name.unicodeScalars.count { aggregates[slot].name = entity.name }
             if ArchiveIdentity.isNameType(entity.type) {
                 for m in entity.mentions {
                     aggregates[slot].names[ArchiveIdentity.seenName(m.text), default: (0, 0)].mentions += 1
@@ -70,7 +75,7 @@ enum LedgerWrite {
         }
         let day = publishedAt.dayNumber
         var ids: [String: String] = [:]
-        var positions: [String: Int] = [:]
+        ids.reserveCapacity(entities.count)
         var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
         var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
         var items: [EntitySetPacking.Item] = []
@@ -78,7 +83,6 @@ enum LedgerWrite {
         for (position, entity) in entities.enumerated() {
             let slot = entitySlots[position], target = targets[slot], ref = refs[slot]
             if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[slot] }
-            positions[entity.id] = position
             rows.append((ref, entity.type, entity.mentions))
             var date: DateValue?
             if case .date(let value)? = entity.value {

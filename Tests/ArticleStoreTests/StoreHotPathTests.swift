@@ -24,6 +24,55 @@ final class StoreHotPathTests: XCTestCase {
         XCTAssertNil(ArchiveIdentity.fastSeenName("문재인"))
     }
 
+    /// The shortcut that gives a name back unchanged takes the usual names, and none that
+    /// the rules change.
+    func testSeenNameAlreadyTakesPlainNames() {
+        for name in ["Jens Stoltenberg", "NATO", "European Union", "U.S.", "", "x"] {
+            XCTAssertTrue(ArchiveIdentity.isSeenNameAlready(name), name)
+            XCTAssertEqual(ArchiveIdentity.seenName(name), name)
+        }
+        for name in ["Trump's", "Reuters'", "Brussels", "Jens  Stoltenberg", " NATO", "NATO ", "NATO\t", "Zürich"] {
+            XCTAssertFalse(ArchiveIdentity.isSeenNameAlready(name), name)
+        }
+        XCTAssertEqual(ArchiveIdentity.seenName("Brussels"), "Brussels")
+    }
+
+    /// Surnames of ASCII keys by bytes, of the others by Characters: the same last word.
+    func testSurnameOfASCIIAndOtherKeys() {
+        XCTAssertEqual(ArchiveIdentity.surname(type: .person, key: "jens stoltenberg"), "stoltenberg")
+        XCTAssertEqual(ArchiveIdentity.surname(type: .organisation, key: "european union"), "union")
+        XCTAssertEqual(ArchiveIdentity.surname(type: .person, key: "zürich  bank"), "bank")
+        XCTAssertEqual(ArchiveIdentity.surname(type: .person, key: "moon jae-in"), "jae-in")
+        XCTAssertNil(ArchiveIdentity.surname(type: .person, key: "stoltenberg"))
+        XCTAssertNil(ArchiveIdentity.surname(type: .person, key: "jens "))
+        XCTAssertNil(ArchiveIdentity.surname(type: .money, key: "276000000 EUR"))
+        // A space with a combining mark is one Character that is not a space.
+        XCTAssertEqual(ArchiveIdentity.surname(type: .person, key: "a b \u{301}c"), "b \u{301}c")
+        XCTAssertTrue(ArchiveIdentity.isSurnameOnly(type: .person, key: "stoltenberg"))
+        XCTAssertTrue(ArchiveIdentity.isSurnameOnly(type: .person, key: "zelenskyy\u{20}\u{301}"))
+        XCTAssertFalse(ArchiveIdentity.isSurnameOnly(type: .person, key: "jens stoltenberg"))
+        XCTAssertFalse(ArchiveIdentity.isSurnameOnly(type: .person, key: "zürich bank"))
+        XCTAssertFalse(ArchiveIdentity.isSurnameOnly(type: .place, key: "brussels"))
+        XCTAssertFalse(ArchiveIdentity.isSurnameOnly(type: .person, key: ""))
+    }
+
+    /// The digits-only reading of a date value agrees with the general rule, and what it
+    /// does not read still gets the general rule's answer.
+    func testFirstDayOfPlainAndOtherDateValues() {
+        XCTAssertEqual(ArchiveIdentity.firstDay("2024-03-14"), CivilDate(year: 2024, month: 3, day: 14))
+        XCTAssertEqual(ArchiveIdentity.firstDay("2024-03"), CivilDate(year: 2024, month: 3, day: 1))
+        XCTAssertEqual(ArchiveIdentity.firstDay("2024"), CivilDate(year: 2024, month: 1, day: 1))
+        XCTAssertNil(ArchiveIdentity.firstDay("2023-02-29"))
+        XCTAssertNil(ArchiveIdentity.firstDay("2024-13"))
+        XCTAssertNil(ArchiveIdentity.firstDay("2024-Q1"))
+        XCTAssertNil(ArchiveIdentity.firstDay("2024-W11"))
+        XCTAssertNil(ArchiveIdentity.firstDay("202X"))
+        // Shapes beyond YYYY[-MM[-DD]] keep the general rule's reading.
+        XCTAssertEqual(ArchiveIdentity.firstDay("2024-3-5"), CivilDate(year: 2024, month: 3, day: 5))
+        XCTAssertEqual(ArchiveIdentity.firstDay("12024-03"), CivilDate(year: 12024, month: 3, day: 1))
+        XCTAssertEqual(ArchiveIdentity.firstDay("+2024-03"), CivilDate(year: 2024, month: 3, day: 1))
+    }
+
     /// Every ASCII string of up to five bytes over the bytes the rules look at.
     func testSeenNameOfASCIIMatchesCharacterRules() {
         let alphabet = Array("asS' \t\n\r\u{0B}\u{0C}x".utf8)
@@ -33,6 +82,8 @@ final class StoreHotPathTests: XCTestCase {
             for bytes in level {
                 let s = String(decoding: bytes, as: UTF8.self)
                 XCTAssertEqual(ArchiveIdentity.fastSeenName(s), ArchiveIdentity.seenNameOfCharacters(s), "\(bytes)")
+                XCTAssertEqual(ArchiveIdentity.seenName(s), ArchiveIdentity.seenNameOfCharacters(s), "\(bytes)")
+                if ArchiveIdentity.isSeenNameAlready(s) { XCTAssertEqual(ArchiveIdentity.seenNameOfCharacters(s), s, "\(bytes)") }
                 checked += 1
             }
             level = level.flatMap { bytes in alphabet.map { bytes + [$0] } }

@@ -30,9 +30,20 @@ struct NameGrouper {
     func group(_ names: [NameMatch]) -> [Group] {
         var read: [(mention: Mention, name: EntityIdentity.ReadName)] = []
         read.reserveCapacity(names.count)
+        // A text of one type always reads the same, and articles repeat their names: each
+        // is read once (reading costs ~2,000 instructions, a lookup a tenth of that).
+        var readOf: [GroupKey: EntityIdentity.ReadName?] = [:]
         for match in names {
             let mention = Mention(start: match.start, end: match.end, text: document.text(from: match.start, to: match.end))
-            if let name = identity.read(text: mention.text, type: match.type) { read.append((mention, name)) }
+            let textKey = GroupKey(type: match.type, key: mention.text)
+            let name: EntityIdentity.ReadName?
+            if let known = readOf[textKey] {
+                name = known
+            } else {
+                name = identity.read(text: mention.text, type: match.type)
+                readOf[textKey] = name
+            }
+            if let name { read.append((mention, name)) }
         }
         let definitions = AcronymRule.definitions(in: read.map { ($0.mention, $0.name) }, document: document)
 

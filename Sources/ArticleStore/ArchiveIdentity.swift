@@ -160,8 +160,34 @@ public enum ArchiveIdentity {
         return words
     }
 
+    /// An article's entity as the figures' sentences see it: its archive row, type and mentions.
+    /// (This and `DatedEntity` are structs, not tuples: arrays of tuples are copied and freed
+    /// element by element through runtime metadata.)
+    public struct SentenceEntity: Sendable {
+        public var ref: Int64
+        public var type: EntityType
+        public var mentions: [Mention]
+
+        public init(ref: Int64, type: EntityType, mentions: [Mention]) {
+            (self.ref, self.type, self.mentions) = (ref, type, mentions)
+        }
+    }
+
+    /// A date entity of an article that names a period: its position among the article's
+    /// entities, value, the day number the period starts on, and mentions.
+    public struct DatedEntity: Sendable {
+        public var position: Int
+        public var value: DateValue
+        public var firstDay: Int
+        public var mentions: [Mention]
+
+        public init(position: Int, value: DateValue, firstDay: Int, mentions: [Mention]) {
+            (self.position, self.value, self.firstDay, self.mentions) = (position, value, firstDay, mentions)
+        }
+    }
+
     /// Sentence entities: the archive refs of name entities with a mention wholly inside the span.
-    public static func entities(in span: Range<Int>, of rows: [(ref: Int64, type: EntityType, mentions: [Mention])]) -> [Int64] {
+    public static func entities(in span: Range<Int>, of rows: [SentenceEntity]) -> [Int64] {
         var refs: [Int64] = []
         for row in rows where isNameType(row.type) && !refs.contains(row.ref) {
             if row.mentions.contains(where: { $0.start >= span.lowerBound && $0.end <= span.upperBound }) { refs.append(row.ref) }
@@ -172,7 +198,7 @@ public enum ArchiveIdentity {
     /// The date a figure refers to: the date entity with a mention inside its sentence that
     /// names a calendar period, nearest the figure (ties: the earlier); nil when none does.
     /// `dates` are the article's dates that name a period, with the day number they start on.
-    public static func sentenceDate(for figure: Figure, among dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])])
+    public static func sentenceDate(for figure: Figure, among dates: [DatedEntity])
         -> (position: Int, mention: Mention, firstDay: Int)? {
         var best: (position: Int, mention: Mention, firstDay: Int, distance: Int)?
         for d in dates {

@@ -45,17 +45,37 @@ final class LedgerBatch {
     }
 
     /// What one article's write changes, gathered while it is written.
+    /// (Structs, not tuples, in its arrays: arrays of tuples are copied and freed element by
+    /// element through runtime metadata, a good part of a merge.)
     struct Changes {
-        fileprivate var entities: [(id: String, ref: Int64, storedName: String, surname: String?, mentions: Int, name: String)] = []
-        fileprivate var names: [(ref: Int64, name: String, mentions: Int, canonical: Int)] = []
+        fileprivate struct EntityChange {
+            let id: String
+            let ref: Int64
+            let storedName: String
+            let surname: String?
+            let mentions: Int
+            let name: String
+        }
+
+        fileprivate struct NameChange {
+            let ref: Int64
+            let name: String
+            let mentions: Int
+            let canonical: Int
+        }
+
+        fileprivate var entities: [EntityChange] = []
+        fileprivate var names: [NameChange] = []
         var totals = FigureTotals.Deltas()
 
         /// One more article for the archive entity `id` (row `ref`, whose name in the table
         /// is `storedName`), with its mentions and names seen.
         mutating func addArticle(id: String, ref: Int64, storedName: String, surname: String?, mentions: Int, name: String,
                                  names seen: [String: (mentions: Int, canonical: Int)]) {
-            entities.append((id, ref, storedName, surname, mentions, name))
-            for (seenName, count) in seen { names.append((ref, seenName, count.mentions, count.canonical)) }
+            entities.append(EntityChange(id: id, ref: ref, storedName: storedName, surname: surname, mentions: mentions, name: name))
+            for (seenName, count) in seen {
+                names.append(NameChange(ref: ref, name: seenName, mentions: count.mentions, canonical: count.canonical))
+            }
         }
     }
 

@@ -82,7 +82,7 @@ extension LedgerWrite {
         let ids = Dictionary(storedWithIDs.map { ($0.row.ref, $0.id) }, uniquingKeysWith: { a, _ in a })
         var totals = FigureTotals.Deltas()
         let month = String(publishedAt.description.prefix(7))
-        let sentenceRows = stored.map { (ref: $0.ref, type: $0.type, mentions: $0.mentions) }
+        let sentenceRows = stored.map { ArchiveIdentity.SentenceEntity(ref: $0.ref, type: $0.type, mentions: $0.mentions) }
         for figure in figures {
             var groups = [FigureTotals.Group(grouping: .currency, key: figure.currency), FigureTotals.Group(grouping: .month, key: month)]
             for ref in ArchiveIdentity.entities(in: figure.sentence, of: sentenceRows) {

@@ -16,6 +16,15 @@ enum LedgerWrite {
     /// caller to `merge` into `batch` once the article's whole write has succeeded.
     /// With `queueLinks`, the rows from its archive entities to it and its figures wait in
     /// `IndexBacklog` (a write of new articles); without, they are written at once.
+    /// What the entities of one article that land on one archive entity add up to. (A struct,
+    /// not a tuple: arrays of tuples are copied and freed element by element through runtime metadata.)
+    private struct Aggregate {
+        var mentions: Int
+        var names: [String: (mentions: Int, canonical: Int)]
+        var name: String
+        var nameLength: Int
+    }
+
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       queueLinks: Bool = false, batch: LedgerBatch,
                       in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
@@ -35,7 +44,8 @@ enum LedgerWrite {
         var entitySlots: [Int] = []  // by position
         entitySlots.reserveCapacity(entities.count)
         // The longest name of each slot comes with its length in scalars, counted once a name.
-        var aggregates: [(mentions: Int, names: [String: (mentions: Int, canonical: Int)], name: String, nameLength: Int)] = []
+        var aggregates: [Aggregate] = []
+        aggregates.reserveCapacity(entities.count)
         for entity in entities {
             let target = try archiveTarget(type: entity.type, key: entity.key, batch: batch, in: db)
             let slot: Int
@@ -47,7 +57,7 @@ enum LedgerWrite {
                 slot = targets.count
                 slotOf[target] = slot
                 targets.append(target)
-                aggregates.append((0, [:], entity.name, length))
+                aggregates.append(Aggregate(mentions: 0, names: [:], name: entity.name, nameLength: length))
             }
             entitySlots.append(slot)
             aggregates[slot].mentions += entity.mentions.count
@@ -76,18 +86,21 @@ enum LedgerWrite {
         let day = publishedAt.dayNumber
         var ids: [String: String] = [:]
         ids.reserveCapacity(entities.count)
-        var rows: [(ref: Int64, type: EntityType, mentions: [Mention])] = []
-        var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
+        var rows: [ArchiveIdentity.SentenceEntity] = []
+        rows.reserveCapacity(entities.count)
+        var dates: [ArchiveIdentity.DatedEntity] = []
         var items: [EntitySetPacking.Item] = []
         var types = 0
         for (position, entity) in entities.enumerated() {
             let slot = entitySlots[position], target = targets[slot], ref = refs[slot]
             if ArchiveIdentity.isNameType(entity.type) { ids[entity.id] = archiveIDs[slot] }
-            rows.append((ref, entity.type, entity.mentions))
+            rows.append(ArchiveIdentity.SentenceEntity(ref: ref, type: entity.type, mentions: entity.mentions))
             var date: DateValue?
             if case .date(let value)? = entity.value {
                 date = value
-                if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
+                if let first = ArchiveIdentity.firstDay(of: value) {
+                    dates.append(ArchiveIdentity.DatedEntity(position: position, value: value, firstDay: first.dayNumber, mentions: entity.mentions))
+                }
             }
             types |= EntitySetPacking.typeBit(target.type)
             items.append(EntitySetPacking.Item(ref: ref, name: entity.name,

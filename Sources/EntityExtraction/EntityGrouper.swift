@@ -5,8 +5,18 @@ struct EntityGrouper {
     let document: Document
     var identity = EntityIdentity()
 
+    /// One entity before its id and order are given. (A struct, not a tuple: arrays of
+    /// tuples are copied and freed element by element through runtime metadata.)
+    private struct Group {
+        var type: EntityType
+        var key: String
+        var name: String
+        var value: EntityValue?
+        var mentions: [Mention]
+    }
+
     func group(money: [MoneyMatch], dates: [DateMatch], names: [NameMatch], version: String) -> Extraction {
-        var groups: [(type: EntityType, key: String, name: String, value: EntityValue?, mentions: [Mention])] = []
+        var groups: [Group] = []
         var index: [String: Int] = [:]
         func add(_ type: EntityType, key: String, mention: Mention, value: EntityValue) {
             let k = "\(type.rawValue)\u{1F}\(key)"
@@ -14,7 +24,7 @@ struct EntityGrouper {
                 groups[g].mentions.append(mention)
             } else {
                 index[k] = groups.count
-                groups.append((type, key, mention.text, value, [mention]))
+                groups.append(Group(type: type, key: key, name: mention.text, value: value, mentions: [mention]))
             }
         }
         for m in money {
@@ -26,7 +36,7 @@ struct EntityGrouper {
             add(.date, key: EntityKeys.dateKey(d.value, text: mention.text), mention: mention, value: .date(d.value))
         }
         for g in NameGrouper(document: document, identity: identity).group(names) {
-            groups.append((g.type, g.key, g.name, nil, g.mentions))
+            groups.append(Group(type: g.type, key: g.key, name: g.name, value: nil, mentions: g.mentions))
         }
 
         var entities: [Entity] = []

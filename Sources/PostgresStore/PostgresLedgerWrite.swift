@@ -41,7 +41,7 @@ enum PostgresLedgerWrite {
         let archiveID = Dictionary(uniqueKeysWithValues: order.map { ($0, ArchiveIdentity.id(type: $0.type, key: $0.key)) })
         let day = publishedAt.dayNumber
         var ids: [String: String] = [:], positions: [String: Int] = [:]
-        var dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])] = []
+        var dates: [ArchiveIdentity.DatedEntity] = []
         var rows = PostgresRowsClause()
         for (position, entity) in entities.enumerated() {
             let target = targetOf[entity.id]!
@@ -50,7 +50,9 @@ enum PostgresLedgerWrite {
             var date: DateValue?
             if case .date(let value)? = entity.value {
                 date = value
-                if let first = ArchiveIdentity.firstDay(of: value) { dates.append((position, value, first.dayNumber, entity.mentions)) }
+                if let first = ArchiveIdentity.firstDay(of: value) {
+                    dates.append(ArchiveIdentity.DatedEntity(position: position, value: value, firstDay: first.dayNumber, mentions: entity.mentions))
+                }
             }
             let packed = MentionPacking.pack(entity.mentions, name: entity.name)
             rows.row([position, archiveID[target]!, entity.name, target == Target(type: entity.type, key: entity.key) ? nil : entity.key,
@@ -59,7 +61,9 @@ enum PostgresLedgerWrite {
                      casts: ["::integer", "", "", "", "::bytea", "", "", "", ""])
         }
         let refOf = try addArticle(order: order, ids: archiveID, tallies: tallies, entityRows: rows, seq: seq, day: day, in: c)
-        let sentenceRows = entities.map { (ref: refOf[archiveID[targetOf[$0.id]!]!]!, type: $0.type, mentions: $0.mentions) }
+        let sentenceRows = entities.map {
+            ArchiveIdentity.SentenceEntity(ref: refOf[archiveID[targetOf[$0.id]!]!]!, type: $0.type, mentions: $0.mentions)
+        }
         guard !extraction.figures.isEmpty else { return ids }
         try writeFigures(extraction.figures, seq: seq, articleID: articleID, publishedAt: publishedAt, positions: positions,
                          sentenceRows: sentenceRows, dates: dates, idOfRef: Dictionary(refOf.map { ($1, $0) }) { a, _ in a }, in: c)
@@ -67,8 +71,8 @@ enum PostgresLedgerWrite {
     }
 
     private static func writeFigures(_ figures: [Figure], seq: Int64, articleID: String, publishedAt: CivilDate,
-                                     positions: [String: Int], sentenceRows: [(ref: Int64, type: EntityType, mentions: [Mention])],
-                                     dates: [(position: Int, value: DateValue, firstDay: Int, mentions: [Mention])],
+                                     positions: [String: Int], sentenceRows: [ArchiveIdentity.SentenceEntity],
+                                     dates: [ArchiveIdentity.DatedEntity],
                                      idOfRef: [Int64: String], in c: PostgresConnection) throws {
         var rows = PostgresRowsClause()
         for figure in figures {

@@ -23,12 +23,14 @@ enum AcronymRule {
     /// Acronyms defined by a bracket beside their expansion (`Name (ACR)`, `ACR (Name)`), by the
     /// acronym's key: every mention of it then joins, before or after the definition. Each
     /// mention is checked against its neighbour only.
-    static func definitions(in mentions: [(Mention, EntityIdentity.ReadName)], document: Document)
+    static func definitions(in mentions: [EntityIdentity.ReadMention], document: Document)
         -> [String: (type: EntityType, key: String)] {
         var result: [String: (type: EntityType, key: String)] = [:]
-        let sorted = mentions.sorted { $0.0.start < $1.0.start }
+        // Positions sorted, not the mentions: the same order, without copying each one.
+        let sorted = mentions.indices.sorted { mentions[$0].mention.start < mentions[$1].mention.start }
         for k in sorted.indices.dropFirst() {
-            let (left, leftName) = sorted[k - 1], (right, rightName) = sorted[k]
+            let left = mentions[sorted[k - 1]].mention, leftName = mentions[sorted[k - 1]].name
+            let right = mentions[sorted[k]].mention, rightName = mentions[sorted[k]].name
             guard inBrackets(right, after: left, document: document) else { continue }
             if leftName.words.count >= 2, rightName.words.count == 1, abbreviates(rightName.words[0], leftName.words) {
                 if result[rightName.key] == nil { result[rightName.key] = (leftName.type, leftName.key) }

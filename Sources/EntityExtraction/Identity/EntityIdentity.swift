@@ -30,6 +30,12 @@ public struct EntityIdentity: Sendable {
         var aliasNameWords = 0
     }
 
+    /// A name mention and how it reads (a struct, not a tuple, for the arrays of them).
+    struct ReadMention {
+        var mention: Mention
+        var name: ReadName
+    }
+
     func read(text: String, type tagged: EntityType) -> ReadName? {
         var words = EntityKeys.words(text)
         guard !words.isEmpty else { return nil }

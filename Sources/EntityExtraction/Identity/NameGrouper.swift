@@ -28,7 +28,7 @@ struct NameGrouper {
     }
 
     func group(_ names: [NameMatch]) -> [Group] {
-        var read: [(mention: Mention, name: EntityIdentity.ReadName)] = []
+        var read: [EntityIdentity.ReadMention] = []
         read.reserveCapacity(names.count)
         // A text of one type always reads the same, and articles repeat their names: each
         // is read once (reading costs ~2,000 instructions, a lookup a tenth of that).
@@ -43,9 +43,9 @@ struct NameGrouper {
                 name = identity.read(text: mention.text, type: match.type)
                 readOf[textKey] = name
             }
-            if let name { read.append((mention, name)) }
+            if let name { read.append(EntityIdentity.ReadMention(mention: mention, name: name)) }
         }
-        let definitions = AcronymRule.definitions(in: read.map { ($0.mention, $0.name) }, document: document)
+        let definitions = AcronymRule.definitions(in: read, document: document)
 
         // Full forms first, so that a later short form finds every name it could join.
         let order = read.indices.sorted {
@@ -56,7 +56,7 @@ struct NameGrouper {
         var index: [GroupKey: Int] = [:]
         var shortForms = ShortFormIndex()
         for i in order {
-            let (mention, name) = read[i]
+            let mention = read[i].mention, name = read[i].name
             let key = GroupKey(type: name.type, key: name.key)
             var target = index[key]
             if target == nil, let defined = definitions[name.key] {

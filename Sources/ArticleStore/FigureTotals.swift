@@ -29,6 +29,12 @@ public enum FigureTotals {
 
         public init() {}
 
+        /// Empty again, keeping the tables' room when asked.
+        public mutating func removeAll(keepingCapacity keep: Bool) {
+            byKey.removeAll(keepingCapacity: keep)
+            order.removeAll(keepingCapacity: keep)
+        }
+
         public mutating func add(_ group: Group, currency: String, amount: Decimal, sign: Int = 1) {
             let key = Key(group: group, currency: currency)
             let known = byKey.count

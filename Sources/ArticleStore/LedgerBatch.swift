@@ -55,6 +55,8 @@ final class LedgerBatch {
             let surname: String?
             let mentions: Int
             let name: String
+            /// `name.unicodeScalars.count`, which the writer knows already.
+            let nameLength: Int
         }
 
         fileprivate struct NameChange {
@@ -71,8 +73,9 @@ final class LedgerBatch {
         /// One more article for the archive entity `id` (row `ref`, whose name in the table
         /// is `storedName`), with its mentions and names seen.
         mutating func addArticle(id: String, ref: Int64, storedName: String, surname: String?, mentions: Int, name: String,
-                                 names seen: [String: (mentions: Int, canonical: Int)]) {
-            entities.append(EntityChange(id: id, ref: ref, storedName: storedName, surname: surname, mentions: mentions, name: name))
+                                 nameLength: Int, names seen: [String: (mentions: Int, canonical: Int)]) {
+            entities.append(EntityChange(id: id, ref: ref, storedName: storedName, surname: surname, mentions: mentions, name: name,
+                                         nameLength: nameLength))
             for (seenName, count) in seen {
                 names.append(NameChange(ref: ref, name: seenName, mentions: count.mentions, canonical: count.canonical))
             }
@@ -90,22 +93,15 @@ final class LedgerBatch {
     /// the articles of a batch share most of their entities), twice when it is new.
     func merge(_ changes: Changes) {
         for e in changes.entities {
-            let index: Dictionary<String, Pending>.Index
-            if let known = entities.index(forKey: e.id) {
-                index = known
+            if let index = entities.index(forKey: e.id) {
+                Self.count(e, into: &entities.values[index])
             } else {
-                entities[e.id] = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName,
-                                         nameLength: e.storedName.unicodeScalars.count)
+                var pending = Pending(ref: e.ref, storedName: e.storedName, surname: e.surname, name: e.storedName,
+                                      nameLength: e.storedName == e.name ? e.nameLength : e.storedName.unicodeScalars.count)
+                Self.count(e, into: &pending)
+                entities[e.id] = pending
                 entityOrder.append(e.id)
                 if let surname = e.surname { bySurname[surname, default: []].append(e.id) }
-                index = entities.index(forKey: e.id)!
-            }
-            entities.values[index].articles += 1
-            entities.values[index].mentions += e.mentions
-            let length = e.name.unicodeScalars.count
-            if length > entities.values[index].nameLength {
-                entities.values[index].name = e.name
-                entities.values[index].nameLength = length
             }
         }
         for n in changes.names {
@@ -121,6 +117,16 @@ final class LedgerBatch {
         totals.merge(changes.totals)
     }
 
+    /// One more article for a pending entity: its mentions, and its name if longer.
+    private static func count(_ e: Changes.EntityChange, into pending: inout Pending) {
+        pending.articles += 1
+        pending.mentions += e.mentions
+        if e.nameLength > pending.nameLength {
+            pending.name = e.name
+            pending.nameLength = e.nameLength
+        }
+    }
+
     /// Writes the counts of the people with this surname, so a query ranking them sees
     /// every article of the batch.
     func flush(surname: String, in db: SQLiteConnection) throws {
@@ -129,13 +135,19 @@ final class LedgerBatch {
 
     /// Forgets everything, for a transaction that was rolled back.
     func reset() {
-        entities = [:]
-        entityOrder = []
-        bySurname = [:]
-        names = [:]
-        nameOrder = []
-        totals = FigureTotals.Deltas()
+        // The tables keep their room for the next transaction (they would grow anew in every
+        // one), unless a large batch made them large.
+        let keep = entities.count + names.count <= Self.keptCapacity
+        entities.removeAll(keepingCapacity: keep)
+        entityOrder.removeAll(keepingCapacity: keep)
+        bySurname.removeAll(keepingCapacity: keep)
+        names.removeAll(keepingCapacity: keep)
+        nameOrder.removeAll(keepingCapacity: keep)
+        totals.removeAll(keepingCapacity: keep)
     }
+
+    /// Most entities and names seen whose room a reset keeps.
+    static let keptCapacity = 8_192
 
     /// Writes everything the batch changed; it is empty afterwards.
     func apply(in db: SQLiteConnection) throws {

@@ -76,9 +76,10 @@ enum LedgerWrite {
         for (target, agg) in zip(targets, aggregates) {
             let id = ArchiveIdentity.id(type: target.type, key: target.key)
             let name = ArchiveIdentity.seenName(agg.name)
+            let nameLength = name == agg.name ? agg.nameLength : name.unicodeScalars.count
             let (ref, storedName) = try archiveRow(of: target, id: id, name: name, batch: batch, in: db)
             changes.addArticle(id: id, ref: ref, storedName: storedName, surname: ArchiveIdentity.surname(type: target.type, key: target.key),
-                               mentions: agg.mentions, name: name, names: agg.names)
+                               mentions: agg.mentions, name: name, nameLength: nameLength, names: agg.names)
             refs.append(ref)
             archiveIDs.append(id)
             idOfRef[ref] = id

@@ -14,19 +14,24 @@ public enum ArchiveIdentity {
     /// Remembered for the entities seen lately: the same people and places come back in
     /// article after article, and the hash was the costliest step of storing one.
     public static func id(type: EntityType, key: String) -> String {
-        let input = type.rawValue + "\u{1F}" + key
-        if let known = recentIDs.withLock({ $0[input] }) { return known }
-        let id = "ent_" + SHA256.hex(input).prefix(16)
+        // Remembered by type and key as they are: joining them first cost an allocation a lookup.
+        let remembered = RecentKey(type: type, key: key)
+        if let known = recentIDs.withLock({ $0[remembered] }) { return known }
+        let id = "ent_" + SHA256.hex(type.rawValue + "\u{1F}" + key).prefix(16)
         recentIDs.withLock { cache in
             if cache.count >= recentIDLimit { cache.removeAll(keepingCapacity: true) }
-            cache[input] = id
+            cache[remembered] = id
         }
         return id
     }
 
     /// At most this many ids are remembered (about 2 MB); then the memory starts afresh.
     static let recentIDLimit = 20_000
-    private static let recentIDs = Mutex<[String: String]>([:])
+    private struct RecentKey: Hashable {
+        let type: EntityType
+        let key: String
+    }
+    private static let recentIDs = Mutex<[RecentKey: String]>([:])
 
     static func isNameType(_ type: EntityType) -> Bool {
         type == .person || type == .organisation || type == .place

@@ -47,8 +47,9 @@ public enum FigureTotals {
             d.count += sign
             d.total += sign > 0 ? amount : -amount
             if sign > 0 {
-                d.min = Swift.min(d.min ?? amount, amount)
-                d.max = Swift.max(d.max ?? amount, amount)
+                // As `Swift.min(d.min ?? amount, amount)` and `max`, with no compare for the first.
+                if let low = d.min { d.min = Swift.min(low, amount) } else { d.min = amount }
+                if let high = d.max { d.max = Swift.max(high, amount) } else { d.max = amount }
             } else {
                 d.removed.append(amount)
             }

@@ -32,8 +32,8 @@ enum LedgerWrite {
         // Each entity's position by its id, which is also the check that no id comes twice.
         var positions: [String: Int] = [:]
         positions.reserveCapacity(entities.count)
-        for (position, entity) in entities.enumerated() where positions.updateValue(position, forKey: entity.id) != nil {
-            throw StoreError.corrupt("the extraction lists entity \(entity.id) twice")
+        for position in entities.indices where positions.updateValue(position, forKey: entities[position].id) != nil {
+            throw StoreError.corrupt("the extraction lists entity \(entities[position].id) twice")
         }
         // Entities of one article that land on the same archive entity count it once: each
         // archive entity gets a slot, in the order of first mention (so archive entities are

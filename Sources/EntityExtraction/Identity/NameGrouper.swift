@@ -33,6 +33,7 @@ struct NameGrouper {
         // A text of one type always reads the same, and articles repeat their names: each
         // is read once (reading costs ~2,000 instructions, a lookup a tenth of that).
         var readOf: [GroupKey: EntityIdentity.ReadName?] = [:]
+        readOf.reserveCapacity(names.count)
         for match in names {
             let mention = Mention(start: match.start, end: match.end, text: document.text(from: match.start, to: match.end))
             let textKey = GroupKey(type: match.type, key: mention.text)
@@ -54,6 +55,7 @@ struct NameGrouper {
         }
         var groups: [Group] = []
         var index: [GroupKey: Int] = [:]
+        index.reserveCapacity(read.count)
         var shortForms = ShortFormIndex()
         for i in order {
             let mention = read[i].mention, name = read[i].name

@@ -42,7 +42,9 @@ struct EntityGrouper {
         var entities: [Entity] = []
         var figures: [Figure] = []
         for g in groups {
-            let mentions = g.mentions.sorted { $0.start < $1.start }
+            // Mostly in order already: checked, then sorted only when not (the same order).
+            let inOrder = g.mentions.indices.dropFirst().allSatisfy { g.mentions[$0 - 1].start <= g.mentions[$0].start }
+            let mentions = inOrder ? g.mentions : g.mentions.sorted { $0.start < $1.start }
             let id = EntityKeys.id(type: g.type, key: g.key)
             entities.append(Entity(id: id, type: g.type, name: g.name, key: g.key,
                                    value: g.value, mentions: mentions))
@@ -55,7 +57,10 @@ struct EntityGrouper {
                 }
             }
         }
-        entities.sort { $0.mentions[0].start < $1.mentions[0].start }
+        // Positions sorted, then the entities taken in that order: the same order as sorting
+        // the entities, without moving each one at every step.
+        let order = entities.indices.sorted { entities[$0].mentions[0].start < entities[$1].mentions[0].start }
+        entities = order.map { entities[$0] }
         figures.sort { $0.mention.start < $1.mention.start }
         return Extraction(entities: entities, figures: figures, extractorVersion: version)
     }

@@ -9,13 +9,6 @@ enum LedgerWrite {
         var key: String
     }
 
-    /// Stores the extraction of article `seq`; returns the archive id of each entity, by
-    /// the entity's id within the article. The figures' sentences are left for the caller
-    /// to index (`FigureSearch.index`, or `SearchIndexing` for new articles).
-    /// The archive-wide counts it changes are gathered in the returned changes, for the
-    /// caller to `merge` into `batch` once the article's whole write has succeeded.
-    /// With `queueLinks`, the rows from its archive entities to it and its figures wait in
-    /// `IndexBacklog` (a write of new articles); without, they are written at once.
     /// What the entities of one article that land on one archive entity add up to. (A struct,
     /// not a tuple: arrays of tuples are copied and freed element by element through runtime metadata.)
     private struct Aggregate {
@@ -25,6 +18,13 @@ enum LedgerWrite {
         var nameLength: Int
     }
 
+    /// Stores the extraction of article `seq`; returns the archive id of each entity, by
+    /// the entity's id within the article. The figures' sentences are left for the caller
+    /// to index (`FigureSearch.index`, or `SearchIndexing` for new articles).
+    /// The archive-wide counts it changes are gathered in the returned changes, for the
+    /// caller to `merge` into `batch` once the article's whole write has succeeded.
+    /// With `queueLinks`, the rows from its archive entities to it and its figures wait in
+    /// `IndexBacklog` (a write of new articles); without, they are written at once.
     static func write(_ extraction: Extraction, seq: Int64, articleID: String, publishedAt: CivilDate, text: String,
                       queueLinks: Bool = false, batch: LedgerBatch,
                       in db: SQLiteConnection) throws -> (ids: [String: String], changes: LedgerBatch.Changes) {
